@@ -1,0 +1,19 @@
+//! kanbao (看报): a terminal reader for Chinese newspaper issues.
+//!
+//! The crate is a library with a thin binary on top, so every part — the
+//! loader, the CJK wrapper, search and the UI state machine — is testable
+//! without a terminal.
+//!
+//! - [`loader`] turns raw bytes into an [`model::Issue`];
+//! - [`text`] measures and wraps CJK text for the reading pane.
+#![forbid(unsafe_code)]
+
+pub mod loader;
+pub mod model;
+pub mod text;
+
+/// The bundled sample issue (page one of a city daily), embedded so that
+/// `kanbao` with no arguments always has something to show.
+pub const SAMPLE_NAME: &str = "000_0c3d2c04bd8aa6d3.txt";
+/// The bytes of the bundled sample issue.
+pub const SAMPLE_BYTES: &[u8] = include_bytes!("../assets/sample.txt");

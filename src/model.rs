@@ -1,0 +1,129 @@
+//! The parsed issue: what the loader produces and everything else reads.
+//!
+//! The serde form of these types *is* the JSON of `kanbao export --format json`
+//! (see `docs/format.md`), so field names and order here are part of the
+//! public format: add fields, never rename or reorder them.
+
+use serde::{Deserialize, Serialize};
+
+/// The text encoding an issue file was decoded from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Encoding {
+    /// UTF-8, with or without a BOM.
+    #[serde(rename = "UTF-8")]
+    Utf8,
+    /// GB18030 (and so GBK / GB2312).
+    #[serde(rename = "GB18030")]
+    Gb18030,
+    /// UTF-16 little-endian, with a BOM.
+    #[serde(rename = "UTF-16LE")]
+    Utf16Le,
+    /// UTF-16 big-endian, with a BOM.
+    #[serde(rename = "UTF-16BE")]
+    Utf16Be,
+}
+
+impl Encoding {
+    /// The name used in the JSON export (`"UTF-8"`, `"GB18030"`, …).
+    pub fn name(self) -> &'static str {
+        match self {
+            Encoding::Utf8 => "UTF-8",
+            Encoding::Gb18030 => "GB18030",
+            Encoding::Utf16Le => "UTF-16LE",
+            Encoding::Utf16Be => "UTF-16BE",
+        }
+    }
+}
+
+/// One newspaper issue (or one page of it), as parsed from one file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Issue {
+    /// The file name, without folders.
+    pub source: String,
+    /// The encoding the file was decoded from.
+    pub encoding: Encoding,
+    /// The masthead line(s) at the top, if any.
+    pub masthead: Option<Masthead>,
+    /// Trailing credits (`责任编辑：… 版式：…`), if any.
+    pub credits: Option<String>,
+    /// The articles, in reading order.
+    pub articles: Vec<Article>,
+}
+
+/// Issue metadata from the top of the file: paper name, date, page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Masthead {
+    /// The masthead text as written (lines joined by a space).
+    pub text: String,
+    /// The paper's name (`衡阳日报`), if found.
+    pub paper: Option<String>,
+    /// The date as `YYYY-MM-DD`, if found.
+    pub date: Option<String>,
+    /// The page as written (`01`), if found.
+    pub page: Option<String>,
+}
+
+/// One article: its headline group, byline, body and attachments.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Article {
+    /// 引题: the line above the title.
+    pub kicker: Option<String>,
+    /// 主题: the title. `None` only for a body with no headline group
+    /// (e.g. text continued from another page at the top of a file).
+    pub title: Option<String>,
+    /// 副题: the line below the title.
+    pub subtitle: Option<String>,
+    /// The byline as written, marker removed (`本报记者 陈 润`).
+    pub byline: Option<String>,
+    /// Author names: role words and padding removed (`陈润`). Derived from
+    /// the byline, or from an embedded byline in the lead.
+    pub authors: Vec<String>,
+    /// The dateline the lead opens with (`本报讯`, `新华社北京7月1日电`).
+    pub dateline: Option<String>,
+    /// Body paragraphs, page breaks repaired, jump lines removed.
+    pub paragraphs: Vec<String>,
+    /// Photo captions standing in the article.
+    pub captions: Vec<String>,
+    /// Jump lines (`（下转第2版）`).
+    pub jumps: Vec<Jump>,
+}
+
+/// A jump line: the article continues on, or from, another page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Jump {
+    /// The jump line as written (`（下转第2版）`).
+    pub text: String,
+    /// Whether the article continues *to* another page or *from* one.
+    pub direction: JumpDirection,
+    /// The page as written (`"2"`).
+    pub page: String,
+}
+
+/// Direction of a [`Jump`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum JumpDirection {
+    /// `下转`: continued on a later page.
+    To,
+    /// `上接`: continued from an earlier page.
+    From,
+}
+
+impl Article {
+    /// The title to show in lists: the title, else the first words of the body.
+    pub fn display_title(&self) -> &str {
+        self.title
+            .as_deref()
+            .or(self.paragraphs.first().map(String::as_str))
+            .unwrap_or("")
+    }
+
+    /// Number of Han characters in the body, for reading-time estimates.
+    pub fn han_count(&self) -> usize {
+        self.paragraphs
+            .iter()
+            .flat_map(|p| p.chars())
+            .filter(|&c| crate::loader::rules::is_han(c))
+            .count()
+    }
+}
