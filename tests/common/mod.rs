@@ -233,8 +233,8 @@ impl Rng {
     pub fn chance(&mut self, p: f64) -> bool {
         (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64 <= p
     }
-    pub fn pick<'a, T>(&mut self, xs: &'a [T]) -> &'a T {
-        &xs[self.range(0, xs.len() - 1)]
+    pub fn pick<T: Copy>(&mut self, xs: &[T]) -> T {
+        xs[self.range(0, xs.len() - 1)]
     }
 }
 
@@ -337,7 +337,7 @@ fn is_ascii_digit(c: char) -> bool {
 
 impl Gen<'_> {
     fn han(&mut self, n: usize) -> String {
-        (0..n).map(|_| *self.rng.pick(self.alpha)).collect()
+        (0..n).map(|_| self.rng.pick(self.alpha)).collect()
     }
 
     fn number(&mut self) -> String {
@@ -355,7 +355,7 @@ impl Gen<'_> {
         let mut s = self.han(n);
         if self.rng.chance(0.2) {
             s.push_str(&self.number());
-            s.push(*self.rng.pick(UNITS));
+            s.push(self.rng.pick(UNITS));
         }
         let n = self.rng.range(1, 5);
         s.push_str(&self.han(n));
@@ -372,16 +372,16 @@ impl Gen<'_> {
         let n = self.rng.range(1, 4);
         for i in 0..n {
             if i > 0 {
-                s.push_str(*self.rng.pick(&["，", "，", "、", ","]));
+                s.push_str(self.rng.pick(&["，", "，", "、", ","]));
             }
             s.push_str(&self.clause());
         }
         if quoted {
-            s.push_str(*self.rng.pick(&["。”", "！”", "？”"]));
+            s.push_str(self.rng.pick(&["。”", "！”", "？”"]));
         } else if plain_end {
-            s.push_str(*self.rng.pick(&["。", "。", "！", "？"]));
+            s.push_str(self.rng.pick(&["。", "。", "！", "？"]));
         } else {
-            s.push_str(*self.rng.pick(&["。", "。", "。", "！", "？", "；"]));
+            s.push_str(self.rng.pick(&["。", "。", "。", "！", "？", "；"]));
         }
         s
     }
@@ -406,9 +406,9 @@ impl Gen<'_> {
 
     fn name(&mut self) -> String {
         let mut s = String::new();
-        s.push(*self.rng.pick(SURNAMES));
+        s.push(self.rng.pick(SURNAMES));
         for _ in 0..self.rng.range(1, 2) {
-            s.push(*self.rng.pick(GIVEN));
+            s.push(self.rng.pick(GIVEN));
         }
         s
     }
@@ -436,12 +436,12 @@ impl Gen<'_> {
             }
             let with_role = !(role_optional && groups == 1 && self.rng.chance(0.3));
             if with_role {
-                text.push_str(*self.rng.pick(ROLES));
+                text.push_str(self.rng.pick(ROLES));
                 text.push(' ');
             }
             for k in 0..self.rng.range(1, 2) {
                 if k > 0 {
-                    text.push_str(*self.rng.pick(&[" ", "、"]));
+                    text.push_str(self.rng.pick(&[" ", "、"]));
                 }
                 let (w, a) = self.written_name();
                 text.push_str(&w);
@@ -459,7 +459,7 @@ impl Gen<'_> {
             let words = self.rng.range(1, 3);
             for i in 0..words {
                 if i > 0 {
-                    s.push_str(*self.rng.pick(&["", "，", " ", "、"]));
+                    s.push_str(self.rng.pick(&["", "，", " ", "、"]));
                 }
                 if self.rng.chance(0.1) {
                     s.push('“');
@@ -485,7 +485,7 @@ impl Gen<'_> {
         while k.chars().count() > 34 {
             k.pop();
         }
-        let end = *self.rng.pick(&[
+        let end = self.rng.pick(&[
             "——",
             "：",
             "强调",
@@ -531,8 +531,7 @@ impl Gen<'_> {
         self.first_block = false;
         if b.indent {
             self.out.push_str(
-                *self
-                    .rng
+                self.rng
                     .pick(&["\u{3000}\u{3000}", "\u{3000}", "  ", "    "]),
             );
         } else if self.rng.chance(0.1) {
@@ -552,7 +551,7 @@ impl Gen<'_> {
                 let non_ascii = |x: char| !x.is_ascii() && !kanbao::loader::rules::is_space(x);
                 if (non_ascii(p) && non_ascii(q)) || (is_ascii_digit(p) && is_ascii_digit(q)) {
                     if self.rng.chance(0.2) {
-                        self.out.push_str(*self.rng.pick(&[" ", "\u{3000}", "  "]));
+                        self.out.push_str(self.rng.pick(&[" ", "\u{3000}", "  "]));
                     }
                     self.out.push('\n');
                     if is_ascii_digit(p) {
@@ -567,7 +566,7 @@ impl Gen<'_> {
             col += 1;
         }
         if self.rng.chance(0.1) {
-            self.out.push_str(*self.rng.pick(&[" ", "\u{3000}", "\t"]));
+            self.out.push_str(self.rng.pick(&[" ", "\u{3000}", "\t"]));
         }
         self.out.push('\n');
         joined
@@ -575,7 +574,7 @@ impl Gen<'_> {
 
     fn blank_line(&mut self) {
         for _ in 0..self.rng.range(0, 3) {
-            self.out.push_str(*self.rng.pick(&[" ", "\u{3000}", "\t"]));
+            self.out.push_str(self.rng.pick(&[" ", "\u{3000}", "\t"]));
         }
         self.out.push('\n');
     }
@@ -624,7 +623,7 @@ impl Gen<'_> {
                 })
                 .collect();
             if !ok.is_empty() {
-                cuts.push(*self.rng.pick(&ok));
+                cuts.push(self.rng.pick(&ok));
             }
         }
         let mut repaired = String::new();
@@ -699,7 +698,7 @@ impl Gen<'_> {
         };
         if has_byline {
             let (names, authors) = self.names_with_roles(true);
-            let marker = *self.rng.pick(&["■", "□", "●", "◆"]);
+            let marker = self.rng.pick(&["■", "□", "●", "◆"]);
             let space = if self.rng.chance(0.2) { " " } else { "" };
             self.head_block(format!("{marker}{space}{names}"));
             a.byline = Some(names);
@@ -725,7 +724,7 @@ impl Gen<'_> {
                     } else {
                         format!("记者 {names}")
                     };
-                    let (o, c) = *self.rng.pick(&[("（", "）"), ("(", ")")]);
+                    let (o, c) = self.rng.pick(&[("（", "）"), ("(", ")")]);
                     text.push_str(&format!("{o}{names}{c}"));
                     if a.authors.is_empty() {
                         a.authors = authors;
@@ -744,7 +743,7 @@ impl Gen<'_> {
                     text.push_str(&self.han(3));
                 }
                 let page = self.rng.range(2, 16).to_string();
-                let (o, c) = *self.rng.pick(&[("（", "）"), ("(", ")")]);
+                let (o, c) = self.rng.pick(&[("（", "）"), ("(", ")")]);
                 let jump = format!("{o}下转第{page}版{c}");
                 let para = self.paragraph(text, protect);
                 if self.rng.chance(0.5) {
@@ -788,7 +787,7 @@ pub fn gen_issue(seed: u64, opts: GenOptions, alpha: &[char]) -> GenIssue {
         articles: Vec::new(),
     };
     if g.rng.chance(0.3) {
-        let paper = *g.rng.pick(PAPERS);
+        let paper = g.rng.pick(PAPERS);
         let (y, m, d) = (
             g.rng.range(1990, 2030),
             g.rng.range(1, 12),

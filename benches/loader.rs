@@ -1,0 +1,109 @@
+//! Loader throughput: the bundled sample, and a ~10 MB synthetic issue made
+//! of the fixtures' articles (digits varied so no two copies are equal).
+//! Each input also gets a baseline on the same bytes — UTF-8 validation
+//! plus `str::lines().count()` — so the loader can be reported as a ratio.
+//!
+//! `cargo bench --bench loader`; results in docs/benchmarks.md.
+
+use criterion::{BenchmarkId, Criterion, Throughput, black_box, criterion_group, criterion_main};
+use kanbao::loader::{self, blocks, decode, sanitize};
+use kanbao::model::Encoding;
+use std::time::Duration;
+
+const FIXTURES: [&[u8]; 3] = [
+    include_bytes!("../tests/fixtures/000_0c3d2c04bd8aa6d3.txt"),
+    include_bytes!("../tests/fixtures/paper-a-fullwidth.txt"),
+    include_bytes!("../tests/fixtures/paper-b-indented.txt"),
+];
+
+/// The three fixtures decoded to UTF-8 (one is GB18030, CRLF), with LF ends.
+fn fixture_texts() -> Vec<String> {
+    FIXTURES
+        .iter()
+        .map(|b| {
+            let (text, _) = decode::decode(b.to_vec()).expect("fixture decodes");
+            sanitize::sanitize(&text).into_owned()
+        })
+        .collect()
+}
+
+/// A synthetic issue of at least `target` bytes: the fixture texts over and
+/// over, each copy's ASCII digits shifted by the copy number, so the text
+/// is not one block repeated (and dates, counts, pages all vary).
+pub fn synthetic_issue(target: usize) -> String {
+    let texts = fixture_texts();
+    let mut out = String::with_capacity(target + 16 * 1024);
+    let mut copy: u32 = 0;
+    while out.len() < target {
+        for t in &texts {
+            for c in t.chars() {
+                if let Some(d) = c.to_digit(10) {
+                    let shifted = (d + copy) % 10;
+                    out.push(char::from_digit(shifted, 10).unwrap_or(c));
+                } else {
+                    out.push(c);
+                }
+            }
+            out.push_str("\n\n");
+            copy = copy.wrapping_add(7);
+        }
+    }
+    out
+}
+
+fn baseline(bytes: &[u8]) -> usize {
+    std::str::from_utf8(bytes).map_or(0, |s| s.lines().count())
+}
+
+fn bench_input(c: &mut Criterion, group_name: &str, name: &str, bytes: &[u8]) {
+    let mut group = c.benchmark_group(group_name);
+    group.throughput(Throughput::Bytes(bytes.len() as u64));
+    if bytes.len() > 1_000_000 {
+        group.sample_size(20);
+        group.measurement_time(Duration::from_secs(20));
+    }
+    group.bench_function(BenchmarkId::new("load_bytes", name), |b| {
+        b.iter(|| {
+            // The copy is part of the cost: load_bytes takes ownership.
+            let issue = loader::load_bytes("bench.txt", black_box(bytes).to_vec());
+            black_box(issue.map(|i| i.articles.len()).unwrap_or(0))
+        });
+    });
+    group.bench_function(BenchmarkId::new("baseline_utf8_lines", name), |b| {
+        b.iter(|| black_box(baseline(black_box(bytes))));
+    });
+    group.finish();
+}
+
+/// Time the loader's stages separately on the synthetic issue, to see where
+/// the time goes (decode, sanitize, split_blocks, classify+assemble).
+fn bench_stages(c: &mut Criterion, bytes: &[u8]) {
+    let mut group = c.benchmark_group("loader_stages");
+    group.throughput(Throughput::Bytes(bytes.len() as u64));
+    group.sample_size(10);
+    group.measurement_time(Duration::from_secs(15));
+    group.bench_function("decode", |b| {
+        b.iter(|| black_box(decode::decode(black_box(bytes).to_vec()).map(|t| t.0.len())));
+    });
+    let (text, _) = decode::decode(bytes.to_vec()).expect("synthetic decodes");
+    group.bench_function("sanitize", |b| {
+        b.iter(|| black_box(sanitize::sanitize(black_box(&text)).len()));
+    });
+    group.bench_function("split_blocks", |b| {
+        b.iter(|| black_box(blocks::split_blocks(black_box(&text)).len()));
+    });
+    group.bench_function("parse (split_blocks + classify + assemble)", |b| {
+        b.iter(|| black_box(loader::parse("bench.txt", black_box(&text), Encoding::Utf8)));
+    });
+    group.finish();
+}
+
+fn benches(c: &mut Criterion) {
+    bench_input(c, "loader_sample", "sample", kanbao::SAMPLE_BYTES);
+    let big = synthetic_issue(10 * 1024 * 1024);
+    bench_input(c, "loader_10MB", "synthetic_10MB", big.as_bytes());
+    bench_stages(c, big.as_bytes());
+}
+
+criterion_group!(loader_benches, benches);
+criterion_main!(loader_benches);
