@@ -108,7 +108,7 @@ proptest! {
 #[test]
 fn generator_covers_the_shapes() {
     // The generator must actually produce what the round trip claims to test.
-    let mut seen = [0usize; 12];
+    let mut seen = [0usize; 13];
     for seed in 0..300 {
         let g = gen_issue(
             seed,
@@ -136,6 +136,7 @@ fn generator_covers_the_shapes() {
             );
         }
         seen[10] += usize::from(g.text.contains('\u{3000}'));
+        seen[12] += usize::from(i.articles.iter().any(|a| a.title.is_none()));
         // A page-break cut: some paragraph is longer than every block in the text.
         seen[11] += usize::from(
             i.articles

@@ -817,6 +817,38 @@ pub fn gen_issue(seed: u64, opts: GenOptions, alpha: &[char]) -> GenIssue {
             page,
         });
     }
+    if g.rng.chance(0.15) {
+        // Text continued from another page, before the first headline: an
+        // article with no headline, opening with its jump line.
+        let page = g.rng.range(1, 9).to_string();
+        let (o, c) = g.rng.pick(&[("（", "）"), ("(", ")")]);
+        let jump = format!("{o}上接第{page}版{c}");
+        let mut a = Article::default();
+        let n_paras = g.rng.range(1, 2);
+        for p in 0..n_paras {
+            let mut text = String::new();
+            let mut protect = 0;
+            if p == 0 {
+                text.push_str(&jump);
+                protect = jump.chars().count() + 1;
+            }
+            let body = g.paragraph_body(p + 1 == n_paras);
+            text.push_str(&body);
+            let repaired = g.paragraph(text, protect);
+            let repaired = if p == 0 {
+                repaired[jump.len()..].to_owned()
+            } else {
+                repaired
+            };
+            a.paragraphs.push(repaired);
+        }
+        a.jumps.push(Jump {
+            text: jump,
+            direction: JumpDirection::From,
+            page,
+        });
+        issue.articles.push(a);
+    }
     let n = g.rng.range(1, g.opts.max_articles.max(1));
     for _ in 0..n {
         let a = g.article();
