@@ -623,7 +623,19 @@ impl Gen<'_> {
                 })
                 .collect();
             if !ok.is_empty() {
-                cuts.push(self.rng.pick(&ok));
+                let first = self.rng.pick(&ok);
+                cuts.push(first);
+                // Sometimes a second break (a paragraph spanning three columns).
+                let later: Vec<usize> = ok
+                    .iter()
+                    .copied()
+                    .filter(|&i| {
+                        i > first && chars[first..i].iter().filter(|c| is_han(**c)).count() >= 3
+                    })
+                    .collect();
+                if !later.is_empty() && self.rng.chance(0.3) {
+                    cuts.push(self.rng.pick(&later));
+                }
             }
         }
         let mut repaired = String::new();
