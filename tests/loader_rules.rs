@@ -295,3 +295,54 @@ fn no_headline_file_is_one_article() {
     assert_eq!(issue.articles.len(), 1);
     assert_eq!(issue.articles[0].paragraphs.len(), 2);
 }
+
+// ---- Habits of other papers ------------------------------------------
+
+#[test]
+fn unmarked_byline_line() {
+    let a = &parse(&format!("标题\n\n本报记者 张三 通讯员 李 四\n\n{LEAD}")).articles[0];
+    assert_eq!(a.byline.as_deref(), Some("本报记者 张三 通讯员 李 四"));
+    assert_eq!(a.authors, ["张三", "李四"]);
+    assert_eq!(a.subtitle, None);
+}
+
+#[test]
+fn trailing_bracketed_byline_and_end_mark_stay_in_their_article() {
+    let issue = parse(&format!(
+        "甲标题\n\n{LEAD}\n\n（本报记者 张三）\n\n（完）\n\n乙标题\n\n■本报记者 李四\n\n{LEAD}"
+    ));
+    assert_eq!(issue.articles.len(), 2);
+    let a = &issue.articles[0];
+    assert_eq!(
+        (a.byline.as_deref(), a.authors.as_slice()),
+        (Some("本报记者 张三"), &["张三".to_string()][..])
+    );
+    assert_eq!(a.paragraphs, [LEAD, "（完）"]);
+    let b = &issue.articles[1];
+    assert_eq!(
+        (b.kicker.as_deref(), b.title.as_deref()),
+        (None, Some("乙标题"))
+    );
+}
+
+#[test]
+fn section_labels_after_a_marker_are_not_bylines() {
+    let issue = parse(&format!(
+        "标题\n\n■本报记者 张三\n\n{LEAD}\n\n■链接\n\n相关背景介绍。\n\n■记者手记\n\n手记的内容。"
+    ));
+    assert_eq!(issue.articles.len(), 1);
+    assert_eq!(issue.articles[0].authors, ["张三"]);
+    assert_eq!(issue.articles[0].paragraphs.len(), 5);
+}
+
+#[test]
+fn credits_variants() {
+    let issue = parse(&format!(
+        "标题\n\n{LEAD}\n\n本版编辑：张三\n\n（责任校对：李四）"
+    ));
+    assert_eq!(
+        issue.credits.as_deref(),
+        Some("本版编辑：张三 （责任校对：李四）")
+    );
+    assert_eq!(issue.articles[0].paragraphs, [LEAD]);
+}
