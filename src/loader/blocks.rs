@@ -38,14 +38,31 @@ fn push_line(block: &mut String, next: &str) {
 }
 
 /// Split clean text (LF line ends) into blocks.
+///
+/// A masthead is a matter of lines, not blocks: at the top of the file each
+/// masthead-shaped line (`衡阳日报 2020年7月2日` / `第01版：要闻`) is a block
+/// of its own even without blank lines between, so it is never glued onto
+/// the next line.
 pub fn split_blocks(text: &str) -> Vec<Block> {
     let mut blocks = Vec::new();
     let mut current: Option<Block> = None;
+    let mut at_top = true;
     for (i, raw) in text.split('\n').enumerate() {
         let line = raw.trim_matches(is_space);
         if line.is_empty() {
             blocks.extend(current.take());
             continue;
+        }
+        if at_top {
+            if super::patterns::masthead(line).is_some() {
+                blocks.extend(current.take());
+                blocks.push(Block {
+                    text: line.to_owned(),
+                    line: i + 1,
+                });
+                continue;
+            }
+            at_top = false;
         }
         match current.as_mut() {
             Some(block) if !is_indented(raw) => push_line(&mut block.text, line),
@@ -89,6 +106,19 @@ mod tests {
             ["COVID 19 cases增加5000人"]
         );
         assert_eq!(texts("in 2020,\nthe city"), ["in 2020, the city"]);
+    }
+
+    #[test]
+    fn masthead_lines_at_the_top_stay_apart() {
+        assert_eq!(
+            texts("人民日报\n2021年7月2日 星期五\n第04版：要闻\n标题\n第二行"),
+            [
+                "人民日报",
+                "2021年7月2日 星期五",
+                "第04版：要闻",
+                "标题第二行"
+            ]
+        );
     }
 
     #[test]
