@@ -158,10 +158,14 @@ fn is_paper_name(s: &str) -> bool {
 /// If `text` is a masthead line — only a paper name, a date and/or a page
 /// (with its section), weekday and issue numbers — its parsed parts.
 pub fn masthead(text: &str) -> Option<Masthead> {
-    // Cheap gate: this runs on every block, the regexes only on likely ones.
+    // Cheap gates first: this runs on every block, the regexes only on
+    // short blocks that could hold a date, a page or a paper's name.
+    if text.len() > 320 || text.chars().nth(80).is_some() {
+        return None;
+    }
     let likely = text.contains(['年', '版', '-', '/', '.'])
         || PAPER_SUFFIXES.iter().any(|suf| text.contains(suf));
-    if !likely || text.chars().nth(80).is_some() {
+    if !likely {
         return None;
     }
     let date = MH_DATE.captures(text).and_then(|c| {
