@@ -12,6 +12,7 @@ pub mod cli;
 pub mod export;
 pub mod loader;
 pub mod model;
+pub mod state;
 pub mod text;
 
 /// The bundled sample issue (page one of a city daily), embedded so that
