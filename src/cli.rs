@@ -1,6 +1,7 @@
 //! Command-line interface: argument parsing and the non-interactive
 //! commands. `main.rs` only calls [`main`].
 
+use crate::archive;
 use crate::export::{self, Format};
 use crate::loader::{self, LoadError};
 use crate::model::Issue;
@@ -28,12 +29,13 @@ pub struct Cli {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Print an issue as JSON, Markdown or plain text.
+    /// Print an issue as JSON, Markdown or plain text (a folder: every
+    /// issue in it, as JSON Lines for json).
     Export {
         /// Output format.
         #[arg(long, short, value_enum, default_value_t = Format::Json)]
         format: Format,
-        /// The issue file (default: the bundled sample issue).
+        /// The issue file or folder (default: the bundled sample issue).
         path: Option<PathBuf>,
     },
 }
@@ -72,15 +74,48 @@ fn print_headlines(issue: &Issue, out: &mut dyn Write) -> io::Result<()> {
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Some(Command::Export { format, path }) => match load(path.as_deref()) {
-            Ok(issue) => emit(|out| export::write(&issue, format, out)),
-            Err(e) => fail(&e),
+        Some(Command::Export { format, path }) => match path.as_deref() {
+            Some(dir) if dir.is_dir() => export_dir(dir, format),
+            _ => match load(path.as_deref()) {
+                Ok(issue) => emit(|out| export::write(&issue, format, out)),
+                Err(e) => fail(&e),
+            },
         },
         None => match load(cli.path.as_deref()) {
             Ok(issue) => emit(|out| print_headlines(&issue, out)),
             Err(e) => fail(&e),
         },
     }
+}
+
+/// `kanbao export DIR`: every issue under DIR, loaded on all cores, in
+/// path order — JSON Lines (one issue per line) for json, one document after
+/// another otherwise. Files that fail are reported one line each on stderr;
+/// the rest are exported, and the exit code is 1.
+fn export_dir(dir: &Path, format: Format) -> ExitCode {
+    let paths = match archive::scan(dir) {
+        Ok(p) => p,
+        Err(e) => return fail(&format_args!("{}: {e}", dir.display())),
+    };
+    let entries = archive::load_all_sync(&paths);
+    let mut failed = false;
+    let code = emit(|out| {
+        for entry in &entries {
+            match entry {
+                Ok(l) if format == Format::Json => export::write_json_line(&l.issue, out)?,
+                Ok(l) => {
+                    export::write(&l.issue, format, out)?;
+                    writeln!(out)?;
+                }
+                Err(e) => {
+                    eprintln!("kanbao: {e}");
+                    failed = true;
+                }
+            }
+        }
+        Ok(())
+    });
+    if failed { ExitCode::FAILURE } else { code }
 }
 
 fn fail(e: &dyn std::fmt::Display) -> ExitCode {

@@ -8,6 +8,7 @@
 //! - [`text`] measures and wraps CJK text for the reading pane.
 #![forbid(unsafe_code)]
 
+pub mod archive;
 pub mod cli;
 pub mod export;
 pub mod loader;
