@@ -10,6 +10,7 @@
 
 pub mod archive;
 pub mod cli;
+pub mod config;
 pub mod export;
 pub mod loader;
 pub mod model;
