@@ -247,10 +247,6 @@ impl App {
     /// Position in the article, 0–100.
     pub fn percent(&self) -> usize {
         let max = self.max_top();
-        if max == 0 {
-            100
-        } else {
-            self.top.min(max) * 100 / max
-        }
+        (self.top.min(max) * 100).checked_div(max).unwrap_or(100)
     }
 }
