@@ -10,9 +10,9 @@ use kanbao::text::width::AmbiguousWidth;
 use ratatui::layout::Rect;
 use ui_support::{Harness, cell_dump, fixture_issue};
 
-/// The issue the frame snapshots show.
+/// The issue the whole-frame snapshots show: the bundled sample.
 fn issue() -> Issue {
-    fixture_issue()
+    kanbao::loader::sample()
 }
 
 fn frame(w: u16, h: u16, keys: &[&str]) -> String {
@@ -73,7 +73,8 @@ fn ambiguous_frame(amb: AmbiguousWidth) -> (String, String) {
         ambiguous: amb,
         ..ReaderOptions::default()
     };
-    let mut h = Harness::new(issue(), opts, 72, 12);
+    // The hand-built fixture: its third article has every glyph of interest.
+    let mut h = Harness::new(fixture_issue(), opts, 72, 12);
     h.keys(&["]", "]"]);
     // What the app drew (with diff options), and what reached the backend
     // after ratatui's diff (skipped cells never written).
