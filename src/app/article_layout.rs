@@ -315,3 +315,91 @@ impl WrapCache {
         layout
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(width: usize) -> LayoutKey {
+        LayoutKey {
+            article: 0,
+            width,
+            rule: LineBreakRule::Basic,
+            ambiguous: AmbiguousWidth::Narrow,
+            punct: true,
+            spacing: true,
+        }
+    }
+
+    fn article() -> Article {
+        Article {
+            title: Some("标题".into()),
+            dateline: Some("本报讯".into()),
+            paragraphs: vec!["本报讯 第一段。".repeat(5), "第二段文字。".repeat(8)],
+            jumps: vec![crate::model::Jump {
+                text: "（下转第2版）".into(),
+                direction: crate::model::JumpDirection::To,
+                page: "2".into(),
+            }],
+            ..Article::default()
+        }
+    }
+
+    #[test]
+    fn blocks_in_reading_order_and_dateline_not_repeated() {
+        let l = ArticleLayout::build(&article(), key(20));
+        assert_eq!(
+            l.blocks,
+            vec![BlockRef::Title, BlockRef::Para(0), BlockRef::Para(1), BlockRef::Jump(0)]
+        );
+        // First body line carries the two-full-width-space indent.
+        let first_body = l.lines.iter().find(|x| x.block == Some(1)).expect("body");
+        assert_eq!(first_body.indent, PARA_INDENT);
+        assert!(l.lines.iter().all(|x| x.width + x.indent <= 20));
+    }
+
+    #[test]
+    fn anchor_survives_rewrap() {
+        let a = article();
+        let narrow = ArticleLayout::build(&a, key(12));
+        let top = narrow
+            .lines
+            .iter()
+            .position(|x| x.block == Some(2) && x.range.start > 0)
+            .expect("a later line of paragraph 2");
+        let anchor = narrow.anchor_at(top);
+        for w in [8, 16, 30, 60] {
+            let wide = ArticleLayout::build(&a, key(w));
+            let line = &wide.lines[wide.locate(anchor)];
+            assert_eq!(line.block, Some(anchor.block));
+            assert!(line.range.start <= anchor.byte && anchor.byte < line.range.end);
+        }
+    }
+
+    #[test]
+    fn display_text_applies_substitutions_and_drops_controls() {
+        let a = Article {
+            paragraphs: vec!["甲,乙\u{1b}丙;丁".into()],
+            ..Article::default()
+        };
+        let mut l = ArticleLayout::build(&a, key(40));
+        // Substitutions come from `text::punct`; inject them so this test
+        // does not depend on that module's rules.
+        l.subs[0] = vec![(3, '，'), (11, '；')];
+        let line = l.lines[0].clone();
+        assert_eq!(l.display_text(&a, &line), "甲，乙丙；丁");
+        l.subs[0].clear();
+        assert_eq!(l.display_text(&a, &line), "甲,乙丙;丁");
+    }
+
+    #[test]
+    fn cache_builds_once_per_key() {
+        let a = article();
+        let mut cache = WrapCache::default();
+        cache.get(&a, key(20));
+        cache.get(&a, key(20));
+        assert_eq!(cache.builds, 1);
+        cache.get(&a, key(22));
+        assert_eq!(cache.builds, 2);
+    }
+}
