@@ -74,13 +74,13 @@ fn prefix(s: &str, n: usize) -> String {
     s.chars().take(n).collect()
 }
 
-#[test]
-fn real_binary_in_tmux() {
+/// Start the real binary in a private tmux server at 100×30; `None` (with
+/// a message) when tmux is missing. The temp dir must outlive the session.
+fn start(tag: &str) -> Option<(Tmux, tempfile::TempDir)> {
     if Command::new("tmux").arg("-V").output().is_err() {
         eprintln!("tmux not installed: skipping the end-to-end test");
-        return;
+        return None;
     }
-    let issue = kanbao::loader::sample();
     let bin = env!("CARGO_BIN_EXE_kanbao");
     assert!(Path::new(bin).exists());
     let dir = tempfile::tempdir().expect("tempdir");
@@ -88,7 +88,7 @@ fn real_binary_in_tmux() {
     std::fs::write(&conf, "set -g remain-on-exit on\nset -g status off\n").expect("conf");
     let conf = conf.to_string_lossy().into_owned();
     let tmux = Tmux {
-        socket: format!("kanbao-test-{}", std::process::id()),
+        socket: format!("kanbao-test-{}-{tag}", std::process::id()),
     };
     tmux.run(&[
         "-f",
@@ -104,7 +104,36 @@ fn real_binary_in_tmux() {
         bin,
     ])
     .expect("start tmux session");
+    Some((tmux, dir))
+}
 
+#[test]
+fn sigterm_restores_terminal() {
+    let Some((tmux, _dir)) = start("term") else {
+        return;
+    };
+    tmux.wait_for("the alternate screen", |t| {
+        t.format("#{alternate_on}") == "1"
+    });
+    let pid = tmux.format("#{pane_pid}");
+    let killed = Command::new("kill").args(["-TERM", &pid]).status();
+    assert!(killed.is_ok_and(|s| s.success()), "kill {pid}");
+    tmux.wait_for("the reader to exit", |t| t.format("#{pane_dead}") == "1");
+    assert_eq!(tmux.format("#{pane_dead_status}"), "143", "128 + SIGTERM");
+    assert_eq!(
+        tmux.format("#{alternate_on}"),
+        "0",
+        "left the alternate screen"
+    );
+    assert_eq!(tmux.format("#{mouse_any_flag}"), "0", "mouse capture off");
+}
+
+#[test]
+fn real_binary_in_tmux() {
+    let issue = kanbao::loader::sample();
+    let Some((tmux, _dir)) = start("main") else {
+        return;
+    };
     // The headline list shows the titles (truncated, so check prefixes).
     let first = issue.articles.first().map(|a| prefix(a.display_title(), 4));
     let name = kanbao::ui::status_bar::issue_name(&issue);
