@@ -140,7 +140,7 @@ fn every_small_size_draws_without_panic() {
             ambiguous: amb,
             ..ReaderOptions::default()
         };
-        for w in 1..90 {
+        for w in (1..40).chain([41, 59, 60, 69, 70, 71, 79, 80, 81]) {
             for hgt in 1..14 {
                 let mut h = Harness::new(issue(), opts, w, hgt);
                 h.keys(&["]", "G", "?", "j"]);

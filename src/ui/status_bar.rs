@@ -11,11 +11,22 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 /// The actions hinted at, with their short labels.
-const HINTS: &[(Action, &str)] = &[
+const HINTS_LIST: &[(Action, &str)] = &[
     (Action::Down, "down"),
     (Action::PageDown, "page"),
     (Action::NextArticle, "next"),
     (Action::Open, "open"),
+    (Action::Help, "help"),
+    (Action::Quit, "quit"),
+];
+
+/// Hints in the narrow one-pane article view: the way back matters more
+/// than `open` there.
+const HINTS_NARROW_READER: &[(Action, &str)] = &[
+    (Action::Down, "down"),
+    (Action::PageDown, "page"),
+    (Action::NextArticle, "next"),
+    (Action::FocusList, "list"),
     (Action::Help, "help"),
     (Action::Quit, "quit"),
 ];
@@ -33,9 +44,15 @@ pub fn issue_name(issue: &Issue) -> String {
     }
 }
 
-/// `j down  Space page  ] next  ? help  q quit`, from the keymap.
+/// `j down  Space page  ] next  Enter open  ? help  q quit`, from the live
+/// keymap (first key bound to each action).
 pub fn key_hints(app: &App) -> String {
-    HINTS
+    let hints = if app.viewport.narrow && app.focus == Focus::Reader {
+        HINTS_NARROW_READER
+    } else {
+        HINTS_LIST
+    };
+    hints
         .iter()
         .filter_map(|&(action, label)| {
             let key = app
