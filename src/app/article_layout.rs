@@ -1,6 +1,6 @@
 //! Article layout: one article laid out as visual lines for a given text
-//! column width and options, plus the cache that makes wrapping happen once
-//! per (article, width, options) instead of once per frame.
+//! column width and options. `wrap_cache.rs` keeps the results, so this
+//! runs once per (article, width, options), never per frame.
 //!
 //! Every text field goes through `text::wrap`; lines refer back to their
 //! source by (block, byte range), which is also what the reading anchor
@@ -10,9 +10,7 @@ use crate::model::Article;
 use crate::text::punct::fullwidth_substitutions;
 use crate::text::width::AmbiguousWidth;
 use crate::text::wrap::{LineBreakRule, WrapOptions, wrap};
-use std::collections::HashMap;
 use std::ops::Range;
-use std::rc::Rc;
 
 /// First-line indent of a body paragraph: two full-width spaces.
 pub const PARA_INDENT: usize = 4;
@@ -289,33 +287,6 @@ pub struct Anchor {
     pub byte: usize,
 }
 
-/// Layouts by key. An issue has tens of articles, so the cache is small;
-/// it is dropped wholesale if it ever grows past `LIMIT` (resize storms).
-#[derive(Debug, Default)]
-pub struct WrapCache {
-    map: HashMap<LayoutKey, Rc<ArticleLayout>>,
-    /// Number of layouts built (for tests: proves caching).
-    pub builds: usize,
-}
-
-impl WrapCache {
-    const LIMIT: usize = 64;
-
-    /// The layout for `key`, building it on a miss.
-    pub fn get(&mut self, article: &Article, key: LayoutKey) -> Rc<ArticleLayout> {
-        if let Some(l) = self.map.get(&key) {
-            return Rc::clone(l);
-        }
-        if self.map.len() >= Self::LIMIT {
-            self.map.clear();
-        }
-        self.builds += 1;
-        let layout = Rc::new(ArticleLayout::build(article, key));
-        self.map.insert(key, Rc::clone(&layout));
-        layout
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -350,7 +321,12 @@ mod tests {
         let l = ArticleLayout::build(&article(), key(20));
         assert_eq!(
             l.blocks,
-            vec![BlockRef::Title, BlockRef::Para(0), BlockRef::Para(1), BlockRef::Jump(0)]
+            vec![
+                BlockRef::Title,
+                BlockRef::Para(0),
+                BlockRef::Para(1),
+                BlockRef::Jump(0)
+            ]
         );
         // First body line carries the two-full-width-space indent.
         let first_body = l.lines.iter().find(|x| x.block == Some(1)).expect("body");
@@ -390,16 +366,5 @@ mod tests {
         assert_eq!(l.display_text(&a, &line), "甲，乙丙；丁");
         l.subs[0].clear();
         assert_eq!(l.display_text(&a, &line), "甲,乙丙;丁");
-    }
-
-    #[test]
-    fn cache_builds_once_per_key() {
-        let a = article();
-        let mut cache = WrapCache::default();
-        cache.get(&a, key(20));
-        cache.get(&a, key(20));
-        assert_eq!(cache.builds, 1);
-        cache.get(&a, key(22));
-        assert_eq!(cache.builds, 2);
     }
 }

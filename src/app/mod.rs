@@ -6,6 +6,7 @@ pub mod action;
 pub mod article_layout;
 mod run;
 pub mod update;
+pub mod wrap_cache;
 
 pub use run::run;
 
@@ -17,10 +18,11 @@ use crate::text::wrap::LineBreakRule;
 use crate::ui::layout::{Viewport, layout};
 use crate::ui::theme::Theme;
 use action::{Action, Effect};
-use article_layout::{Anchor, ArticleLayout, LayoutKey, WrapCache};
+use article_layout::{Anchor, ArticleLayout, LayoutKey};
 use ratatui::crossterm::event::{Event, MouseButton, MouseEventKind};
 use ratatui::layout::Rect;
 use std::rc::Rc;
+use wrap_cache::WrapCache;
 
 /// Narrowest text column `-` allows.
 pub const MIN_MEASURE: u16 = 20;
