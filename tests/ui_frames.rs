@@ -160,3 +160,14 @@ fn empty_issue_draws() {
     h.keys(&["j", "enter", "]", "G", "l", "?", "esc"]);
     assert!(h.screen().contains("no articles"));
 }
+
+#[test]
+fn frame_100x30_ambiguous_wide_third_article() {
+    let opts = ReaderOptions {
+        ambiguous: AmbiguousWidth::Wide,
+        ..ReaderOptions::default()
+    };
+    let mut h = Harness::new(issue(), opts, 100, 30);
+    h.keys(&["]", "]"]);
+    insta::assert_snapshot!(h.screen());
+}
