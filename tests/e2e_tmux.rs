@@ -108,24 +108,32 @@ fn start(tag: &str) -> Option<(Tmux, tempfile::TempDir)> {
 }
 
 #[test]
-fn sigterm_restores_terminal() {
-    let Some((tmux, _dir)) = start("term") else {
-        return;
-    };
-    tmux.wait_for("the alternate screen", |t| {
-        t.format("#{alternate_on}") == "1"
-    });
-    let pid = tmux.format("#{pane_pid}");
-    let killed = Command::new("kill").args(["-TERM", &pid]).status();
-    assert!(killed.is_ok_and(|s| s.success()), "kill {pid}");
-    tmux.wait_for("the reader to exit", |t| t.format("#{pane_dead}") == "1");
-    assert_eq!(tmux.format("#{pane_dead_status}"), "143", "128 + SIGTERM");
-    assert_eq!(
-        tmux.format("#{alternate_on}"),
-        "0",
-        "left the alternate screen"
-    );
-    assert_eq!(tmux.format("#{mouse_any_flag}"), "0", "mouse capture off");
+fn sigterm_and_sighup_restore_terminal() {
+    for (sig, status) in [("TERM", "143"), ("HUP", "129")] {
+        let Some((tmux, _dir)) = start(sig) else {
+            return;
+        };
+        tmux.wait_for("the alternate screen", |t| {
+            t.format("#{alternate_on}") == "1"
+        });
+        let pid = tmux.format("#{pane_pid}");
+        // The signal must reach kanbao itself, not a wrapping shell.
+        if let Ok(comm) = std::fs::read_to_string(format!("/proc/{pid}/comm")) {
+            assert_eq!(comm.trim(), "kanbao", "pane process");
+        }
+        let killed = Command::new("kill")
+            .args([&format!("-{sig}"), &pid])
+            .status();
+        assert!(killed.is_ok_and(|s| s.success()), "kill -{sig} {pid}");
+        tmux.wait_for("the reader to exit", |t| t.format("#{pane_dead}") == "1");
+        assert_eq!(tmux.format("#{pane_dead_status}"), status, "128 + SIG{sig}");
+        assert_eq!(
+            tmux.format("#{alternate_on}"),
+            "0",
+            "left the alternate screen"
+        );
+        assert_eq!(tmux.format("#{mouse_any_flag}"), "0", "mouse capture off");
+    }
 }
 
 #[test]
@@ -148,17 +156,17 @@ fn real_binary_in_tmux() {
         assert!(screen.contains(&title), "list lacks {title}:\n{screen}");
     }
 
-    if let Some(third) = issue.articles.get(2) {
-        tmux.run(&["send-keys", "-t", "kb", "]", "]"])
-            .expect("keys");
-        let want = prefix(third.display_title(), 4);
-        let screen = tmux.wait_for("the third article", |t| {
-            reading_pane(&t.capture()).contains(&want) && t.capture().contains(" 3/")
-        });
-        assert!(reading_pane(&screen).contains(&want), "{screen}");
-    } else {
-        eprintln!("sample has fewer than 3 articles: skipping the `]` `]` step");
-    }
+    let third = issue
+        .articles
+        .get(2)
+        .expect("the sample has three articles");
+    tmux.run(&["send-keys", "-t", "kb", "]", "]"])
+        .expect("keys");
+    let want = prefix(third.display_title(), 4);
+    let screen = tmux.wait_for("the third article", |t| {
+        reading_pane(&t.capture()).contains(&want) && t.capture().contains(" 3/")
+    });
+    assert!(reading_pane(&screen).contains(&want), "{screen}");
 
     tmux.run(&["send-keys", "-t", "kb", "q"]).expect("q");
     tmux.wait_for("the reader to exit", |t| t.format("#{pane_dead}") == "1");
