@@ -220,6 +220,9 @@ impl ArticleLayout {
         let Some(slice) = text.get(line.range.clone()) else {
             return String::new();
         };
+        // The wrapper may leave hanging break spaces at the end of a line's
+        // range; they are not drawn (`width` excludes them too).
+        let slice = slice.trim_end_matches(char::is_whitespace);
         let start = subs.partition_point(|(off, _)| *off < line.range.start);
         let mut subs = subs[start..].iter().peekable();
         let mut out = String::with_capacity(slice.len());
