@@ -179,12 +179,14 @@ impl App {
     /// Apply one action for a terminal of size `area`.
     pub fn apply(&mut self, action: Action, area: Rect) -> Effect {
         let vp = self.layout_for(area);
-        if !matches!(action, Action::Resize) {
-            self.message = None;
-        }
+        // A message lasts until the next action (a resize keeps it).
+        let cleared = !matches!(action, Action::Resize) && self.message.take().is_some();
         let effect = update::update(self, action, &vp);
         self.sync(area);
-        effect
+        match effect {
+            Effect::None if cleared => Effect::Redraw,
+            e => e,
+        }
     }
 
     /// Bring derived state (layout, scroll limits, list offset, read marks)
