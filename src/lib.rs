@@ -8,8 +8,14 @@
 //! - [`text`] measures and wraps CJK text for the reading pane.
 #![forbid(unsafe_code)]
 
+pub mod archive;
+pub mod cli;
+pub mod config;
+pub mod export;
 pub mod loader;
 pub mod model;
+pub mod share;
+pub mod state;
 pub mod text;
 
 /// The bundled sample issue (page one of a city daily), embedded so that
