@@ -8,7 +8,7 @@ mod run;
 pub mod update;
 pub mod wrap_cache;
 
-pub use run::run;
+pub use run::{run, run_app};
 
 use crate::input::key::KeyChord;
 use crate::input::keymap::{Context, Keymap};
@@ -27,7 +27,7 @@ use wrap_cache::WrapCache;
 /// Narrowest text column `-` allows.
 pub const MIN_MEASURE: u16 = 20;
 /// Widest text column `+` allows.
-pub const MAX_MEASURE: u16 = 240;
+pub const MAX_MEASURE: u16 = 400;
 
 /// Reader settings from the command line (and, later, a config file).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -54,6 +54,25 @@ impl Default for ReaderOptions {
             para_spacing: true,
             rule: LineBreakRule::Basic,
             punct: true,
+            no_color: false,
+        }
+    }
+}
+
+impl ReaderOptions {
+    /// Settings from the `[reader]` section of the config file. `auto`
+    /// ambiguous width is not probed here: it falls back to 1 column.
+    pub fn from_config(r: &crate::config::Reader) -> ReaderOptions {
+        use crate::config::AmbiguousSetting;
+        ReaderOptions {
+            ambiguous: match r.ambiguous_width {
+                AmbiguousSetting::Fixed(w) => w,
+                AmbiguousSetting::Auto => AmbiguousWidth::Narrow,
+            },
+            measure: r.measure,
+            para_spacing: r.paragraph_spacing,
+            rule: r.line_breaking,
+            punct: r.fullwidth_punctuation,
             no_color: false,
         }
     }
@@ -133,6 +152,39 @@ impl App {
             cache: WrapCache::default(),
             viewport: Viewport::default(),
         }
+    }
+
+    /// A reader with the config file's key overrides and accent colour
+    /// applied. Problems (bad keys, bad colour) become the first status
+    /// message instead of stopping the reader.
+    pub fn with_config(issue: Issue, opts: ReaderOptions, config: &crate::config::Config) -> App {
+        let mut app = App::new(issue, opts);
+        let mut errors = app
+            .keymap
+            .apply_overrides(config.keys.iter().map(|(ctx, actions)| {
+                (
+                    ctx.as_str(),
+                    actions
+                        .iter()
+                        .map(|(a, keys)| (a.as_str(), keys.as_slice())),
+                )
+            }));
+        match config.theme.accent.parse::<ratatui::style::Color>() {
+            Ok(c) => app.theme = Theme::with_accent(app.opts.no_color, c),
+            Err(_) => errors.push(format!(
+                "theme.accent: bad colour `{}`",
+                config.theme.accent
+            )),
+        }
+        if let Some(first) = errors.first() {
+            let more = errors.len() - 1;
+            app.message = Some(if more > 0 {
+                format!("config: {first} (+{more} more)")
+            } else {
+                format!("config: {first}")
+            });
+        }
+        app
     }
 
     /// The keymap context for the current state.

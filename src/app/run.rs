@@ -14,9 +14,17 @@ use std::io;
 /// Run the interactive reader on `issue` until the user quits. The
 /// terminal is restored on return, on error and on panic.
 pub fn run(issue: Issue, opts: ReaderOptions) -> io::Result<()> {
-    let mut opts = opts;
-    opts.no_color |= ui::theme::Theme::no_color_from_env();
-    let mut app = App::new(issue, opts);
+    run_app(App::new(issue, opts))
+}
+
+/// Run a prepared reader (e.g. `App::with_config`). `NO_COLOR` in the
+/// environment always wins over the theme.
+pub fn run_app(app: App) -> io::Result<()> {
+    let mut app = app;
+    if ui::theme::Theme::no_color_from_env() {
+        app.opts.no_color = true;
+        app.theme = ui::theme::Theme::new(true);
+    }
     term::setup()?;
     let result = Terminal::new(CrosstermBackend::new(io::stdout()))
         .and_then(|mut terminal| run_loop(&mut terminal, &mut app, &mut CrosstermEvents));

@@ -17,6 +17,15 @@ pub enum Context {
 }
 
 impl Context {
+    /// The context a keymap section name stands for.
+    pub fn from_name(name: &str) -> Option<Context> {
+        match name {
+            "main" => Some(Context::Main),
+            "help" => Some(Context::Help),
+            _ => None,
+        }
+    }
+
     /// The section name used in keymap data and in the help overlay.
     pub fn name(self) -> &'static str {
         match self {
@@ -102,13 +111,9 @@ impl Keymap {
         let mut bindings = Vec::new();
         let mut errors = Vec::new();
         for &(ctx, key, action) in rows {
-            let context = match ctx {
-                "main" => Context::Main,
-                "help" => Context::Help,
-                _ => {
-                    errors.push(format!("unknown context `{ctx}`"));
-                    continue;
-                }
+            let Some(context) = Context::from_name(ctx) else {
+                errors.push(format!("unknown context `{ctx}`"));
+                continue;
             };
             let Some(chord) = KeyChord::parse(key) else {
                 errors.push(format!("unknown key `{key}`"));
@@ -127,6 +132,50 @@ impl Keymap {
             });
         }
         (Keymap { bindings }, errors)
+    }
+
+    /// Apply config-file overrides (`[keys.<context>]`: action name → keys),
+    /// each replacing that action's default keys in that context; a key
+    /// taken by an override leaves whatever it was bound to before. Bad
+    /// entries are skipped and reported.
+    pub fn apply_overrides<'a, A, K>(&mut self, overrides: A) -> Vec<String>
+    where
+        A: IntoIterator<Item = (&'a str, K)>,
+        K: IntoIterator<Item = (&'a str, &'a [String])>,
+    {
+        let mut errors = Vec::new();
+        for (ctx, actions) in overrides {
+            let Some(context) = Context::from_name(ctx) else {
+                errors.push(format!("keys.{ctx}: unknown context"));
+                continue;
+            };
+            for (name, keys) in actions {
+                let Some(action) = Action::from_name(name) else {
+                    errors.push(format!("keys.{ctx}.{name}: unknown action"));
+                    continue;
+                };
+                let chords: Vec<KeyChord> = keys
+                    .iter()
+                    .filter_map(|k| {
+                        let chord = KeyChord::parse(k);
+                        if chord.is_none() {
+                            errors.push(format!("keys.{ctx}.{name}: unknown key `{k}`"));
+                        }
+                        chord
+                    })
+                    .collect();
+                self.bindings.retain(|b| {
+                    b.context != context || (b.action != action && !chords.contains(&b.chord))
+                });
+                self.bindings
+                    .extend(chords.into_iter().map(|chord| Binding {
+                        context,
+                        chord,
+                        action,
+                    }));
+            }
+        }
+        errors
     }
 
     /// The action bound to `chord` in `context`.
@@ -192,6 +241,40 @@ mod tests {
         assert_eq!(
             map.resolve(Context::Main, KeyChord::plain(Key::Char('x'))),
             Some(Action::Quit)
+        );
+    }
+
+    #[test]
+    fn config_overrides_replace_an_actions_keys() {
+        let mut map = Keymap::default();
+        let quit = vec![
+            "x".to_string(),
+            "ctrl-q".to_string(),
+            "bogus-key".to_string(),
+        ];
+        let down = vec!["n".to_string()];
+        let errors = map.apply_overrides([
+            (
+                "main",
+                vec![("quit", quit.as_slice()), ("down", down.as_slice())],
+            ),
+            ("nowhere", vec![]),
+            ("help", vec![("explode", down.as_slice())]),
+        ]);
+        assert_eq!(errors.len(), 3, "{errors:?}");
+        let key = |c| KeyChord::plain(Key::Char(c));
+        assert_eq!(map.resolve(Context::Main, key('x')), Some(Action::Quit));
+        assert_eq!(
+            map.resolve(Context::Main, key('q')),
+            None,
+            "old quit key gone"
+        );
+        assert_eq!(map.resolve(Context::Main, key('n')), Some(Action::Down));
+        assert_eq!(map.resolve(Context::Main, key('j')), None);
+        // Other contexts keep their defaults.
+        assert_eq!(
+            map.resolve(Context::Help, key('q')),
+            Some(Action::CloseHelp)
         );
     }
 

@@ -28,10 +28,15 @@ pub struct Theme {
 impl Theme {
     /// The default theme, or its colourless variant.
     pub fn new(no_color: bool) -> Theme {
+        Theme::with_accent(no_color, Color::Cyan)
+    }
+
+    /// The theme with another accent colour (ignored under `no_color`).
+    pub fn with_accent(no_color: bool, colour: Color) -> Theme {
         let accent = if no_color {
             Style::new().add_modifier(Modifier::BOLD)
         } else {
-            Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD)
+            Style::new().fg(colour).add_modifier(Modifier::BOLD)
         };
         Theme {
             body: Style::new(),
