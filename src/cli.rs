@@ -6,7 +6,7 @@ use crate::export::{self, Format};
 use crate::loader::{self, LoadError};
 use crate::model::Issue;
 use clap::{Parser, Subcommand};
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -24,6 +24,9 @@ pub struct Cli {
     pub command: Option<Command>,
     /// The issue file to read (default: the bundled sample issue).
     pub path: Option<PathBuf>,
+    /// Columns your terminal draws “ ” … · with (1 or 2).
+    #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u8).range(1..=2))]
+    pub ambiguous_width: u8,
 }
 
 /// The subcommands.
@@ -82,6 +85,9 @@ pub fn main() -> ExitCode {
             },
         },
         None => match load(cli.path.as_deref()) {
+            // ui branch: a terminal gets the interactive reader; a pipe
+            // keeps getting the headline list.
+            Ok(issue) if io::stdout().is_terminal() => read(issue, cli.ambiguous_width),
             Ok(issue) => emit(|out| print_headlines(&issue, out)),
             Err(e) => fail(&e),
         },
@@ -116,6 +122,22 @@ fn export_dir(dir: &Path, format: Format) -> ExitCode {
         Ok(())
     });
     if failed { ExitCode::FAILURE } else { code }
+}
+
+/// Run the interactive reader (`kanbao::app::run`).
+fn read(issue: Issue, ambiguous_width: u8) -> ExitCode {
+    let opts = crate::app::ReaderOptions {
+        ambiguous: if ambiguous_width == 2 {
+            crate::text::width::AmbiguousWidth::Wide
+        } else {
+            crate::text::width::AmbiguousWidth::Narrow
+        },
+        ..crate::app::ReaderOptions::default()
+    };
+    match crate::app::run(issue, opts) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => fail(&e),
+    }
 }
 
 fn fail(e: &dyn std::fmt::Display) -> ExitCode {

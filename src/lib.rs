@@ -23,3 +23,8 @@ pub mod text;
 pub const SAMPLE_NAME: &str = "000_0c3d2c04bd8aa6d3.txt";
 /// The bytes of the bundled sample issue.
 pub const SAMPLE_BYTES: &[u8] = include_bytes!("../assets/sample.txt");
+
+pub mod app;
+pub mod input;
+pub mod term;
+pub mod ui;
