@@ -114,10 +114,12 @@ mod tests {
 
     #[test]
     fn inside_is_strict() {
-        let s = vec![2..5];
+        let s = [2..5, 7..9];
         assert!(!inside(&s, 2));
         assert!(inside(&s, 3));
         assert!(inside(&s, 4));
         assert!(!inside(&s, 5));
+        assert!(!inside(&s, 6));
+        assert!(inside(&s, 8));
     }
 }
