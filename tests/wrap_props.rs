@@ -64,17 +64,20 @@ fn graphemes(text: &str, o: &WrapOptions, subs: &[(usize, char)]) -> Vec<G> {
     text.grapheme_indices(true)
         .map(|(i, g)| {
             let first = g.chars().next().unwrap();
-            let shown: String = match subs.binary_search_by_key(&i, |s| s.0) {
-                Ok(k) => std::iter::once(subs[k].1)
-                    .chain(g.chars().skip(1))
-                    .collect(),
-                Err(_) => g.to_string(),
+            let (width, ch) = match subs.binary_search_by_key(&i, |s| s.0) {
+                Ok(k) => {
+                    let shown: String = std::iter::once(subs[k].1)
+                        .chain(g.chars().skip(1))
+                        .collect();
+                    (grapheme_width(&shown, o.ambiguous), subs[k].1)
+                }
+                Err(_) => (grapheme_width(g, o.ambiguous), first),
             };
             G {
                 start: i,
                 end: i + g.len(),
-                width: grapheme_width(&shown, o.ambiguous),
-                ch: shown.chars().next().unwrap(),
+                width,
+                ch,
                 hang: hanging(first),
             }
         })
@@ -273,36 +276,51 @@ fn corpus() -> Vec<String> {
     paras
 }
 
-#[test]
-fn corpus_every_width() {
+/// Every corpus paragraph at every width 4..=160, both ambiguous settings,
+/// display punctuation on and off, for one rule level (one test per level
+/// so the harness can run them in parallel).
+fn corpus_every_width(rule: LineBreakRule) {
     let paras = corpus();
     assert!(paras.len() >= 10, "fixtures should hold the sample corpus");
     let mut cases = 0usize;
     for p in &paras {
         for width in 4..=160 {
-            for rule in RULES {
-                for ambiguous in AMBS {
-                    for display_punct in [false, true] {
-                        let o = WrapOptions {
-                            width,
-                            indent: 4,
-                            rule,
-                            ambiguous,
-                            display_punct,
-                        };
-                        if let Err(e) = check(p, &o) {
-                            panic!("{e}");
-                        }
-                        cases += 1;
+            for ambiguous in AMBS {
+                for display_punct in [false, true] {
+                    let o = WrapOptions {
+                        width,
+                        indent: 4,
+                        rule,
+                        ambiguous,
+                        display_punct,
+                    };
+                    if let Err(e) = check(p, &o) {
+                        panic!("{e}");
                     }
+                    cases += 1;
                 }
             }
         }
     }
     eprintln!(
-        "corpus property cases: {} paragraphs, {cases} wraps checked",
+        "corpus property cases ({rule:?}): {} paragraphs, {cases} wraps checked",
         paras.len()
     );
+}
+
+#[test]
+fn corpus_every_width_none() {
+    corpus_every_width(LineBreakRule::None);
+}
+
+#[test]
+fn corpus_every_width_basic() {
+    corpus_every_width(LineBreakRule::Basic);
+}
+
+#[test]
+fn corpus_every_width_strict() {
+    corpus_every_width(LineBreakRule::Strict);
 }
 
 /// Tokens generated text is made of: every rule character, the clusters the
