@@ -103,7 +103,8 @@ impl ArticleBuilder {
             self.article.dateline.clone_from(&p.dateline);
             self.embedded_authors.clone_from(&p.embedded_authors);
         }
-        let joins = self.open_end && p.jump_in.is_none() && p.dateline.is_none();
+        let subhead = p.is_subhead();
+        let joins = self.open_end && !subhead && p.jump_in.is_none() && p.dateline.is_none();
         self.article.jumps.extend(p.jump_in);
         match self.article.paragraphs.last_mut() {
             Some(last) if joins => last.push_str(&p.text),
@@ -111,7 +112,7 @@ impl ArticleBuilder {
         }
         let last = self.article.paragraphs.last().map_or("", String::as_str);
         // After `（下转第2版）` the sentence goes on elsewhere: nothing joins.
-        self.open_end = p.jump_out.is_none() && !ends_sentence(last);
+        self.open_end = p.jump_out.is_none() && !subhead && !ends_sentence(last);
         self.article.jumps.extend(p.jump_out);
     }
 
@@ -149,7 +150,7 @@ impl IssueBuilder {
     /// Add a body block to article `b`.
     fn body(&mut self, b: &mut ArticleBuilder, kind: Kind) {
         match kind {
-            Kind::Byline { byline, authors } => {
+            Kind::Byline { byline, authors } | Kind::TrailingByline { byline, authors } => {
                 match b.article.byline.as_mut() {
                     Some(existing) => {
                         existing.push(' ');

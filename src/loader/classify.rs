@@ -2,9 +2,12 @@
 //! articles (headline groups, page-break joins) is `assemble`'s job.
 
 use super::blocks::Block;
-use super::names::{parse_byline, parse_embedded};
+use super::names::{parse_bracketed_byline, parse_byline, parse_embedded};
 use super::patterns;
-use super::rules::{CAPTION_STARTS, CREDIT_LABELS, HEADLINE_FORBIDDEN_ENDS, HEADLINE_MAX_CHARS};
+use super::rules::{
+    CAPTION_STARTS, CREDIT_LABELS, END_MARKS, HEADLINE_FORBIDDEN_ENDS, HEADLINE_MAX_CHARS,
+    SUBHEAD_MAX_CHARS, SUBHEAD_STARTS,
+};
 use crate::model::{Jump, Masthead};
 
 /// What a block is.
@@ -12,6 +15,12 @@ use crate::model::{Jump, Masthead};
 pub enum Kind {
     /// `■本报记者 罗文鹏`: byline text (marker removed) and authors.
     Byline {
+        byline: String,
+        authors: Vec<String>,
+    },
+    /// `（本报记者 张三）` on its own after the body: the article's byline,
+    /// but not the start of an article.
+    TrailingByline {
         byline: String,
         authors: Vec<String>,
     },
@@ -43,6 +52,15 @@ pub struct Para {
 }
 
 impl Para {
+    /// A subhead inside an article (`■链接`, `一、加强组织领导`): short and
+    /// opening with a subhead marker. It is not a sentence cut by a break.
+    pub fn is_subhead(&self) -> bool {
+        SUBHEAD_STARTS.iter().any(|s| self.text.starts_with(s))
+            && self.text.chars().nth(SUBHEAD_MAX_CHARS).is_none()
+    }
+}
+
+impl Para {
     /// Could this block be part of a headline group? Short, not a sentence,
     /// not a lead, no jump lines.
     pub fn is_headline_shaped(&self) -> bool {
@@ -50,6 +68,7 @@ impl Para {
             && self.jump_in.is_none()
             && self.jump_out.is_none()
             && !self.text.ends_with(HEADLINE_FORBIDDEN_ENDS)
+            && !END_MARKS.contains(&self.text.as_str())
             && self.text.chars().nth(HEADLINE_MAX_CHARS).is_none()
     }
 }
@@ -57,6 +76,7 @@ impl Para {
 /// `责任编辑：张三 …`, possibly in brackets.
 fn is_credits(text: &str) -> bool {
     let t = text.trim_start_matches(['（', '(']);
+    let t = t.strip_prefix("本版").unwrap_or(t);
     CREDIT_LABELS.iter().any(|label| {
         t.strip_prefix(label)
             .is_some_and(|rest| rest.trim_start().starts_with([':', '：']))
@@ -72,6 +92,9 @@ pub fn classify(block: &Block) -> Kind {
     let text = block.text.as_str();
     if let Some((byline, authors)) = parse_byline(text) {
         return Kind::Byline { byline, authors };
+    }
+    if let Some((byline, authors)) = parse_bracketed_byline(text) {
+        return Kind::TrailingByline { byline, authors };
     }
     if let Some(jump) = patterns::jump_whole(text) {
         return Kind::Jump(jump);

@@ -1,6 +1,8 @@
 //! Bylines and authors: `■本报记者 陈 润 通讯员 刘洋` → `陈润`, `刘洋`.
 
-use super::rules::{BYLINE_MARKERS, COMPOUND_SURNAMES, ROLE_WORDS, is_han, is_space};
+use super::rules::{
+    BYLINE_MARKERS, COMPOUND_SURNAMES, NOT_NAMES, ROLE_WORDS, SURNAMES, is_han, is_space,
+};
 
 /// Longest role word that `s` starts with.
 fn role_prefix(s: &str) -> Option<&'static str> {
@@ -12,8 +14,10 @@ fn role_prefix(s: &str) -> Option<&'static str> {
 }
 
 /// Is `name` plausibly a person's name? With a role word in the byline we
-/// accept 1–5 Han characters (or a `·` name); without one, bullets like
-/// `●加强领导` must not pass, so 2–3 characters or a compound surname.
+/// accept 1–5 Han characters (or a `·` name) that are not a section label;
+/// without one, bullets like `●加强领导` and labels like `■链接` must not
+/// pass, so a name starts with a known surname: 2–3 characters, or 3–4 with
+/// a compound surname.
 fn is_name(name: &str, had_role: bool) -> bool {
     let n = name.chars().count();
     if name.contains(['·', '•', '・']) {
@@ -22,14 +26,15 @@ fn is_name(name: &str, had_role: bool) -> bool {
                 .chars()
                 .all(|c| is_han(c) || matches!(c, '·' | '•' | '・'));
     }
-    if !name.chars().all(is_han) {
+    if !name.chars().all(is_han) || NOT_NAMES.iter().any(|w| name.contains(w)) {
         return false;
     }
     if had_role {
-        (1..=5).contains(&n)
-    } else {
-        (2..=3).contains(&n) || (n == 4 && COMPOUND_SURNAMES.iter().any(|s| name.starts_with(s)))
+        return (1..=5).contains(&n);
     }
+    let compound = COMPOUND_SURNAMES.iter().any(|s| name.starts_with(s));
+    let surname = name.chars().next().is_some_and(|c| SURNAMES.contains(c));
+    (compound && (3..=4).contains(&n)) || (surname && (2..=3).contains(&n))
 }
 
 /// Parse a list of role words and names (`本报记者 张三 通讯员 李四 王五`).
@@ -65,11 +70,21 @@ pub fn parse_names(text: &str) -> Option<Vec<String>> {
     names.iter().all(|n| is_name(n, had_role)).then_some(names)
 }
 
+/// Does `text` open with a reporter's role word (`本报记者`, `通讯员`, …)?
+fn opens_with_reporter(text: &str) -> bool {
+    role_prefix(text).is_some_and(|r| r.contains("记者") || r.contains("通讯员"))
+}
+
 /// If `text` is a byline block (`■本报记者 罗文鹏`), its text without the
-/// marker and its authors.
+/// marker and its authors. A block without a marker is a byline only when
+/// it opens with a reporter's role word and holds nothing but names
+/// (`本报记者 张三 通讯员 李四` on its own line).
 pub fn parse_byline(text: &str) -> Option<(String, Vec<String>)> {
-    let rest = text.strip_prefix(BYLINE_MARKERS)?;
-    let rest = rest.trim_matches(is_space);
+    let rest = match text.strip_prefix(BYLINE_MARKERS) {
+        Some(rest) => rest.trim_matches(is_space),
+        None if opens_with_reporter(text) => text,
+        None => return None,
+    };
     if rest.is_empty() || rest.chars().count() > 60 {
         return None;
     }
@@ -77,7 +92,21 @@ pub fn parse_byline(text: &str) -> Option<(String, Vec<String>)> {
     if authors.is_empty() && role_prefix(rest).is_none() {
         return None;
     }
+    if authors.is_empty() && !text.starts_with(BYLINE_MARKERS) {
+        return None;
+    }
     Some((rest.to_owned(), authors))
+}
+
+/// A byline standing alone in brackets, usually after the body
+/// (`（本报记者 张三）`): its text without brackets, and its authors.
+pub fn parse_bracketed_byline(text: &str) -> Option<(String, Vec<String>)> {
+    let inner = text
+        .strip_prefix(['（', '('])?
+        .strip_suffix(['）', ')'])?
+        .trim_matches(is_space);
+    let authors = parse_embedded(inner)?;
+    Some((inner.to_owned(), authors))
 }
 
 /// Authors of an embedded byline (`（记者 张三 通讯员 李四）`): the bracket
@@ -126,8 +155,23 @@ mod tests {
         );
         assert_eq!(parse_byline("●加强组织领导"), None);
         assert_eq!(parse_byline("■全市新建学校18所"), None);
-        assert_eq!(parse_byline("本报记者 张三"), None);
         assert!(parse_byline("◆欧阳文静").is_some());
+        assert_eq!(parse_byline("■链接"), None);
+        assert_eq!(parse_byline("■记者手记"), None);
+        assert_eq!(parse_byline("■短评"), None);
+        assert_eq!(
+            parse_byline("本报记者 张三 通讯员 李四"),
+            Some((
+                "本报记者 张三 通讯员 李四".into(),
+                vec!["张三".into(), "李四".into()]
+            ))
+        );
+        assert_eq!(parse_byline("记者从市气象台获悉"), None);
+        assert_eq!(
+            parse_bracketed_byline("（本报记者 张三）"),
+            Some(("本报记者 张三".into(), vec!["张三".into()]))
+        );
+        assert_eq!(parse_bracketed_byline("（完）"), None);
     }
 
     #[test]

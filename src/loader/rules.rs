@@ -33,6 +33,54 @@ pub const ROLE_WORDS: &[&str] = &[
     "文／图",
     "图/文",
     "图／文",
+    "文/",
+    "文／",
+    "图/",
+    "图／",
+];
+
+/// Words a byline marker may introduce that are section labels, not
+/// names (`■链接`, `■记者手记`).
+pub const NOT_NAMES: &[&str] = &[
+    "链接",
+    "手记",
+    "短评",
+    "评论",
+    "述评",
+    "点评",
+    "背景",
+    "提示",
+    "观察",
+    "调查",
+    "专访",
+    "报道",
+    "综述",
+    "快讯",
+    "简讯",
+    "新闻",
+    "资料",
+    "相关",
+    "延伸",
+    "阅读",
+    "编后",
+    "按语",
+    "小贴士",
+];
+
+/// Common single-character surnames. A byline with no role word must name
+/// people whose names start with one of these (or a compound surname), so
+/// a section label like `■链接` is not taken for a byline.
+pub const SURNAMES: &str = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫阎段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由";
+
+/// Closing marks an editor puts after an article (`（完）`): body text,
+/// never a headline.
+pub const END_MARKS: &[&str] = &[
+    "（完）",
+    "(完)",
+    "（全文完）",
+    "（待续）",
+    "（未完待续）",
+    "（本文完）",
 ];
 
 /// A kicker ending with one of these introduces the title (`…时强调`).
@@ -83,10 +131,13 @@ pub const CREDIT_LABELS: &[&str] = &[
     "责编",
     "值班编辑",
     "执行编辑",
+    "版面编辑",
+    "图片编辑",
     "编辑",
     "版式",
     "美编",
     "美术编辑",
+    "责任校对",
     "校对",
     "组版",
     "审读",
@@ -96,7 +147,51 @@ pub const CREDIT_LABELS: &[&str] = &[
     "终审",
     "排版",
     "制图",
+    "视觉设计",
+    "设计",
+    "值班主任",
+    "主编",
 ];
+
+/// A short block opening with one of these is a subhead inside an article
+/// (`■链接`, `【背景】`, `一、加强组织领导`): it never takes the next
+/// paragraph as its continuation.
+pub const SUBHEAD_STARTS: &[&str] = &[
+    "■",
+    "□",
+    "●",
+    "◆",
+    "【",
+    "一、",
+    "二、",
+    "三、",
+    "四、",
+    "五、",
+    "六、",
+    "七、",
+    "八、",
+    "九、",
+    "十、",
+    "（一）",
+    "（二）",
+    "（三）",
+    "（四）",
+    "（五）",
+    "（六）",
+    "（七）",
+    "（八）",
+    "（九）",
+    "（十）",
+];
+
+/// Subheads are short: at most this many characters.
+pub const SUBHEAD_MAX_CHARS: usize = 20;
+
+/// Jump-line words for "continued on page N" (`（下转第2版）`).
+pub const JUMP_TO_WORDS: &[&str] = &["下转", "转", "下接"];
+
+/// Jump-line words for "continued from page N" (`（上接第1版）`).
+pub const JUMP_FROM_WORDS: &[&str] = &["上接", "紧接", "接", "续"];
 
 /// Suffixes of a paper's name in a masthead (`衡阳日报`).
 pub const PAPER_SUFFIXES: &[&str] = &["报", "刊", "报社", "新闻"];
