@@ -103,12 +103,16 @@ fn five_megabytes_of_byline_markers() {
     assert_eq!(paras.len(), 1);
     assert_eq!(paras[0].chars().filter(|&c| c == '■').count(), n);
 
-    // The same, hard-wrapped every 40 characters (one block of 40k lines).
+    // The same, hard-wrapped every 40 characters with no blank line: read
+    // one line per block (docs/format.md), the first three short lines make
+    // the headline of the only article and page-break repair rejoins the
+    // rest into one paragraph; nothing is lost.
     let wrapped: String = (0..n / 40).map(|_| "■".repeat(40) + "\n").collect();
     let issue = load_timed("5 MB ■ wrapped", wrapped.into_bytes()).unwrap();
     let paras: Vec<&String> = issue.articles.iter().flat_map(|a| &a.paragraphs).collect();
     assert_eq!(paras.len(), 1);
-    assert_eq!(paras[0].chars().count(), n / 40 * 40);
+    let all: String = common::counted_fields(&issue).concat();
+    assert_eq!(all.chars().filter(|&c| c == '■').count(), n / 40 * 40);
 }
 
 #[test]
@@ -161,14 +165,14 @@ fn a_megabyte_of_unfinished_escapes() {
     // An OSC string that never ends: the next line survives.
     let s = format!("\u{1b}]{}\n本报讯 正文。", "x".repeat(1_000_000));
     let issue = load_timed("1 MB unterminated OSC", s.into_bytes()).unwrap();
-    assert_eq!(
+    assert!(
         issue
             .articles
             .iter()
             .flat_map(|a| &a.paragraphs)
             .last()
-            .map(String::as_str),
-        Some("本报讯 正文。")
+            .is_some_and(|p| p.ends_with("本报讯 正文。")),
+        "the line after an unterminated OSC survives"
     );
 }
 
@@ -199,7 +203,6 @@ fn lone_carriage_returns() {
 }
 
 #[test]
-#[ignore = "loader bug: quadratic — every joined block re-trims all trailing closers of the growing paragraph (assemble.rs push_para → rules::ends_sentence)"]
 fn many_cut_blocks_of_closing_brackets() {
     // Blocks that each end with a closer and no sentence end: each one joins
     // the previous paragraph (page-break repair), and must not rescan it.

@@ -5,7 +5,7 @@
 
 use super::blocks::Block;
 use super::classify::{Kind, Para, classify};
-use super::rules::{HEADLINE_MAX_BLOCKS, KICKER_ENDS, SPEECH_VERBS, ends_sentence};
+use super::rules::{CLOSERS, HEADLINE_MAX_BLOCKS, KICKER_ENDS, SPEECH_VERBS, ends_sentence};
 use crate::model::{Article, Encoding, Issue, Masthead};
 
 /// Headline roles for a group of one to three blocks (FORMAT.md §Headline
@@ -41,11 +41,7 @@ fn anchors(kinds: &[Kind]) -> Vec<usize> {
             let after_byline = i > 0 && matches!(kinds[i - 1], Kind::Byline { .. });
             let anchor_kind = matches!(
                 kinds[i],
-                Kind::Byline { .. }
-                    | Kind::Paragraph(Para {
-                        dateline: Some(_),
-                        ..
-                    })
+                Kind::Byline { .. } | Kind::Paragraph(Para { lead: Some(_), .. })
             );
             anchor_kind && !after_byline
         })
@@ -95,25 +91,40 @@ struct ArticleBuilder {
     /// The last paragraph ended mid-sentence: the next paragraph block
     /// continues it (a column or page break cut it).
     open_end: bool,
+    /// Whether the last paragraph's last character before any closing
+    /// quotes/brackets ends a sentence. Kept so that a join never rescans
+    /// the whole grown paragraph (a file of `）` blocks would go quadratic).
+    core_ended: bool,
 }
 
 impl ArticleBuilder {
     fn push_para(&mut self, p: Para) {
-        if self.article.paragraphs.is_empty() {
-            self.article.dateline.clone_from(&p.dateline);
-            self.embedded_authors.clone_from(&p.embedded_authors);
-        }
         let subhead = p.is_subhead();
-        let joins = self.open_end && !subhead && p.jump_in.is_none() && p.dateline.is_none();
-        self.article.jumps.extend(p.jump_in);
+        let joins = self.open_end && !subhead && p.jump_in.is_none() && p.lead.is_none();
+        if let Some(lead) = p.lead {
+            if self.article.paragraphs.is_empty() {
+                self.article.dateline = Some(lead.dateline);
+                self.embedded_authors = lead.embedded_authors;
+            }
+        }
+        self.article.jumps.extend(p.jump_in.map(|j| *j));
+        // The sentence-end test looks only at the new text: what is before
+        // its closing marks, or — if it is nothing but closing marks — at
+        // what the paragraph ended with before them.
+        let core = p.text.trim_end_matches(CLOSERS);
+        let core_ended = if core.is_empty() {
+            joins && self.core_ended
+        } else {
+            ends_sentence(core)
+        };
         match self.article.paragraphs.last_mut() {
             Some(last) if joins => last.push_str(&p.text),
             _ => self.article.paragraphs.push(p.text),
         }
-        let last = self.article.paragraphs.last().map_or("", String::as_str);
+        self.core_ended = core_ended;
         // After `（下转第2版）` the sentence goes on elsewhere: nothing joins.
-        self.open_end = p.jump_out.is_none() && !subhead && !ends_sentence(last);
-        self.article.jumps.extend(p.jump_out);
+        self.open_end = p.jump_out.is_none() && !subhead && !core_ended;
+        self.article.jumps.extend(p.jump_out.map(|j| *j));
     }
 
     fn is_empty(&self) -> bool {
@@ -163,7 +174,7 @@ impl IssueBuilder {
             Kind::Caption(text) => b.article.captions.push(text),
             Kind::Jump(j) => {
                 b.open_end = false;
-                b.article.jumps.push(j);
+                b.article.jumps.push(*j);
             }
             Kind::Credits(text) => match self.issue.credits.as_mut() {
                 Some(existing) => {
@@ -172,7 +183,7 @@ impl IssueBuilder {
                 }
                 None => self.issue.credits = Some(text),
             },
-            Kind::Masthead(m) => self.masthead(m),
+            Kind::Masthead(m) => self.masthead(*m),
             Kind::Paragraph(p) => b.push_para(p),
         }
     }
@@ -185,8 +196,8 @@ impl IssueBuilder {
 }
 
 /// Build the issue from blocks.
-pub fn assemble(source: &str, encoding: Encoding, blocks: &[Block]) -> Issue {
-    let kinds: Vec<Kind> = blocks.iter().map(classify).collect();
+pub fn assemble(source: &str, encoding: Encoding, blocks: Vec<Block>) -> Issue {
+    let kinds: Vec<Kind> = blocks.into_iter().map(classify).collect();
     let starts = article_starts(&kinds);
     let mut out = IssueBuilder {
         issue: Issue {
@@ -207,7 +218,7 @@ pub fn assemble(source: &str, encoding: Encoding, blocks: &[Block]) -> Issue {
     let mut at_top = true;
     for kind in it.by_ref().take(first_group) {
         match kind {
-            Kind::Masthead(m) if at_top => out.masthead(m),
+            Kind::Masthead(m) if at_top => out.masthead(*m),
             other => {
                 at_top = false;
                 out.body(&mut orphan, other);

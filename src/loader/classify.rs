@@ -10,7 +10,8 @@ use super::rules::{
 };
 use crate::model::{Jump, Masthead};
 
-/// What a block is.
+/// What a block is. Rare, bulky payloads are boxed: a `Vec<Kind>` holds
+/// one per block of the file, so the enum's size is paid per block.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Kind {
     /// `■本报记者 罗文鹏`: byline text (marker removed) and authors.
@@ -27,13 +28,22 @@ pub enum Kind {
     /// A photo caption (text as written, `▲` kept).
     Caption(String),
     /// A block that is only a jump line.
-    Jump(Jump),
+    Jump(Box<Jump>),
     /// `责任编辑：… 版式：…`.
     Credits(String),
     /// A masthead-shaped line (paper, date, page).
-    Masthead(Masthead),
+    Masthead(Box<Masthead>),
     /// Body text (or, if short, a headline candidate).
     Paragraph(Para),
+}
+
+/// The dateline a lead opens with, and the authors of its embedded byline.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Lead {
+    /// `本报讯`, `新华社北京7月1日电`.
+    pub dateline: String,
+    /// Authors from `（记者 张三）` right after the dateline.
+    pub embedded_authors: Vec<String>,
 }
 
 /// A paragraph block with what was found at its edges.
@@ -41,14 +51,12 @@ pub enum Kind {
 pub struct Para {
     /// The text, jump lines removed.
     pub text: String,
-    /// The dateline it opens with, if it is a lead.
-    pub dateline: Option<String>,
-    /// Authors from an embedded byline in the lead.
-    pub embedded_authors: Vec<String>,
+    /// Its dateline, if it is a lead.
+    pub lead: Option<Box<Lead>>,
     /// `（上接第1版）` at its start.
-    pub jump_in: Option<Jump>,
+    pub jump_in: Option<Box<Jump>>,
     /// `（下转第2版）` at its end.
-    pub jump_out: Option<Jump>,
+    pub jump_out: Option<Box<Jump>>,
 }
 
 impl Para {
@@ -58,13 +66,11 @@ impl Para {
         SUBHEAD_STARTS.iter().any(|s| self.text.starts_with(s))
             && self.text.chars().nth(SUBHEAD_MAX_CHARS).is_none()
     }
-}
 
-impl Para {
     /// Could this block be part of a headline group? Short, not a sentence,
     /// not a lead, no jump lines.
     pub fn is_headline_shaped(&self) -> bool {
-        self.dateline.is_none()
+        self.lead.is_none()
             && self.jump_in.is_none()
             && self.jump_out.is_none()
             && !self.text.ends_with(HEADLINE_FORBIDDEN_ENDS)
@@ -75,6 +81,9 @@ impl Para {
 
 /// `责任编辑：张三 …`, possibly in brackets.
 fn is_credits(text: &str) -> bool {
+    if text.len() > 480 {
+        return false;
+    }
     let t = text.trim_start_matches(['（', '(']);
     let t = t.strip_prefix("本版").unwrap_or(t);
     CREDIT_LABELS.iter().any(|label| {
@@ -87,43 +96,51 @@ fn is_caption(text: &str) -> bool {
     CAPTION_STARTS.iter().any(|s| text.starts_with(s)) || patterns::ends_with_photo_credit(text)
 }
 
-/// Classify one block.
-pub fn classify(block: &Block) -> Kind {
-    let text = block.text.as_str();
-    if let Some((byline, authors)) = parse_byline(text) {
+/// Classify one block, taking its text (no copy for the common kinds).
+pub fn classify(block: Block) -> Kind {
+    let text = block.text;
+    if let Some((byline, authors)) = parse_byline(&text) {
         return Kind::Byline { byline, authors };
     }
-    if let Some((byline, authors)) = parse_bracketed_byline(text) {
+    if let Some((byline, authors)) = parse_bracketed_byline(&text) {
         return Kind::TrailingByline { byline, authors };
     }
-    if let Some(jump) = patterns::jump_whole(text) {
-        return Kind::Jump(jump);
+    if let Some(jump) = patterns::jump_whole(&text) {
+        return Kind::Jump(Box::new(jump));
     }
-    if is_credits(text) {
-        return Kind::Credits(text.to_owned());
+    if is_credits(&text) {
+        return Kind::Credits(text);
     }
-    if is_caption(text) {
-        return Kind::Caption(text.to_owned());
+    if is_caption(&text) {
+        return Kind::Caption(text);
     }
-    if let Some(m) = patterns::masthead(text) {
-        return Kind::Masthead(m);
+    if let Some(m) = patterns::masthead(&text) {
+        return Kind::Masthead(Box::new(m));
     }
     let mut para = Para::default();
-    let mut body = text;
-    if let Some((jump, rest)) = patterns::jump_at_end(body) {
-        para.jump_out = Some(jump);
-        body = rest;
+    let (mut start, mut end) = (0, text.len());
+    if let Some((jump, rest)) = patterns::jump_at_end(&text) {
+        para.jump_out = Some(Box::new(jump));
+        end = rest.len();
     }
-    if let Some((jump, rest)) = patterns::jump_at_start(body) {
-        para.jump_in = Some(jump);
-        body = rest;
+    if let Some((jump, rest)) = patterns::jump_at_start(&text[..end]) {
+        para.jump_in = Some(Box::new(jump));
+        start = end - rest.len();
     }
+    let body = &text[start..end];
     if let Some(tag) = patterns::dateline(body) {
-        para.dateline = Some(tag.to_owned());
-        if let Some(inner) = patterns::embedded_bracket(&body[tag.len()..]) {
-            para.embedded_authors = parse_embedded(inner).unwrap_or_default();
-        }
+        let embedded_authors = patterns::embedded_bracket(&body[tag.len()..])
+            .and_then(parse_embedded)
+            .unwrap_or_default();
+        para.lead = Some(Box::new(Lead {
+            dateline: tag.to_owned(),
+            embedded_authors,
+        }));
     }
-    para.text = body.to_owned();
+    para.text = if start == 0 && end == text.len() {
+        text
+    } else {
+        text[start..end].to_owned()
+    };
     Kind::Paragraph(para)
 }

@@ -59,6 +59,7 @@ pub fn decode(bytes: Vec<u8>) -> Result<(String, Encoding), DecodeError> {
             return Err(DecodeError::Binary(format!("NUL byte at offset {pos}")));
         }
         match String::from_utf8(bytes) {
+            Ok(s) if looks_misread(&s) => reread_as_gb18030(s),
             Ok(s) => (s, Encoding::Utf8),
             Err(e) => decode_legacy(e.into_bytes()),
         }
@@ -79,6 +80,24 @@ fn decode_legacy(bytes: Vec<u8>) -> (String, Encoding) {
     }
     let (text, _) = encoding_rs::GB18030.decode_without_bom_handling(&bytes);
     (text.into_owned(), Encoding::Gb18030)
+}
+
+/// Valid UTF-8 whose only non-ASCII characters are two-byte ones (Latin
+/// accents, Greek, Cyrillic, …: U+0080–U+07FF) is, in a Chinese paper,
+/// GB18030 that happens to be valid UTF-8 — likely only in short files:
+/// `么` is `C3 B4`, which is also UTF-8 `ô`.
+fn looks_misread(s: &str) -> bool {
+    !s.is_ascii() && s.chars().all(|c| (c as u32) < 0x800)
+}
+
+/// Re-read as GB18030 when that decodes cleanly into Chinese; else keep UTF-8.
+fn reread_as_gb18030(s: String) -> (String, Encoding) {
+    let (gb, had_errors) = encoding_rs::GB18030.decode_without_bom_handling(s.as_bytes());
+    if !had_errors && gb.chars().any(crate::loader::rules::is_han) {
+        (gb.into_owned(), Encoding::Gb18030)
+    } else {
+        (s, Encoding::Utf8)
+    }
 }
 
 /// Refuse empty text and text that decoded to mostly garbage.
@@ -145,6 +164,18 @@ mod tests {
             decode(bytes.into_owned()).unwrap(),
             (s.into(), Encoding::Gb18030)
         );
+    }
+
+    #[test]
+    fn short_gb18030_that_is_valid_utf8() {
+        let (bytes, _, _) = encoding_rs::GB18030.encode("么");
+        assert_eq!(std::str::from_utf8(&bytes).ok(), Some("ô"));
+        assert_eq!(
+            decode(bytes.into_owned()).unwrap(),
+            ("么".into(), Encoding::Gb18030)
+        );
+        // Real UTF-8 with Han stays UTF-8 even if it has Latin accents too.
+        assert_eq!(decode("café 中文".into()).unwrap().1, Encoding::Utf8);
     }
 
     #[test]
