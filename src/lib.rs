@@ -10,6 +10,7 @@
 
 pub mod loader;
 pub mod model;
+pub mod search;
 pub mod text;
 
 /// The bundled sample issue (page one of a city daily), embedded so that
