@@ -8,6 +8,8 @@
 //! - [`text`] measures and wraps CJK text for the reading pane.
 #![forbid(unsafe_code)]
 
+pub mod cli;
+pub mod export;
 pub mod loader;
 pub mod model;
 pub mod search;

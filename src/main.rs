@@ -1,7 +1,4 @@
-//! The `kanbao` binary: argument parsing over the library.
-fn main() {
-    let issue = kanbao::loader::sample();
-    for (i, a) in issue.articles.iter().enumerate() {
-        println!("{:>3}  {}", i + 1, a.display_title());
-    }
+//! The `kanbao` binary: everything lives in the library (`kanbao::cli`).
+fn main() -> std::process::ExitCode {
+    kanbao::cli::main()
 }

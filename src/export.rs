@@ -1,0 +1,131 @@
+//! `kanbao export`: an issue as JSON (the FORMAT.md serialization), Markdown,
+//! or a clean plain-text reading copy. Pure writers over `io::Write`.
+
+use crate::model::{Article, Issue};
+use std::io::{self, Write};
+
+/// Output formats of `kanbao export`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Pretty JSON, exactly the structure of FORMAT.md.
+    Json,
+    /// Markdown: a heading per article, kicker/subtitle, byline, paragraphs.
+    Markdown,
+    /// A clean plain-text reading copy.
+    Text,
+}
+
+/// Write `issue` in `format`.
+pub fn write(issue: &Issue, format: Format, out: &mut dyn Write) -> io::Result<()> {
+    match format {
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut *out, issue)?;
+            writeln!(out)
+        }
+        Format::Markdown => write_markdown(issue, out),
+        Format::Text => write_text(issue, out),
+    }
+}
+
+/// Write one issue as a single JSON line (for JSON Lines over an archive).
+pub fn write_json_line(issue: &Issue, out: &mut dyn Write) -> io::Result<()> {
+    serde_json::to_writer(&mut *out, issue)?;
+    writeln!(out)
+}
+
+/// Escape text so Markdown shows it literally: inline markup characters,
+/// and block markers at the start of a line.
+fn md_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if matches!(c, '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '|') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    let starts_block = out.starts_with(['#', '-', '+', '=', '~'])
+        || out
+            .split_once('.')
+            .is_some_and(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()));
+    if starts_block {
+        out.insert(0, '\\');
+    }
+    out
+}
+
+fn write_markdown(issue: &Issue, out: &mut dyn Write) -> io::Result<()> {
+    let heading = issue
+        .masthead
+        .as_ref()
+        .map_or(issue.source.as_str(), |m| m.text.as_str());
+    writeln!(out, "# {}\n", md_escape(heading))?;
+    for a in &issue.articles {
+        if let Some(k) = &a.kicker {
+            writeln!(out, "*{}*\n", md_escape(k))?;
+        }
+        writeln!(out, "## {}\n", md_escape(a.display_title()))?;
+        if let Some(s) = &a.subtitle {
+            writeln!(out, "**{}**\n", md_escape(s))?;
+        }
+        if let Some(b) = &a.byline {
+            writeln!(out, "{}\n", md_escape(b))?;
+        }
+        for p in &a.paragraphs {
+            writeln!(out, "{}\n", md_escape(p))?;
+        }
+        for c in &a.captions {
+            writeln!(out, "> {}\n", md_escape(c))?;
+        }
+        for j in &a.jumps {
+            writeln!(out, "*{}*\n", md_escape(&j.text))?;
+        }
+    }
+    if let Some(c) = &issue.credits {
+        writeln!(out, "---\n\n{}", md_escape(c))?;
+    }
+    Ok(())
+}
+
+fn write_article_text(a: &Article, out: &mut dyn Write) -> io::Result<()> {
+    for line in [&a.kicker, &a.title, &a.subtitle].into_iter().flatten() {
+        writeln!(out, "{line}")?;
+    }
+    if let Some(b) = &a.byline {
+        writeln!(out, "{b}")?;
+    }
+    for p in &a.paragraphs {
+        // Two ideographic spaces: the paragraph indent of Chinese print.
+        writeln!(out, "\n\u{3000}\u{3000}{p}")?;
+    }
+    for c in &a.captions {
+        writeln!(out, "\n{c}")?;
+    }
+    for j in &a.jumps {
+        writeln!(out, "\n{}", j.text)?;
+    }
+    Ok(())
+}
+
+fn write_text(issue: &Issue, out: &mut dyn Write) -> io::Result<()> {
+    if let Some(m) = &issue.masthead {
+        writeln!(out, "{}\n", m.text)?;
+    }
+    for (i, a) in issue.articles.iter().enumerate() {
+        if i > 0 {
+            writeln!(out, "\n")?;
+        }
+        write_article_text(a, out)?;
+    }
+    if let Some(c) = &issue.credits {
+        writeln!(out, "\n\n{c}")?;
+    }
+    Ok(())
+}
+
+/// One article as clean text (for the clipboard and the pager).
+pub fn article_text(a: &Article) -> String {
+    let mut buf = Vec::new();
+    // Writing into a Vec cannot fail.
+    let _ = write_article_text(a, &mut buf);
+    String::from_utf8_lossy(&buf).into_owned()
+}

@@ -1,0 +1,237 @@
+//! Classified blocks → an [`Issue`]: find article anchors (bylines, and
+//! dateline leads with no byline), take the headline group standing right
+//! before each anchor, give each article the blocks up to the next group,
+//! and repair paragraphs cut by page breaks.
+
+use super::blocks::Block;
+use super::classify::{Kind, Para, classify};
+use super::rules::{HEADLINE_MAX_BLOCKS, KICKER_ENDS, SPEECH_VERBS, ends_sentence};
+use crate::model::{Article, Encoding, Issue, Masthead};
+
+/// Headline roles for a group of one to three blocks (FORMAT.md §Headline
+/// group): three are kicker, title, subtitle; two are kicker + title when
+/// the first introduces the second (`——`, `：`, a speech verb), else title +
+/// subtitle (which also covers a second block opening with `——`).
+fn headline_roles(group: Vec<String>) -> (Option<String>, Option<String>, Option<String>) {
+    let mut it = group.into_iter();
+    match (it.next(), it.next(), it.next()) {
+        (Some(title), None, None) => (None, Some(title), None),
+        (Some(first), Some(second), None) => {
+            let introduces = KICKER_ENDS.iter().any(|e| first.ends_with(e))
+                || SPEECH_VERBS.iter().any(|v| first.ends_with(v));
+            if introduces {
+                (Some(first), Some(second), None)
+            } else {
+                (None, Some(first), Some(second))
+            }
+        }
+        (kicker, title, subtitle) => (kicker, title, subtitle),
+    }
+}
+
+fn is_headline_candidate(kind: &Kind) -> bool {
+    matches!(kind, Kind::Paragraph(p) if p.is_headline_shaped())
+}
+
+/// Indices of article anchors: bylines, and dateline leads not right after a
+/// byline. A byline right after a byline continues it.
+fn anchors(kinds: &[Kind]) -> Vec<usize> {
+    (0..kinds.len())
+        .filter(|&i| {
+            let after_byline = i > 0 && matches!(kinds[i - 1], Kind::Byline { .. });
+            let anchor_kind = matches!(
+                kinds[i],
+                Kind::Byline { .. }
+                    | Kind::Paragraph(Para {
+                        dateline: Some(_),
+                        ..
+                    })
+            );
+            anchor_kind && !after_byline
+        })
+        .collect()
+}
+
+/// For each article, (start of its headline group, its anchor). A group
+/// reaches back over at most three headline-shaped blocks, never past the
+/// previous anchor. A file with no anchor at all is one article, whose
+/// leading short blocks are still its headline.
+fn article_starts(kinds: &[Kind]) -> Vec<(usize, usize)> {
+    let anchors = anchors(kinds);
+    let mut starts = Vec::with_capacity(anchors.len());
+    let mut floor = 0;
+    for a in anchors {
+        let mut g = a;
+        while g > floor && a - g < HEADLINE_MAX_BLOCKS && is_headline_candidate(&kinds[g - 1]) {
+            g -= 1;
+        }
+        starts.push((g, a));
+        floor = a + 1;
+    }
+    if starts.is_empty() {
+        let first = kinds
+            .iter()
+            .position(|k| !matches!(k, Kind::Masthead(_)))
+            .unwrap_or(0);
+        let mut end = first;
+        while end < kinds.len()
+            && end - first < HEADLINE_MAX_BLOCKS
+            && is_headline_candidate(&kinds[end])
+        {
+            end += 1;
+        }
+        if end > first && end < kinds.len() {
+            starts.push((first, end));
+        }
+    }
+    starts
+}
+
+/// Accumulates one article's body, in order.
+#[derive(Default)]
+struct ArticleBuilder {
+    article: Article,
+    embedded_authors: Vec<String>,
+    /// The last paragraph ended mid-sentence: the next paragraph block
+    /// continues it (a column or page break cut it).
+    open_end: bool,
+}
+
+impl ArticleBuilder {
+    fn push_para(&mut self, p: Para) {
+        if self.article.paragraphs.is_empty() {
+            self.article.dateline.clone_from(&p.dateline);
+            self.embedded_authors.clone_from(&p.embedded_authors);
+        }
+        let subhead = p.is_subhead();
+        let joins = self.open_end && !subhead && p.jump_in.is_none() && p.dateline.is_none();
+        self.article.jumps.extend(p.jump_in);
+        match self.article.paragraphs.last_mut() {
+            Some(last) if joins => last.push_str(&p.text),
+            _ => self.article.paragraphs.push(p.text),
+        }
+        let last = self.article.paragraphs.last().map_or("", String::as_str);
+        // After `（下转第2版）` the sentence goes on elsewhere: nothing joins.
+        self.open_end = p.jump_out.is_none() && !subhead && !ends_sentence(last);
+        self.article.jumps.extend(p.jump_out);
+    }
+
+    fn is_empty(&self) -> bool {
+        self.article == Article::default()
+    }
+
+    fn finish(mut self) -> Article {
+        if self.article.authors.is_empty() {
+            self.article.authors = self.embedded_authors;
+        }
+        self.article
+    }
+}
+
+/// Builds the issue: metadata plus articles.
+struct IssueBuilder {
+    issue: Issue,
+}
+
+impl IssueBuilder {
+    fn masthead(&mut self, m: Masthead) {
+        match self.issue.masthead.as_mut() {
+            Some(existing) => {
+                existing.text.push(' ');
+                existing.text.push_str(&m.text);
+                existing.paper = existing.paper.take().or(m.paper);
+                existing.date = existing.date.take().or(m.date);
+                existing.page = existing.page.take().or(m.page);
+            }
+            None => self.issue.masthead = Some(m),
+        }
+    }
+
+    /// Add a body block to article `b`.
+    fn body(&mut self, b: &mut ArticleBuilder, kind: Kind) {
+        match kind {
+            Kind::Byline { byline, authors } | Kind::TrailingByline { byline, authors } => {
+                match b.article.byline.as_mut() {
+                    Some(existing) => {
+                        existing.push(' ');
+                        existing.push_str(&byline);
+                    }
+                    None => b.article.byline = Some(byline),
+                }
+                b.article.authors.extend(authors);
+            }
+            Kind::Caption(text) => b.article.captions.push(text),
+            Kind::Jump(j) => {
+                b.open_end = false;
+                b.article.jumps.push(j);
+            }
+            Kind::Credits(text) => match self.issue.credits.as_mut() {
+                Some(existing) => {
+                    existing.push(' ');
+                    existing.push_str(&text);
+                }
+                None => self.issue.credits = Some(text),
+            },
+            Kind::Masthead(m) => self.masthead(m),
+            Kind::Paragraph(p) => b.push_para(p),
+        }
+    }
+
+    fn push(&mut self, b: ArticleBuilder) {
+        if !b.is_empty() {
+            self.issue.articles.push(b.finish());
+        }
+    }
+}
+
+/// Build the issue from blocks.
+pub fn assemble(source: &str, encoding: Encoding, blocks: &[Block]) -> Issue {
+    let kinds: Vec<Kind> = blocks.iter().map(classify).collect();
+    let starts = article_starts(&kinds);
+    let mut out = IssueBuilder {
+        issue: Issue {
+            source: source.to_owned(),
+            encoding,
+            masthead: None,
+            credits: None,
+            articles: Vec::with_capacity(starts.len() + 1),
+        },
+    };
+    let total = kinds.len();
+    let mut it = kinds.into_iter();
+
+    // Before the first headline group: masthead lines at the very top, then
+    // any text continued from another page (an article with no headline).
+    let first_group = starts.first().map_or(total, |s| s.0);
+    let mut orphan = ArticleBuilder::default();
+    let mut at_top = true;
+    for kind in it.by_ref().take(first_group) {
+        match kind {
+            Kind::Masthead(m) if at_top => out.masthead(m),
+            other => {
+                at_top = false;
+                out.body(&mut orphan, other);
+            }
+        }
+    }
+    out.push(orphan);
+
+    for (n, &(group, anchor)) in starts.iter().enumerate() {
+        let end = starts.get(n + 1).map_or(total, |s| s.0);
+        let mut b = ArticleBuilder::default();
+        let heads: Vec<String> = it
+            .by_ref()
+            .take(anchor - group)
+            .filter_map(|k| match k {
+                Kind::Paragraph(p) => Some(p.text),
+                _ => None,
+            })
+            .collect();
+        (b.article.kicker, b.article.title, b.article.subtitle) = headline_roles(heads);
+        for kind in it.by_ref().take(end - anchor) {
+            out.body(&mut b, kind);
+        }
+        out.push(b);
+    }
+    out.issue
+}

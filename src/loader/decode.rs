@@ -1,0 +1,172 @@
+//! Bytes → text: detect the encoding (BOM, strict UTF-8, else a chardetng
+//! guess between UTF-8 and GB18030), decode, and refuse what is not text.
+
+use crate::model::Encoding;
+use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};
+
+/// Why bytes were refused as an issue. `Display` is the one-line problem
+/// description that follows the file name in an error message.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DecodeError {
+    /// Zero bytes, or nothing but white space.
+    #[error("empty file")]
+    Empty,
+    /// A known non-text format (PDF, PNG, …).
+    #[error("not a text issue: looks like {0}")]
+    KnownBinary(&'static str),
+    /// NUL bytes or mostly undecodable bytes.
+    #[error("not a text issue: binary data ({0})")]
+    Binary(String),
+}
+
+/// Magic numbers of formats people are likely to point kanbao at by mistake.
+const MAGIC: &[(&[u8], &str)] = &[
+    (b"%PDF", "a PDF document"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xFF\xD8\xFF", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"PK\x03\x04", "a ZIP archive (docx/epub?)"),
+    (b"\x1F\x8B", "a gzip archive"),
+    (b"\x7FELF", "an executable"),
+    (b"\xD0\xCF\x11\xE0", "an old Office document"),
+];
+
+/// If more than this share of decoded characters are U+FFFD, the file is
+/// not text in any encoding we know.
+const MAX_REPLACEMENT_SHARE: f64 = 0.05;
+
+/// Decode `bytes`, taking ownership so valid UTF-8 (the common case) is not copied.
+pub fn decode(bytes: Vec<u8>) -> Result<(String, Encoding), DecodeError> {
+    for (magic, what) in MAGIC {
+        if bytes.starts_with(magic) {
+            return Err(DecodeError::KnownBinary(what));
+        }
+    }
+    let (text, encoding) = if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        let text = match std::str::from_utf8(rest) {
+            Ok(s) => s.to_owned(),
+            Err(_) => String::from_utf8_lossy(rest).into_owned(),
+        };
+        (text, Encoding::Utf8)
+    } else if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
+        let (text, _) = encoding_rs::UTF_16LE.decode_without_bom_handling(rest);
+        (text.into_owned(), Encoding::Utf16Le)
+    } else if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
+        let (text, _) = encoding_rs::UTF_16BE.decode_without_bom_handling(rest);
+        (text.into_owned(), Encoding::Utf16Be)
+    } else {
+        if let Some(pos) = memchr::memchr(0, &bytes) {
+            return Err(DecodeError::Binary(format!("NUL byte at offset {pos}")));
+        }
+        match String::from_utf8(bytes) {
+            Ok(s) => (s, Encoding::Utf8),
+            Err(e) => decode_legacy(e.into_bytes()),
+        }
+    };
+    check_text(&text)?;
+    Ok((text, encoding))
+}
+
+/// Not valid UTF-8: ask chardetng. A file that is "almost UTF-8" (one bad
+/// byte) stays UTF-8 with a replacement character; everything else is read
+/// as GB18030, the superset of GBK and GB2312.
+fn decode_legacy(bytes: Vec<u8>) -> (String, Encoding) {
+    let mut detector = EncodingDetector::new(Iso2022JpDetection::Deny);
+    detector.feed(&bytes, true);
+    let guess = detector.guess(Some(b"cn"), Utf8Detection::Allow);
+    if guess == encoding_rs::UTF_8 {
+        return (String::from_utf8_lossy(&bytes).into_owned(), Encoding::Utf8);
+    }
+    let (text, _) = encoding_rs::GB18030.decode_without_bom_handling(&bytes);
+    (text.into_owned(), Encoding::Gb18030)
+}
+
+/// Refuse empty text and text that decoded to mostly garbage.
+fn check_text(text: &str) -> Result<(), DecodeError> {
+    if text.chars().all(|c| c.is_whitespace() || c == '\u{FEFF}') {
+        return Err(DecodeError::Empty);
+    }
+    if text.contains('\u{FFFD}') {
+        let total = text.chars().count();
+        let bad = text.chars().filter(|&c| c == '\u{FFFD}').count();
+        if bad as f64 > MAX_REPLACEMENT_SHARE * total as f64 {
+            return Err(DecodeError::Binary(format!(
+                "{bad} of {total} characters undecodable"
+            )));
+        }
+    }
+    if text.contains('\0') {
+        return Err(DecodeError::Binary("NUL characters".into()));
+    }
+    // Text has line ends and tabs; binary data is full of other C0 bytes.
+    let controls = text
+        .bytes()
+        .filter(|&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0C | 0x1B))
+        .count();
+    if controls * 20 > text.len().max(1) {
+        return Err(DecodeError::Binary(format!("{controls} control bytes")));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf8_with_and_without_bom() {
+        assert_eq!(
+            decode("中文".into()).unwrap(),
+            ("中文".into(), Encoding::Utf8)
+        );
+        let mut b = b"\xEF\xBB\xBF".to_vec();
+        b.extend_from_slice("中文".as_bytes());
+        assert_eq!(decode(b).unwrap(), ("中文".into(), Encoding::Utf8));
+    }
+
+    #[test]
+    fn utf16_both_orders() {
+        let s = "本报讯 衡阳";
+        let mut le = vec![0xFF, 0xFE];
+        let mut be = vec![0xFE, 0xFF];
+        for u in s.encode_utf16() {
+            le.extend_from_slice(&u.to_le_bytes());
+            be.extend_from_slice(&u.to_be_bytes());
+        }
+        assert_eq!(decode(le).unwrap(), (s.into(), Encoding::Utf16Le));
+        assert_eq!(decode(be).unwrap(), (s.into(), Encoding::Utf16Be));
+    }
+
+    #[test]
+    fn gb18030_detected() {
+        let s = "本报讯 3月14日，全市优化营商环境大会召开。市委书记杨振华出席会议并讲话。";
+        let (bytes, _, _) = encoding_rs::GB18030.encode(s);
+        assert_eq!(
+            decode(bytes.into_owned()).unwrap(),
+            (s.into(), Encoding::Gb18030)
+        );
+    }
+
+    #[test]
+    fn refusals() {
+        assert_eq!(decode(Vec::new()), Err(DecodeError::Empty));
+        assert_eq!(decode(b" \n\r\n".to_vec()), Err(DecodeError::Empty));
+        assert_eq!(decode("\u{3000}\n".into()), Err(DecodeError::Empty));
+        assert!(matches!(
+            decode(b"%PDF-1.4 ...".to_vec()),
+            Err(DecodeError::KnownBinary(_))
+        ));
+        assert!(matches!(
+            decode(b"\x89PNG\r\n".to_vec()),
+            Err(DecodeError::KnownBinary(_))
+        ));
+        assert!(matches!(
+            decode(b"ab\0cd".to_vec()),
+            Err(DecodeError::Binary(_))
+        ));
+        let noise: Vec<u8> = (0..4096u32)
+            .map(|i| ((i.wrapping_mul(2654435761) >> 13) as u8).max(1))
+            .collect();
+        assert!(decode(noise).is_err());
+    }
+}

@@ -1,0 +1,236 @@
+//! The few shapes that need a pattern: datelines, jump lines, mastheads,
+//! photo credits. Compiled once.
+
+use super::rules::{DATELINE_SOURCES, PAPER_SUFFIXES, is_han, is_space};
+use crate::model::{Jump, JumpDirection, Masthead};
+use regex::Regex;
+use std::sync::LazyLock;
+
+fn re(pattern: &str) -> Regex {
+    // The patterns are constants of this file; a typo fails every test.
+    Regex::new(pattern).unwrap_or_else(|e| panic!("bad built-in pattern {pattern}: {e}"))
+}
+
+static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    let sources = DATELINE_SOURCES.join("|");
+    re(&format!(
+        r"^(?P<src>{sources}|\p{{Han}}{{1,6}}?(?:社|网|台))(?P<place>\p{{Han}}{{0,8}}?)(?P<date>\d{{1,2}}月\d{{1,2}}日)?(?P<kind>[讯电])"
+    ))
+});
+
+/// The dateline a lead paragraph opens with (`本报讯`, `新华社北京7月1日电`),
+/// and the byte length it covers.
+pub fn dateline(text: &str) -> Option<&str> {
+    let caps = DATELINE.captures(text)?;
+    let whole = caps.get(0)?;
+    let known = DATELINE_SOURCES.contains(&&caps["src"]);
+    let next = text[whole.end()..].chars().next();
+    // `…电` could be the start of 电视/电网 and a generic `…社/网` source could
+    // be any phrase: unless a date pins it down, the tag must be followed by
+    // something that is not a Han character (space, bracket, digit, end).
+    let pinned = caps.name("date").is_some() || (known && &caps["kind"] == "讯");
+    if !pinned && next.is_some_and(is_han) {
+        return None;
+    }
+    Some(whole.as_str())
+}
+
+/// An embedded byline right after a dateline: `（记者 张三 通讯员 李四）`.
+pub fn embedded_bracket(after_dateline: &str) -> Option<&str> {
+    let s = after_dateline.trim_start_matches(is_space);
+    let inner = s.strip_prefix('（').or_else(|| s.strip_prefix('('))?;
+    let end = inner.find(['）', ')'])?;
+    Some(&inner[..end])
+}
+
+const JUMP: &str = r"[（(]\s*(?P<dir>下转|上接|紧接|下接|转|接|续)\s*第?\s*(?P<page>[A-Za-z]?\d{1,3}|[一二三四五六七八九十]{1,3})\s*[版页][^）)]{0,10}[）)]";
+static JUMP_WHOLE: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"^{JUMP}$")));
+static JUMP_END: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"{JUMP}$")));
+static JUMP_START: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"^{JUMP}")));
+
+fn jump_from(caps: &regex::Captures<'_>, text: &str) -> Jump {
+    let direction = match &caps["dir"] {
+        "下转" | "转" | "下接" => JumpDirection::To,
+        _ => JumpDirection::From,
+    };
+    Jump {
+        text: text.to_owned(),
+        direction,
+        page: caps["page"].to_owned(),
+    }
+}
+
+/// A block that is only a jump line (`（下转第2版）`).
+pub fn jump_whole(text: &str) -> Option<Jump> {
+    let caps = JUMP_WHOLE.captures(text)?;
+    Some(jump_from(&caps, text))
+}
+
+/// A jump line at the end of a paragraph: the jump and the text before it.
+pub fn jump_at_end(text: &str) -> Option<(Jump, &str)> {
+    if !text.ends_with(['）', ')']) {
+        return None;
+    }
+    let caps = JUMP_END.captures(text)?;
+    let m = caps.get(0)?;
+    Some((
+        jump_from(&caps, m.as_str()),
+        text[..m.start()].trim_end_matches(is_space),
+    ))
+}
+
+/// A jump line at the start of a paragraph: the jump and the text after it.
+pub fn jump_at_start(text: &str) -> Option<(Jump, &str)> {
+    if !text.starts_with(['（', '(']) {
+        return None;
+    }
+    let caps = JUMP_START.captures(text)?;
+    let m = caps.get(0)?;
+    Some((
+        jump_from(&caps, m.as_str()),
+        text[m.end()..].trim_start_matches(is_space),
+    ))
+}
+
+static PHOTO_CREDIT: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?:\s|记者|通讯员|摄影|摄像|/|／)\s*\p{Han}{0,5}\s*摄\s*[）)]?$"));
+
+/// Does the block end with a photo credit (`本报记者 张三 摄`)?
+pub fn ends_with_photo_credit(text: &str) -> bool {
+    text.trim_end_matches(['）', ')']).ends_with('摄') && PHOTO_CREDIT.is_match(text)
+}
+
+static MH_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日|(?P<y2>\d{4})[-./](?P<m2>\d{1,2})[-./](?P<d2>\d{1,2})",
+    )
+});
+static MH_PAGE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"第\s*(?P<p>[A-Za-z]?\d{1,3}|[一二三四五六七八九十]{1,3})\s*版(?:\s*[:：·|]?\s*\p{Han}{1,8})?|(?P<p2>[A-Z]\d{1,2})\s*版(?:\s*[:：·|]?\s*\p{Han}{1,8})?",
+    )
+});
+static MH_OTHER: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"星期[一二三四五六日天]|礼拜[一二三四五六日天]|周[一二三四五六日]|农历\p{Han}{2,8}|总?第\s*\d+\s*期|今日\s*\d+\s*版|[\s|｜/／·•:：,，\-—]+",
+    )
+});
+
+/// A paper's name: a short run of Han ending with a paper suffix (`衡阳日报`).
+fn is_paper_name(s: &str) -> bool {
+    let n = s.chars().count();
+    (2..=12).contains(&n)
+        && s.chars().all(is_han)
+        && PAPER_SUFFIXES.iter().any(|suf| s.ends_with(suf))
+}
+
+/// If `text` is a masthead line — only a paper name, a date and/or a page
+/// (with its section), weekday and issue numbers — its parsed parts.
+pub fn masthead(text: &str) -> Option<Masthead> {
+    // Cheap gate: this runs on every block, the regexes only on likely ones.
+    let likely = text.contains(['年', '版', '-', '/', '.'])
+        || PAPER_SUFFIXES.iter().any(|suf| text.contains(suf));
+    if !likely || text.chars().nth(80).is_some() {
+        return None;
+    }
+    let date = MH_DATE.captures(text).and_then(|c| {
+        let y = c.name("y").or(c.name("y2"))?.as_str();
+        let m: u32 = c.name("m").or(c.name("m2"))?.as_str().parse().ok()?;
+        let d: u32 = c.name("d").or(c.name("d2"))?.as_str().parse().ok()?;
+        ((1..=12).contains(&m) && (1..=31).contains(&d)).then(|| format!("{y}-{m:02}-{d:02}"))
+    });
+    let page = MH_PAGE
+        .captures(text)
+        .and_then(|c| c.name("p").or(c.name("p2")).map(|m| m.as_str().to_owned()));
+    let rest = MH_DATE.replace_all(text, " ");
+    let rest = MH_PAGE.replace_all(&rest, " ");
+    let rest = MH_OTHER.replace_all(&rest, " ");
+    let mut paper = None;
+    for token in rest.split(' ').filter(|t| !t.is_empty()) {
+        if paper.is_none() && is_paper_name(token) {
+            paper = Some(token.to_owned());
+        } else {
+            return None;
+        }
+    }
+    if date.is_none() && page.is_none() && paper.is_none() {
+        return None;
+    }
+    Some(Masthead {
+        text: text.to_owned(),
+        paper,
+        date,
+        page,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn datelines() {
+        assert_eq!(dateline("本报讯 6月30日至7月1日"), Some("本报讯"));
+        assert_eq!(dateline("本报讯（记者 张三）"), Some("本报讯"));
+        assert_eq!(dateline("本报衡阳7月1日讯 昨日"), Some("本报衡阳7月1日讯"));
+        assert_eq!(
+            dateline("本报广州11月28日电 记者"),
+            Some("本报广州11月28日电")
+        );
+        assert_eq!(
+            dateline("新华社北京7月1日电（记者 张三）"),
+            Some("新华社北京7月1日电")
+        );
+        assert_eq!(
+            dateline("人民网北京7月1日电 据"),
+            Some("人民网北京7月1日电")
+        );
+        assert_eq!(dateline("中新社上海3月2日电 "), Some("中新社上海3月2日电"));
+        assert_eq!(dateline("全市电网公司加强电力保障"), None);
+        assert_eq!(dateline("本报电视台"), None);
+        assert_eq!(dateline("朱忠明先后前往衡东县"), None);
+    }
+
+    #[test]
+    fn jumps() {
+        let j = jump_whole("（下转第2版）").unwrap();
+        assert_eq!((j.direction, j.page.as_str()), (JumpDirection::To, "2"));
+        let j = jump_whole("(上接第1版)").unwrap();
+        assert_eq!((j.direction, j.page.as_str()), (JumpDirection::From, "1"));
+        let (j, rest) = jump_at_end("开展安全隐患排查。（下转第2版）").unwrap();
+        assert_eq!(
+            (j.text.as_str(), rest),
+            ("（下转第2版）", "开展安全隐患排查。")
+        );
+        let (j, rest) = jump_at_start("（上接第A1版）记者了解到").unwrap();
+        assert_eq!((j.page.as_str(), rest), ("A1", "记者了解到"));
+        assert!(jump_whole("（团队）").is_none());
+    }
+
+    #[test]
+    fn photo_credits() {
+        assert!(ends_with_photo_credit("▲选手进行路演。 本报记者 张三 摄"));
+        assert!(ends_with_photo_credit("选手进行路演（通讯员李四摄）"));
+        assert!(!ends_with_photo_credit("要严格控制盐的摄"));
+    }
+
+    #[test]
+    fn mastheads() {
+        let m = masthead("湘江日报 2021年3月15日 星期一 第01版：要闻").unwrap();
+        assert_eq!(m.paper.as_deref(), Some("湘江日报"));
+        assert_eq!(m.date.as_deref(), Some("2021-03-15"));
+        assert_eq!(m.page.as_deref(), Some("01"));
+        let m = masthead("衡阳日报 2020年7月2日 星期四").unwrap();
+        assert_eq!(
+            (m.paper.as_deref(), m.date.as_deref(), m.page),
+            (Some("衡阳日报"), Some("2020-07-02"), None)
+        );
+        assert_eq!(
+            masthead("第01版：要闻").unwrap().page.as_deref(),
+            Some("01")
+        );
+        assert!(masthead("2020年7月1日起全面实施新规").is_none());
+        assert!(masthead("朱忠明来衡调研时强调").is_none());
+        assert!(masthead("扎实做好民生保障等工作").is_none());
+    }
+}

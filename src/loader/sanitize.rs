@@ -1,0 +1,145 @@
+//! Remove what must never reach the terminal, once, at load time: whole ANSI
+//! escape sequences, C0/C1 controls (but tab and line ends), bidi controls.
+//! Line ends are normalised to `\n` here too, so later stages see one kind.
+//!
+//! Everything downstream — blocks, wrapper, search, screen — reads the same
+//! clean text, so a highlight offset can never point into a removed escape.
+
+use std::borrow::Cow;
+
+/// Is `c` a character to drop (other than inside an escape sequence)?
+fn is_dropped(c: char) -> bool {
+    match c {
+        '\t' | '\n' => false,
+        '\u{0}'..='\u{1F}' | '\u{7F}'..='\u{9F}' => true,
+        // Bidi embeddings/overrides/isolates and marks: they reorder what the
+        // terminal shows, so a headline could display as something else.
+        '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' => true,
+        // A byte-order mark in the middle of text (concatenated files).
+        '\u{FEFF}' => true,
+        _ => false,
+    }
+}
+
+/// Cheap byte test: could this text need any change at all?
+fn needs_work(text: &str) -> bool {
+    let b = text.as_bytes();
+    b.iter().enumerate().any(|(i, &x)| match x {
+        b'\n' | b'\t' => false,
+        0..=0x1F | 0x7F => true,
+        // U+0080–U+009F are C2 80–C2 9F in UTF-8.
+        0xC2 => matches!(b.get(i + 1), Some(0x80..=0x9F)),
+        // U+200E/F, U+202A–E are E2 80 xx; U+2066–9 are E2 81 A6–A9.
+        0xE2 => matches!(
+            (b.get(i + 1), b.get(i + 2)),
+            (Some(0x80), Some(0x8E | 0x8F | 0xAA..=0xAE)) | (Some(0x81), Some(0xA6..=0xA9))
+        ),
+        // U+FEFF is EF BB BF.
+        0xEF => b.get(i + 1) == Some(&0xBB) && b.get(i + 2) == Some(&0xBF),
+        _ => false,
+    })
+}
+
+/// Clean `text`: CRLF and lone CR become LF; escape sequences and control
+/// characters are removed. Borrowed when nothing changes (the usual case).
+pub fn sanitize(text: &str) -> Cow<'_, str> {
+    if !needs_work(text) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' => {
+                out.push('\n');
+                if chars.peek() == Some(&'\n') {
+                    chars.next();
+                }
+            }
+            '\u{1B}' => skip_escape(&mut chars),
+            c if is_dropped(c) => {}
+            c => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// After an ESC: consume the rest of a whole escape sequence. A lone ESC
+/// (followed by ordinary text) removes only itself.
+fn skip_escape(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
+    match chars.peek() {
+        // CSI: ESC [ parameters/intermediates (0x20–0x3F) final byte (0x40–0x7E).
+        Some('[') => {
+            chars.next();
+            while let Some(&c) = chars.peek() {
+                if ('\u{20}'..='\u{3F}').contains(&c) {
+                    chars.next();
+                } else {
+                    if ('\u{40}'..='\u{7E}').contains(&c) {
+                        chars.next();
+                    }
+                    break;
+                }
+            }
+        }
+        // OSC (ESC ]), DCS (ESC P), APC/PM/SOS: a string ended by BEL or ESC \.
+        Some(']' | 'P' | '_' | '^' | 'X') => {
+            chars.next();
+            while let Some(c) = chars.next() {
+                if c == '\u{7}' {
+                    break;
+                }
+                if c == '\u{1B}' {
+                    if chars.peek() == Some(&'\\') {
+                        chars.next();
+                    }
+                    break;
+                }
+                // A line end ends a runaway string: never swallow the rest of the file.
+                if c == '\n' || c == '\r' {
+                    break;
+                }
+            }
+        }
+        // Two-character escapes (ESC c, ESC 7, ESC =, …).
+        Some(&c) if ('\u{30}'..='\u{7E}').contains(&c) => {
+            chars.next();
+        }
+        _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::sanitize;
+
+    #[test]
+    fn line_ends() {
+        assert_eq!(sanitize("a\r\nb\rc\n"), "a\nb\nc\n");
+        assert_eq!(sanitize("a\r\r\nb"), "a\n\nb");
+    }
+
+    #[test]
+    fn escapes_removed_whole() {
+        assert_eq!(sanitize("红\u{1b}[31;1m色\u{1b}[0m字"), "红色字");
+        assert_eq!(sanitize("标\u{1b}]0;title\u{7}题"), "标题");
+        assert_eq!(sanitize("标\u{1b}]8;;http://x\u{1b}\\链接"), "标链接");
+        assert_eq!(sanitize("lone\u{1b} esc"), "lone esc");
+        assert_eq!(sanitize("reset\u{1b}cdone"), "resetdone");
+    }
+
+    #[test]
+    fn controls_dropped_tab_kept() {
+        assert_eq!(sanitize("a\u{7}b\u{8}c\td\u{7f}e"), "abc\tde");
+        assert_eq!(sanitize("c1\u{85}\u{9b}x"), "c1x");
+        assert_eq!(sanitize("\u{202E}反\u{2066}转\u{2069}"), "反转");
+    }
+
+    #[test]
+    fn clean_text_is_borrowed() {
+        assert!(matches!(
+            sanitize("本报讯 衡阳\n"),
+            std::borrow::Cow::Borrowed(_)
+        ));
+    }
+}

@@ -1,0 +1,143 @@
+//! The real binary's non-interactive behaviour: export formats, help,
+//! version, and one-line errors with the right exit codes.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn kanbao(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_kanbao"))
+        .args(args)
+        .output()
+        .expect("the binary runs")
+}
+
+fn fixture(name: &str) -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+        .display()
+        .to_string()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+#[test]
+fn export_json_is_the_format() {
+    for name in [
+        "paper-a-fullwidth",
+        "paper-b-indented",
+        "000_0c3d2c04bd8aa6d3",
+    ] {
+        let out = kanbao(&[
+            "export",
+            "--format",
+            "json",
+            &fixture(&format!("{name}.txt")),
+        ]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        let got: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+        let want: serde_json::Value = serde_json::from_str(
+            &std::fs::read_to_string(fixture(&format!("{name}.json"))).expect("fixture"),
+        )
+        .expect("json");
+        assert_eq!(got, want, "{name}");
+        assert!(stdout(&out).contains("\n  \"source\""), "pretty-printed");
+        assert!(
+            !stdout(&out).contains("\\u") && stdout(&out).contains("本报讯"),
+            "UTF-8, not \\u escapes"
+        );
+    }
+}
+
+#[test]
+fn export_defaults_to_json_of_the_sample() {
+    let out = kanbao(&["export"]);
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(v["source"], "000_0c3d2c04bd8aa6d3.txt");
+    assert_eq!(v["articles"].as_array().map(Vec::len), Some(4));
+}
+
+#[test]
+fn export_markdown_and_text() {
+    let md = stdout(&kanbao(&[
+        "export",
+        "--format",
+        "markdown",
+        &fixture("paper-a-fullwidth.txt"),
+    ]));
+    assert!(md.starts_with("# 湘江日报 2021年3月15日 星期一 第01版：要闻\n"));
+    assert!(md.contains(
+        "\n*市政府召开第五次常务会议*\n\n## 扎实抓好春季农业生产和民生实事\n\n**刘卫东主持会议**\n"
+    ));
+    assert!(md.contains("\n> ▲3月14日"));
+    assert_eq!(md.matches("\n## ").count(), 4);
+    let text = stdout(&kanbao(&[
+        "export",
+        "-f",
+        "text",
+        &fixture("paper-b-indented.txt"),
+    ]));
+    assert!(text.contains("\n\u{3000}\u{3000}本报讯 3月14日，全市优化营商环境大会召开。"));
+    assert!(text.contains("以一流营商环境助推高质量发展\n本报记者 陈 润 通讯员 刘洋\n"));
+    assert!(!text.contains('■'));
+}
+
+#[test]
+fn help_and_version() {
+    let help = kanbao(&["--help"]);
+    assert!(help.status.success());
+    assert!(stdout(&help).contains("export"));
+    let v = kanbao(&["--version"]);
+    assert!(v.status.success());
+    assert!(stdout(&v).contains(env!("CARGO_PKG_VERSION")));
+}
+
+fn assert_one_line_error(out: &Output, path: &str, problem: &str) {
+    assert_eq!(out.status.code(), Some(1), "exit code for {path}");
+    let err = stderr(out);
+    assert_eq!(err.lines().count(), 1, "one line: {err:?}");
+    assert!(
+        err.contains(path) && err.contains(problem),
+        "{err:?} should name {path} and {problem}"
+    );
+    assert!(!err.contains("panicked") && !err.contains("RUST_BACKTRACE"));
+    assert!(out.stdout.is_empty());
+}
+
+#[test]
+fn bad_inputs_fail_with_one_line() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let empty = dir.path().join("empty.txt");
+    std::fs::write(&empty, b"").expect("write");
+    let pdf = dir.path().join("paper.pdf");
+    std::fs::write(&pdf, b"%PDF-1.4\n%\xE2\xE3\xCF\xD3\n").expect("write");
+    let bin = dir.path().join("bin.txt");
+    std::fs::write(&bin, [0x7F, b'E', b'L', b'F', 0, 0, 1, 2]).expect("write");
+    let missing = dir.path().join("missing.txt");
+    for args in [vec!["export"], vec![]] {
+        let run = |p: &Path| {
+            let mut a = args.clone();
+            let s = p.display().to_string();
+            a.push(&s);
+            kanbao(&a)
+        };
+        assert_one_line_error(&run(&empty), "empty.txt", "empty");
+        assert_one_line_error(&run(&pdf), "paper.pdf", "PDF");
+        assert_one_line_error(&run(&bin), "bin.txt", "not a text issue");
+        assert_one_line_error(&run(&missing), "missing.txt", "no such file");
+    }
+}
+
+#[test]
+fn unknown_format_is_a_usage_error() {
+    let out = kanbao(&["export", "--format", "pdf"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("pdf"));
+}

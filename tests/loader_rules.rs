@@ -1,0 +1,348 @@
+//! One small test per FORMAT.md rule, on inputs written for the rule.
+
+use kanbao::loader::{self, DecodeError};
+use kanbao::model::{Encoding, Issue, JumpDirection};
+
+fn parse(text: &str) -> Issue {
+    loader::load_bytes("t.txt", text.as_bytes().to_vec()).expect("loads")
+}
+
+const LEAD: &str = "本报讯 7月1日，全市召开会议。";
+
+// ---- Bytes -------------------------------------------------------------
+
+#[test]
+fn encodings_are_detected_and_reported() {
+    let text = format!("标题一\n\n■本报记者 张三\n\n{LEAD}会议强调，要做好各项工作。");
+    let utf8 = loader::load_bytes("a", text.clone().into_bytes()).unwrap();
+    assert_eq!(utf8.encoding, Encoding::Utf8);
+    let mut bom = vec![0xEF, 0xBB, 0xBF];
+    bom.extend_from_slice(text.as_bytes());
+    assert_eq!(loader::load_bytes("a", bom).unwrap(), utf8);
+    let (gb, _, _) = encoding_rs::GB18030.encode(&text);
+    let gb = loader::load_bytes("a", gb.into_owned()).unwrap();
+    assert_eq!(gb.encoding, Encoding::Gb18030);
+    assert_eq!(gb.articles, utf8.articles);
+    for (bom, enc) in [
+        ([0xFF, 0xFE], Encoding::Utf16Le),
+        ([0xFE, 0xFF], Encoding::Utf16Be),
+    ] {
+        let mut b = bom.to_vec();
+        for u in text.encode_utf16() {
+            let pair = if enc == Encoding::Utf16Le {
+                u.to_le_bytes()
+            } else {
+                u.to_be_bytes()
+            };
+            b.extend_from_slice(&pair);
+        }
+        let issue = loader::load_bytes("a", b).unwrap();
+        assert_eq!(issue.encoding, enc);
+        assert_eq!(issue.articles, utf8.articles);
+    }
+}
+
+#[test]
+fn line_ends_crlf_lf_cr_are_equivalent() {
+    let lf = "标题\n\n■本报记者 张三\n\n本报讯 第一段。\n\n第二段。";
+    let a = parse(lf);
+    assert_eq!(parse(&lf.replace('\n', "\r\n")).articles, a.articles);
+    assert_eq!(parse(&lf.replace('\n', "\r")).articles, a.articles);
+    assert_eq!(a.articles[0].paragraphs.len(), 2);
+}
+
+#[test]
+fn non_text_is_refused() {
+    assert_eq!(
+        loader::load_bytes("e", Vec::new()).unwrap_err(),
+        DecodeError::Empty
+    );
+    assert!(
+        loader::load_bytes("p", b"%PDF-1.7\n...".to_vec())
+            .unwrap_err()
+            .to_string()
+            .contains("PDF")
+    );
+    assert!(
+        loader::load_bytes("b", vec![0x41, 0, 0x42, 0])
+            .unwrap_err()
+            .to_string()
+            .contains("binary")
+    );
+}
+
+#[test]
+fn escapes_and_controls_are_removed() {
+    let issue = parse(
+        "\u{1b}[1;31m标题\u{1b}[0m\n\n■本报记者 张\u{7}三\n\n本报讯 \u{202E}正文\u{85}内容。\u{1b}]0;x\u{7}",
+    );
+    let a = &issue.articles[0];
+    assert_eq!(a.title.as_deref(), Some("标题"));
+    assert_eq!(a.authors, ["张三"]);
+    assert_eq!(a.paragraphs, ["本报讯 正文内容。"]);
+}
+
+// ---- Blocks ------------------------------------------------------------
+
+#[test]
+fn indented_hard_wrapped_paragraphs() {
+    let text = "标题\n\n■本报记者 张三\n\n\u{3000}\u{3000}本报讯 第一段的第一行\n第一段的第二行。\n\u{3000}\u{3000}第二段\n继续。\n  第三段。";
+    let a = &parse(text).articles[0];
+    assert_eq!(
+        a.paragraphs,
+        [
+            "本报讯 第一段的第一行第一段的第二行。",
+            "第二段继续。",
+            "第三段。"
+        ]
+    );
+}
+
+// ---- Kinds -------------------------------------------------------------
+
+#[test]
+fn masthead_is_metadata() {
+    let issue = parse(&format!(
+        "衡阳日报 2020年7月2日 星期四\n\n第01版：要闻\n\n标题\n\n{LEAD}"
+    ));
+    let m = issue.masthead.expect("masthead");
+    assert_eq!(m.text, "衡阳日报 2020年7月2日 星期四 第01版：要闻");
+    assert_eq!(
+        (m.paper.as_deref(), m.date.as_deref(), m.page.as_deref()),
+        (Some("衡阳日报"), Some("2020-07-02"), Some("01"))
+    );
+    assert_eq!(issue.articles.len(), 1);
+    assert_eq!(issue.articles[0].title.as_deref(), Some("标题"));
+}
+
+#[test]
+fn bylines_and_authors() {
+    for (line, byline, authors) in [
+        ("■本报记者 罗文鹏", "本报记者 罗文鹏", vec!["罗文鹏"]),
+        ("■谢小青", "谢小青", vec!["谢小青"]),
+        (
+            "□本报记者 张三 通讯员 李四 王五",
+            "本报记者 张三 通讯员 李四 王五",
+            vec!["张三", "李四", "王五"],
+        ),
+        ("●本报记者 陈 润", "本报记者 陈 润", vec!["陈润"]),
+        ("◆实习生 欧阳文静", "实习生 欧阳文静", vec!["欧阳文静"]),
+    ] {
+        let a = &parse(&format!("标题\n\n{line}\n\n{LEAD}")).articles[0];
+        assert_eq!(a.byline.as_deref(), Some(byline), "{line}");
+        assert_eq!(a.authors, authors, "{line}");
+    }
+}
+
+#[test]
+fn embedded_bylines_and_datelines() {
+    for (lead, dateline, authors) in [
+        (
+            "本报讯（记者 张三 通讯员 李四）今天，",
+            "本报讯",
+            vec!["张三", "李四"],
+        ),
+        (
+            "新华社北京7月1日电（记者 张三）今天，",
+            "新华社北京7月1日电",
+            vec!["张三"],
+        ),
+        ("本报衡阳7月1日讯 今天，", "本报衡阳7月1日讯", vec![]),
+        (
+            "本报广州11月28日电 (记者 王五)今天，",
+            "本报广州11月28日电",
+            vec!["王五"],
+        ),
+        ("人民网北京7月1日电 今天，", "人民网北京7月1日电", vec![]),
+    ] {
+        let a = &parse(&format!("标题\n\n{lead}全市召开会议。")).articles[0];
+        assert_eq!(a.dateline.as_deref(), Some(dateline), "{lead}");
+        assert_eq!(a.authors, authors, "{lead}");
+        assert!(
+            a.paragraphs[0].starts_with(lead),
+            "the paragraph keeps its dateline and byline"
+        );
+        assert_eq!(a.byline, None);
+    }
+}
+
+#[test]
+fn headline_roles() {
+    let roles = |heads: &str| {
+        let a = parse(&format!("{heads}\n\n■本报记者 张三\n\n{LEAD}"))
+            .articles
+            .remove(0);
+        (a.kicker, a.title, a.subtitle)
+    };
+    let s = |x: &str| Some(x.to_string());
+    assert_eq!(
+        roles("引题\n\n主题\n\n副题"),
+        (s("引题"), s("主题"), s("副题"))
+    );
+    assert_eq!(
+        roles("市长在会上强调\n\n主题"),
+        (s("市长在会上强调"), s("主题"), None)
+    );
+    assert_eq!(roles("市长指出\n\n主题"), (s("市长指出"), s("主题"), None));
+    assert_eq!(
+        roles("市委书记调度工作,强调——\n\n主题"),
+        (s("市委书记调度工作,强调——"), s("主题"), None)
+    );
+    assert_eq!(roles("会议：\n\n主题"), (s("会议："), s("主题"), None));
+    assert_eq!(roles("主题\n\n——副题"), (None, s("主题"), s("——副题")));
+    assert_eq!(roles("主题\n\n副题"), (None, s("主题"), s("副题")));
+    assert_eq!(roles("主题"), (None, s("主题"), None));
+    assert_eq!(
+        roles("高新区两大项目 在“洽谈周”签约"),
+        (None, s("高新区两大项目 在“洽谈周”签约"), None)
+    );
+}
+
+#[test]
+fn dateline_lead_without_byline_anchors_an_article() {
+    let issue = parse(&format!(
+        "甲标题\n\n{LEAD}\n\n乙标题\n\n——乙副题\n\n本报讯（记者 李四）乙正文。"
+    ));
+    let titles: Vec<_> = issue.articles.iter().map(|a| a.title.as_deref()).collect();
+    assert_eq!(titles, [Some("甲标题"), Some("乙标题")]);
+    assert_eq!(issue.articles[1].subtitle.as_deref(), Some("——乙副题"));
+    assert_eq!(issue.articles[1].authors, ["李四"]);
+}
+
+#[test]
+fn captions_jumps_and_credits() {
+    let issue = parse(&format!(
+        "标题\n\n■本报记者 张三\n\n{LEAD}\n\n▲7月1日，选手进行路演。 本报记者 张三 摄\n\n图为会议现场。\n\n会议要求做好工作，确保\n\n（下转第2版）\n\n责任编辑：王丽娟 版式：陈可 校对：赵一鸣"
+    ));
+    let a = &issue.articles[0];
+    assert_eq!(
+        a.captions,
+        ["▲7月1日，选手进行路演。 本报记者 张三 摄", "图为会议现场。"]
+    );
+    assert_eq!(a.paragraphs, [LEAD, "会议要求做好工作，确保"]);
+    assert_eq!(a.jumps.len(), 1);
+    assert_eq!(
+        (
+            a.jumps[0].text.as_str(),
+            a.jumps[0].direction,
+            a.jumps[0].page.as_str()
+        ),
+        ("（下转第2版）", JumpDirection::To, "2")
+    );
+    assert_eq!(
+        issue.credits.as_deref(),
+        Some("责任编辑：王丽娟 版式：陈可 校对：赵一鸣")
+    );
+}
+
+#[test]
+fn jump_lines_inside_paragraphs_are_removed() {
+    let issue = parse(&format!(
+        "（上接第1版）会议还指出，要做好工作。\n\n标题\n\n{LEAD}要做好(下转第3版)"
+    ));
+    assert_eq!(
+        issue.articles.len(),
+        2,
+        "text before the first headline is its own article"
+    );
+    assert_eq!(issue.articles[0].title, None);
+    assert_eq!(issue.articles[0].paragraphs, ["会议还指出，要做好工作。"]);
+    assert_eq!(issue.articles[0].jumps[0].direction, JumpDirection::From);
+    assert_eq!(issue.articles[1].paragraphs, [format!("{LEAD}要做好")]);
+    assert_eq!(issue.articles[1].jumps[0].page, "3");
+}
+
+// ---- Page-break repair -------------------------------------------------
+
+#[test]
+fn cut_paragraphs_join_across_breaks() {
+    let a = &parse(&format!(
+        "标题\n\n{LEAD}\n\n带动5000\n\n人就业。\n\n更好履行基\n\n\n\n本民生保障。"
+    ))
+    .articles[0];
+    assert_eq!(
+        a.paragraphs,
+        [LEAD, "带动5000人就业。", "更好履行基本民生保障。"]
+    );
+}
+
+#[test]
+fn sentence_ends_and_closers_do_not_join() {
+    for end in [
+        "。", "！", "？", "!", "?", "……", "；", "。”", "？」", "！）",
+    ] {
+        let a = &parse(&format!("标题\n\n{LEAD}\n\n他说{end}\n\n下一段。")).articles[0];
+        assert_eq!(a.paragraphs.len(), 3, "{end}");
+    }
+}
+
+#[test]
+fn a_headline_group_never_joins_a_paragraph() {
+    // The cut paragraph's tail sits right before the next headline group;
+    // neither the group nor the next lead is joined onto it.
+    let issue = parse(&format!(
+        "甲\n\n{LEAD}\n\n这一段被截断在\n\n下一页（下转第2版）\n\n乙标题\n\n{LEAD}"
+    ));
+    assert_eq!(issue.articles.len(), 2);
+    assert_eq!(issue.articles[0].paragraphs, [LEAD, "这一段被截断在下一页"]);
+    assert_eq!(issue.articles[1].title.as_deref(), Some("乙标题"));
+    assert_eq!(issue.articles[1].paragraphs, [LEAD]);
+}
+
+#[test]
+fn no_headline_file_is_one_article() {
+    let issue = parse("只有正文的一段。\n\n又一段。");
+    assert_eq!(issue.articles.len(), 1);
+    assert_eq!(issue.articles[0].paragraphs.len(), 2);
+}
+
+// ---- Habits of other papers ------------------------------------------
+
+#[test]
+fn unmarked_byline_line() {
+    let a = &parse(&format!("标题\n\n本报记者 张三 通讯员 李 四\n\n{LEAD}")).articles[0];
+    assert_eq!(a.byline.as_deref(), Some("本报记者 张三 通讯员 李 四"));
+    assert_eq!(a.authors, ["张三", "李四"]);
+    assert_eq!(a.subtitle, None);
+}
+
+#[test]
+fn trailing_bracketed_byline_and_end_mark_stay_in_their_article() {
+    let issue = parse(&format!(
+        "甲标题\n\n{LEAD}\n\n（本报记者 张三）\n\n（完）\n\n乙标题\n\n■本报记者 李四\n\n{LEAD}"
+    ));
+    assert_eq!(issue.articles.len(), 2);
+    let a = &issue.articles[0];
+    assert_eq!(
+        (a.byline.as_deref(), a.authors.as_slice()),
+        (Some("本报记者 张三"), &["张三".to_string()][..])
+    );
+    assert_eq!(a.paragraphs, [LEAD, "（完）"]);
+    let b = &issue.articles[1];
+    assert_eq!(
+        (b.kicker.as_deref(), b.title.as_deref()),
+        (None, Some("乙标题"))
+    );
+}
+
+#[test]
+fn section_labels_after_a_marker_are_not_bylines() {
+    let issue = parse(&format!(
+        "标题\n\n■本报记者 张三\n\n{LEAD}\n\n■链接\n\n相关背景介绍。\n\n■记者手记\n\n手记的内容。"
+    ));
+    assert_eq!(issue.articles.len(), 1);
+    assert_eq!(issue.articles[0].authors, ["张三"]);
+    assert_eq!(issue.articles[0].paragraphs.len(), 5);
+}
+
+#[test]
+fn credits_variants() {
+    let issue = parse(&format!(
+        "标题\n\n{LEAD}\n\n本版编辑：张三\n\n（责任校对：李四）"
+    ));
+    assert_eq!(
+        issue.credits.as_deref(),
+        Some("本版编辑：张三 （责任校对：李四）")
+    );
+    assert_eq!(issue.articles[0].paragraphs, [LEAD]);
+}
