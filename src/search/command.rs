@@ -208,7 +208,11 @@ pub fn run_styled(
                 ("【", "】")
             };
             if res.mode == "words" && found {
-                writeln!(out, "no literal match; articles with all of: {}", res.words.join(" "))?;
+                writeln!(
+                    out,
+                    "no literal match; articles with all of: {}",
+                    res.words.join(" ")
+                )?;
             }
             for r in &res.results {
                 let score = r.score.map_or(String::new(), |s| format!(", score {s:.2}"));

@@ -187,9 +187,9 @@ impl SearchIndex {
             issue: issue as u32,
             article: article as u32,
         };
-        let i = self.articles.partition_point(|r| {
-            (r.issue, r.article) < (target.issue, target.article)
-        });
+        let i = self
+            .articles
+            .partition_point(|r| (r.issue, r.article) < (target.issue, target.article));
         (self.articles.get(i) == Some(&target)).then_some(i)
     }
 

@@ -115,7 +115,10 @@ mod tests {
     #[test]
     fn finds_all_non_overlapping() {
         assert_eq!(find_all(b"aaaa", b"aa"), vec![0, 2]);
-        assert_eq!(find_all("民生民生".as_bytes(), "民生".as_bytes()), vec![0, 6]);
+        assert_eq!(
+            find_all("民生民生".as_bytes(), "民生".as_bytes()),
+            vec![0, 6]
+        );
         assert!(find_all(b"abc", b"").is_empty());
     }
 

@@ -95,7 +95,9 @@ pub fn find_initials(hay: &str, letters: &[u8]) -> Vec<(u32, u32)> {
 /// Initials of the 3-byte character starting at `i`, 0 if there is none.
 #[inline]
 fn initials_at(bytes: &[u8], i: usize) -> u32 {
-    let Some(&[b0, b1, b2]) = bytes.get(i..i + 3).map(|s| <&[u8; 3]>::try_from(s).ok()).flatten()
+    let Some(&[b0, b1, b2]) = bytes
+        .get(i..i + 3)
+        .and_then(|s| <&[u8; 3]>::try_from(s).ok())
     else {
         return 0;
     };

@@ -43,7 +43,10 @@ impl Snippet {
 /// The original text of a located match's field.
 pub fn field_text<'a>(index: &SearchIndex, issues: &'a [Issue], m: &MatchPos) -> Option<&'a str> {
     let r = index.article_ref(m.article)?;
-    let article = issues.get(r.issue as usize)?.articles.get(r.article as usize)?;
+    let article = issues
+        .get(r.issue as usize)?
+        .articles
+        .get(r.article as usize)?;
     m.field.text(article)
 }
 

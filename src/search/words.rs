@@ -162,7 +162,10 @@ impl WordIndex {
             .keys()
             .map(|k| k.len() + std::mem::size_of::<(Box<str>, u32)>() + 8)
             .sum();
-        vocab + self.offsets.capacity() * 4 + self.docs.capacity() * 4 + self.tfs.capacity() * 2
+        vocab
+            + self.offsets.capacity() * 4
+            + self.docs.capacity() * 4
+            + self.tfs.capacity() * 2
             + self.doc_len.capacity() * 4
     }
 
@@ -180,7 +183,11 @@ impl WordIndex {
         }
         let minimal: Vec<String> = words
             .iter()
-            .filter(|w| !words.iter().any(|o| o.len() < w.len() && w.contains(o.as_str())))
+            .filter(|w| {
+                !words
+                    .iter()
+                    .any(|o| o.len() < w.len() && w.contains(o.as_str()))
+            })
             .cloned()
             .collect();
         minimal
