@@ -123,6 +123,11 @@ impl OffsetMap {
         self.segs.truncate(len);
     }
 
+    /// Release spare capacity.
+    pub fn shrink_to_fit(&mut self) {
+        self.segs.shrink_to_fit();
+    }
+
     /// Heap bytes used.
     pub fn heap_bytes(&self) -> usize {
         self.segs.capacity() * std::mem::size_of::<Seg>()

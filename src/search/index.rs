@@ -162,6 +162,10 @@ impl SearchIndex {
             }
         }
         idx.article_start.push(idx.hay.len() as u32);
+        // Folding can grow the text (ASCII `,` → `，`) past the reserved
+        // capacity, and a grown Vec may hold up to twice its length.
+        idx.hay.shrink_to_fit();
+        idx.map.shrink_to_fit();
         idx.orig_bytes = orig;
         idx
     }

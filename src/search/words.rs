@@ -45,6 +45,45 @@ pub struct WordIndex {
     avg_len: f64,
 }
 
+/// The index of a run of articles, before merging.
+#[derive(Default)]
+struct Partial<'a> {
+    doc_len: Vec<u32>,
+    postings: HashMap<&'a str, Vec<(u32, u16)>>,
+}
+
+fn tokenize<'a>(
+    jieba: &Jieba,
+    index: &'a SearchIndex,
+    range: std::ops::Range<usize>,
+) -> Partial<'a> {
+    let hay = index.haystack();
+    let mut part = Partial::default();
+    let mut tf: HashMap<&'a str, u32> = HashMap::new();
+    for a in range {
+        let r = index.article_range(a);
+        // The haystack holds whole UTF-8 encodings; an article that somehow
+        // did not would just be left out of word search.
+        let text: &'a str = std::str::from_utf8(&hay[r]).unwrap_or("");
+        tf.clear();
+        let mut len = 0u32;
+        for t in jieba.cut_for_search(text, false) {
+            if is_word(t.word) {
+                *tf.entry(t.word).or_insert(0) += 1;
+                len += 1;
+            }
+        }
+        part.doc_len.push(len);
+        for (&w, &c) in &tf {
+            part.postings
+                .entry(w)
+                .or_default()
+                .push((a as u32, c.min(u16::MAX as u32) as u16));
+        }
+    }
+    part
+}
+
 /// One ranked word-search result.
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct WordHit {
@@ -75,27 +114,30 @@ impl WordIndex {
     /// if needed). Use [`WordLoader::spawn`] from a UI.
     pub fn build(index: &SearchIndex) -> WordIndex {
         let jieba = jieba();
-        let hay = index.haystack();
         let n = index.article_count();
+        // Tokenizing is the slow part (jieba runs at tens of MB/s): split
+        // the articles over the cores, then merge the partial indexes in
+        // article order, which keeps every postings list ascending.
+        let threads = std::thread::available_parallelism().map_or(1, |t| t.get().clamp(1, 4));
+        let chunk = n.div_ceil(threads).max(1);
+        let parts: Vec<Partial<'_>> = std::thread::scope(|s| {
+            let handles: Vec<_> = (0..n.div_ceil(chunk))
+                .map(|t| {
+                    let range = t * chunk..((t + 1) * chunk).min(n);
+                    s.spawn(move || tokenize(jieba, index, range))
+                })
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| h.join().unwrap_or_default())
+                .collect()
+        });
         let mut vocab: HashMap<Box<str>, u32> = HashMap::new();
         let mut postings: Vec<Vec<(u32, u16)>> = Vec::new();
         let mut doc_len = Vec::with_capacity(n);
-        let mut tf: HashMap<&str, u32> = HashMap::new();
-        for a in 0..n {
-            let r = index.article_range(a);
-            // The haystack holds whole UTF-8 encodings; an article that
-            // somehow did not would just be left out of word search.
-            let text = std::str::from_utf8(&hay[r]).unwrap_or("");
-            tf.clear();
-            let mut len = 0u32;
-            for t in jieba.cut_for_search(text, false) {
-                if is_word(t.word) {
-                    *tf.entry(t.word).or_insert(0) += 1;
-                    len += 1;
-                }
-            }
-            doc_len.push(len);
-            for (&w, &c) in &tf {
+        for part in parts {
+            doc_len.extend_from_slice(&part.doc_len);
+            for (w, list) in part.postings {
                 let id = match vocab.get(w) {
                     Some(&id) => id,
                     None => {
@@ -105,7 +147,7 @@ impl WordIndex {
                         id
                     }
                 };
-                postings[id as usize].push((a as u32, c.min(u16::MAX as u32) as u16));
+                postings[id as usize].extend_from_slice(&list);
             }
         }
         let total: usize = postings.iter().map(Vec::len).sum();
