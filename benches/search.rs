@@ -90,7 +90,7 @@ fn archive(n: usize) -> Vec<Issue> {
             let mut issue = template.clone();
             issue.source = format!("{k:05}_{}", template.source);
             // Articles drawn from all fixtures, so issues differ in content.
-            issue.articles = (0..template.articles.len() + rng.below(3))
+            issue.articles = (0..template.articles.len() + 2 + rng.below(3))
                 .map(|_| {
                     let mut a = all_articles[rng.below(all_articles.len())].clone();
                     // Shuffle the paragraphs (Fisher–Yates).

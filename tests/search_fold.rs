@@ -103,3 +103,33 @@ fn every_folded_char_maps_back_to_its_source_in_a_mixed_line() {
         assert_eq!(map.fold_of(map.orig_start(i)), i);
     }
 }
+
+mod prop {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Any mix of Han, ASCII, full-width forms, traditional characters
+        /// and white space: each folded character maps back to original
+        /// text that folds to exactly it, ranges ascend, and mapping back
+        /// and forth returns the same folded offset.
+        #[test]
+        fn offsets_map_back_exactly(s in "[陈润衡陽經a-cA-C1,(（，Ａ１ \u{3000}\t]{0,40}") {
+            let (folded, map) = fold_with_map(&s);
+            let mut prev_end = 0;
+            for (i, c) in folded.char_indices() {
+                let a = map.orig_start(i);
+                let b = map.orig_end(i + c.len_utf8());
+                prop_assert!(a >= prev_end && a < b && b <= s.len());
+                let orig = &s[a..b];
+                if c == ' ' {
+                    prop_assert!(orig.chars().all(char::is_whitespace));
+                } else {
+                    prop_assert_eq!(fold(orig), c.to_string());
+                }
+                prop_assert_eq!(map.fold_of(a), i);
+                prev_end = b;
+            }
+        }
+    }
+}

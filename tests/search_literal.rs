@@ -197,6 +197,17 @@ fn incremental_search_equals_fresh_search_at_every_keystroke() {
 }
 
 #[test]
+fn incremental_search_is_exact_for_self_overlapping_prefixes() {
+    let issues = vec![issue("h.txt", &[("哈哈哈笑", &["哈哈哈哈笑了"])])];
+    let index = SearchIndex::build(&issues);
+    let mut s = Searcher::new();
+    for q in ["哈", "哈哈", "哈哈笑", "哈哈哈笑"] {
+        assert_eq!(s.search(&index, q).hits(), search(&index, q).hits(), "{q}");
+    }
+    assert_eq!(search(&index, "哈哈笑").len(), 2);
+}
+
+#[test]
 fn no_hit_across_field_boundaries() {
     // Title ends in 民, first paragraph starts with 生.
     let issues = vec![issue("f.txt", &[("人民", &["生活"])])];

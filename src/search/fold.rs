@@ -87,18 +87,23 @@ pub fn fold_char(c: char) -> char {
     }
 }
 
-/// One entry of an [`OffsetMap`]: from folded byte `fold` on, original bytes
-/// start at `orig`. `olen == 0` marks an identity run (same byte lengths
-/// until the next entry); otherwise the entry covers exactly one folded
-/// character whose original character is `olen` bytes long.
+/// One entry of an [`OffsetMap`]: a place where folded and original byte
+/// lengths differ — one character folded to another length (`Ａ`→`a`,
+/// `,`→`，`), a white-space run collapsed to one space, or a dropped run
+/// (`flen == 0`). Between entries, offsets advance in step, so text whose
+/// folding keeps byte lengths (Han, case, traditional → simplified) costs
+/// nothing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Seg {
-    /// Folded byte offset where the entry starts.
+    /// Folded byte offset of the entry.
     pub fold: u32,
-    /// Original byte offset where the entry starts.
+    /// Original byte offset of the entry.
     pub orig: u32,
-    /// Original length of the single character, or 0 for an identity run.
-    pub olen: u32,
+    /// Folded length (0 for dropped white space).
+    pub flen: u8,
+    /// Original length (a character, or a white-space run up to 255 bytes;
+    /// longer runs take several entries).
+    pub olen: u8,
 }
 
 /// Sparse map from folded byte offsets to original byte offsets (and back).
@@ -136,41 +141,45 @@ impl OffsetMap {
     /// Original offset where the folded character at `f` starts.
     pub fn orig_start(&self, f: usize) -> usize {
         let i = self.segs.partition_point(|s| s.fold as usize <= f);
-        match i.checked_sub(1).map(|i| self.segs[i]) {
-            Some(s) if s.olen == 0 => s.orig as usize + (f - s.fold as usize),
-            Some(s) => s.orig as usize,
-            None => f,
+        let Some(s) = i.checked_sub(1).map(|i| self.segs[i]) else {
+            return f;
+        };
+        let (fold, orig) = (s.fold as usize, s.orig as usize);
+        if f < fold + s.flen as usize {
+            orig
+        } else {
+            orig + s.olen as usize + (f - fold - s.flen as usize)
         }
     }
 
     /// Original offset just past the folded character that ends at `f`.
     pub fn orig_end(&self, f: usize) -> usize {
+        // Entries *at* `f` (white space dropped right after) are not part
+        // of what ends there.
         let i = self.segs.partition_point(|s| (s.fold as usize) < f);
-        match i.checked_sub(1).map(|i| self.segs[i]) {
-            Some(s) if s.olen == 0 => s.orig as usize + (f - s.fold as usize),
-            Some(s) => (s.orig + s.olen) as usize,
-            None => f,
-        }
+        let Some(s) = i.checked_sub(1).map(|i| self.segs[i]) else {
+            return f;
+        };
+        let (fold, orig) = (s.fold as usize, s.orig as usize);
+        let after = fold + s.flen as usize;
+        orig + s.olen as usize + f.saturating_sub(after)
     }
 
-    /// Folded offset of the original offset `o` (a character start); an
-    /// offset inside dropped white space maps to the next folded character.
+    /// Folded offset of the original offset `o`; an offset inside a folded
+    /// character or dropped white space maps to the next folded character.
     pub fn fold_of(&self, o: usize) -> usize {
         let i = self.segs.partition_point(|s| s.orig as usize <= o);
         let Some(s) = i.checked_sub(1).map(|i| self.segs[i]) else {
             return o;
         };
-        let next_fold = self.segs.get(i).map(|n| n.fold as usize);
-        let f = if s.olen == 0 {
-            s.fold as usize + (o - s.orig as usize)
-        } else if o == s.orig as usize {
-            s.fold as usize
+        let (fold, orig) = (s.fold as usize, s.orig as usize);
+        if o == orig && s.flen > 0 {
+            fold
+        } else if o < orig + s.olen as usize {
+            fold + s.flen as usize
         } else {
-            // Inside the original character, or in white space dropped
-            // after it: the next folded character.
-            next_fold.unwrap_or(s.fold as usize + 1)
-        };
-        next_fold.map_or(f, |n| f.min(n))
+            fold + s.flen as usize + (o - orig - s.olen as usize)
+        }
     }
 }
 
@@ -187,69 +196,76 @@ impl<'a> Folder<'a> {
         Folder { out, map }
     }
 
-    /// Fold `text`, whose first byte has original offset `orig_base`, onto
-    /// the end of the buffer. Returns false (writing nothing) when offsets
-    /// would overflow `u32`.
+    /// Fold `text` onto the end of the buffer. The map's original
+    /// coordinate must be in step with the folded one where this starts
+    /// (`orig_base` is checked against it). Returns false (writing nothing)
+    /// when offsets would overflow `u32`.
     pub fn push(&mut self, text: &str, orig_base: usize) -> bool {
         if self.out.len() + text.len() * 3 >= u32::MAX as usize
             || orig_base + text.len() >= u32::MAX as usize
         {
             return false;
         }
-        // A new field always starts a fresh identity entry: the delta between
-        // folded and original offsets jumps at every field boundary.
-        let mut need_seg = true;
         let mut prev_han = false;
         let mut wrote_any = false;
-        // Start and length of the first character of a pending white run.
+        // Start and end of a pending white-space run.
         let mut pending_ws: Option<(usize, usize)> = None;
         let mut buf = [0u8; 4];
         for (o, c) in text.char_indices() {
             if c.is_whitespace() {
-                if pending_ws.is_none() {
-                    pending_ws = Some((o, c.len_utf8()));
-                }
-                // Whatever follows sits at a new delta.
-                need_seg = true;
+                let end = o + c.len_utf8();
+                pending_ws = Some(pending_ws.map_or((o, end), |(s, _)| (s, end)));
                 continue;
             }
             let han = is_han(c);
-            if let Some((ws_at, ws_len)) = pending_ws.take() {
+            if let Some((ws_from, ws_to)) = pending_ws.take() {
                 // Leading runs vanish, and so do runs inside Han text.
-                if wrote_any && !(prev_han && han) {
-                    self.map.segs.push(Seg {
-                        fold: self.out.len() as u32,
-                        orig: (ws_at + orig_base) as u32,
-                        olen: ws_len as u32,
-                    });
-                    self.out.push(b' ');
-                    need_seg = true;
-                }
+                let keep = wrote_any && !(prev_han && han);
+                self.run(orig_base + ws_from, orig_base + ws_to, keep);
             }
             let fc = fold_char(c);
             let enc = fc.encode_utf8(&mut buf);
-            if enc.len() == c.len_utf8() {
-                if need_seg {
-                    self.map.segs.push(Seg {
-                        fold: self.out.len() as u32,
-                        orig: (o + orig_base) as u32,
-                        olen: 0,
-                    });
-                    need_seg = false;
-                }
-            } else {
+            if enc.len() != c.len_utf8() {
                 self.map.segs.push(Seg {
                     fold: self.out.len() as u32,
                     orig: (o + orig_base) as u32,
-                    olen: c.len_utf8() as u32,
+                    flen: enc.len() as u8,
+                    olen: c.len_utf8() as u8,
                 });
-                need_seg = true;
             }
             self.out.extend_from_slice(enc.as_bytes());
             prev_han = han;
             wrote_any = true;
         }
+        if let Some((ws_from, ws_to)) = pending_ws {
+            // A trailing run vanishes too.
+            self.run(orig_base + ws_from, orig_base + ws_to, false);
+        }
         true
+    }
+
+    /// Record a white-space run `from..to` (original offsets) folded to one
+    /// space (`keep`) or to nothing.
+    fn run(&mut self, from: usize, to: usize, keep: bool) {
+        let mut at = from;
+        let mut first = true;
+        while at < to || first {
+            let olen = (to - at).min(u8::MAX as usize);
+            let flen = u8::from(keep && first);
+            if flen as usize != olen {
+                self.map.segs.push(Seg {
+                    fold: self.out.len() as u32,
+                    orig: at as u32,
+                    flen,
+                    olen: olen as u8,
+                });
+            }
+            if flen == 1 {
+                self.out.push(b' ');
+            }
+            at += olen;
+            first = false;
+        }
     }
 }
 

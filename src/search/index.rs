@@ -85,8 +85,9 @@ pub struct FieldSpan {
     pub start: u32,
     /// Folded end (exclusive; the `\n` separator sits here).
     pub end: u32,
-    /// The field's start in the virtual concatenation of original fields,
-    /// the coordinate system of the offset map.
+    /// The field's start in the virtual concatenation of original fields
+    /// (each followed by one separator byte), the coordinate system of the
+    /// offset map.
     pub orig_start: u32,
     /// Global article number (index into [`SearchIndex::articles`]).
     pub article: u32,
@@ -125,6 +126,7 @@ impl SearchIndex {
             ..SearchIndex::default()
         };
         let mut orig = 0usize;
+        let mut text_bytes = 0usize;
         'issues: for (ii, issue) in issues.iter().enumerate() {
             for (ai, article) in issue.articles.iter().enumerate() {
                 let global = idx.articles.len() as u32;
@@ -152,7 +154,10 @@ impl SearchIndex {
                         field,
                     });
                     idx.hay.push(b'\n');
-                    orig += text.len();
+                    // The separator counts in the original coordinate too,
+                    // so fields need no map entries of their own.
+                    orig += text.len() + 1;
+                    text_bytes += text.len();
                 }
                 idx.articles.push(ArticleRef {
                     issue: ii as u32,
@@ -166,7 +171,7 @@ impl SearchIndex {
         // capacity, and a grown Vec may hold up to twice its length.
         idx.hay.shrink_to_fit();
         idx.map.shrink_to_fit();
-        idx.orig_bytes = orig;
+        idx.orig_bytes = text_bytes;
         idx
     }
 

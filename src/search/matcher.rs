@@ -87,9 +87,17 @@ fn find_with(finder: &memmem::Finder<'_>, hay: &[u8], from: usize, to: usize) ->
     out
 }
 
+/// Whether some proper prefix of `needle` is also a suffix (`哈哈`, `aa`):
+/// only then can two occurrences overlap.
+pub fn self_overlaps(needle: &[u8]) -> bool {
+    (1..needle.len()).any(|k| needle[..k] == needle[needle.len() - k..])
+}
+
 /// Keep the positions of `old` (matches of a prefix of `needle`) where
 /// `needle` itself occurs, dropping overlaps: the incremental step when a
-/// term grows by a keystroke.
+/// term grows by a keystroke. Exact only when the prefix cannot overlap
+/// itself ([`self_overlaps`] is false): then `old` lists *every*
+/// occurrence of the prefix, so every occurrence of `needle` is among them.
 pub fn refine(hay: &[u8], old: &[u32], needle: &[u8]) -> Vec<u32> {
     let mut out = Vec::with_capacity(old.len());
     let mut next_free = 0usize;
@@ -142,5 +150,17 @@ mod tests {
         let new = refine(hay, &old, "民生保".as_bytes());
         assert_eq!(new, find_all(hay, "民生保".as_bytes()));
         assert_eq!(new.len(), 2);
+    }
+
+    #[test]
+    fn self_overlapping_prefixes_are_detected() {
+        assert!(self_overlaps("哈哈".as_bytes()));
+        assert!(self_overlaps(b"aba"));
+        assert!(!self_overlaps("民生".as_bytes()));
+        assert!(!self_overlaps(b"a"));
+        // Why it matters: greedy `aa` in `aaab` skips 1, where `aab` is.
+        let hay = b"aaab";
+        let old = find_all(hay, b"aa");
+        assert_ne!(refine(hay, &old, b"aab"), find_all(hay, b"aab"));
     }
 }

@@ -5,7 +5,7 @@
 //! term's result still cached.
 
 use super::index::SearchIndex;
-use super::matcher::{find_all, refine};
+use super::matcher::{find_all, refine, self_overlaps};
 use super::matches::{Hit, Matches, TermInfo, TermKind};
 use super::pinyin::find_initials;
 use super::query::{Query, is_initials};
@@ -73,11 +73,16 @@ impl Searcher {
             self.cache.push(c);
         } else {
             let hay = index.haystack();
-            // The longest cached literal prefix of the term, if any.
+            // The longest cached literal prefix of the term that cannot
+            // overlap itself (so its list holds every occurrence), if any.
             let prefix = self
                 .cache
                 .iter()
-                .filter(|c| c.kind == TermKind::Literal && term.starts_with(c.term.as_str()))
+                .filter(|c| {
+                    c.kind == TermKind::Literal
+                        && term.starts_with(c.term.as_str())
+                        && !self_overlaps(c.term.as_bytes())
+                })
                 .max_by_key(|c| c.term.len());
             let starts = match prefix {
                 Some(p) => refine(hay, &p.starts, term.as_bytes()),
