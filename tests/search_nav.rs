@@ -154,3 +154,13 @@ fn empty_results_have_no_steps() {
     };
     assert!(m.nearest(&index, c).is_none());
 }
+
+#[test]
+fn index_builds_in_the_background() {
+    let issues: std::sync::Arc<[kanbao::model::Issue]> = two_issues().into();
+    let index = SearchIndex::spawn_build(std::sync::Arc::clone(&issues))
+        .join()
+        .expect("build thread");
+    assert_eq!(index.article_count(), 3);
+    assert_eq!(search(&index, "水").len(), 7);
+}
