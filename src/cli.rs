@@ -1,11 +1,12 @@
 //! Command-line interface: argument parsing and the non-interactive
 //! commands. `main.rs` only calls [`main`].
 
+use crate::archive;
 use crate::export::{self, Format};
 use crate::loader::{self, LoadError};
 use crate::model::Issue;
 use clap::{Parser, Subcommand};
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -23,17 +24,21 @@ pub struct Cli {
     pub command: Option<Command>,
     /// The issue file to read (default: the bundled sample issue).
     pub path: Option<PathBuf>,
+    /// Columns your terminal draws “ ” … · with (1 or 2).
+    #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u8).range(1..=2))]
+    pub ambiguous_width: u8,
 }
 
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Print an issue as JSON, Markdown or plain text.
+    /// Print an issue as JSON, Markdown or plain text (a folder: every
+    /// issue in it, as JSON Lines for json).
     Export {
         /// Output format.
         #[arg(long, short, value_enum, default_value_t = Format::Json)]
         format: Format,
-        /// The issue file (default: the bundled sample issue).
+        /// The issue file or folder (default: the bundled sample issue).
         path: Option<PathBuf>,
     },
 }
@@ -72,14 +77,66 @@ fn print_headlines(issue: &Issue, out: &mut dyn Write) -> io::Result<()> {
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Some(Command::Export { format, path }) => match load(path.as_deref()) {
-            Ok(issue) => emit(|out| export::write(&issue, format, out)),
-            Err(e) => fail(&e),
+        Some(Command::Export { format, path }) => match path.as_deref() {
+            Some(dir) if dir.is_dir() => export_dir(dir, format),
+            _ => match load(path.as_deref()) {
+                Ok(issue) => emit(|out| export::write(&issue, format, out)),
+                Err(e) => fail(&e),
+            },
         },
         None => match load(cli.path.as_deref()) {
+            // ui branch: a terminal gets the interactive reader; a pipe
+            // keeps getting the headline list.
+            Ok(issue) if io::stdout().is_terminal() => read(issue, cli.ambiguous_width),
             Ok(issue) => emit(|out| print_headlines(&issue, out)),
             Err(e) => fail(&e),
         },
+    }
+}
+
+/// `kanbao export DIR`: every issue under DIR, loaded on all cores, in
+/// path order — JSON Lines (one issue per line) for json, one document after
+/// another otherwise. Files that fail are reported one line each on stderr;
+/// the rest are exported, and the exit code is 1.
+fn export_dir(dir: &Path, format: Format) -> ExitCode {
+    let paths = match archive::scan(dir) {
+        Ok(p) => p,
+        Err(e) => return fail(&format_args!("{}: {e}", dir.display())),
+    };
+    let entries = archive::load_all_sync(&paths);
+    let mut failed = false;
+    let code = emit(|out| {
+        for entry in &entries {
+            match entry {
+                Ok(l) if format == Format::Json => export::write_json_line(&l.issue, out)?,
+                Ok(l) => {
+                    export::write(&l.issue, format, out)?;
+                    writeln!(out)?;
+                }
+                Err(e) => {
+                    eprintln!("kanbao: {e}");
+                    failed = true;
+                }
+            }
+        }
+        Ok(())
+    });
+    if failed { ExitCode::FAILURE } else { code }
+}
+
+/// Run the interactive reader (`kanbao::app::run`).
+fn read(issue: Issue, ambiguous_width: u8) -> ExitCode {
+    let opts = crate::app::ReaderOptions {
+        ambiguous: if ambiguous_width == 2 {
+            crate::text::width::AmbiguousWidth::Wide
+        } else {
+            crate::text::width::AmbiguousWidth::Narrow
+        },
+        ..crate::app::ReaderOptions::default()
+    };
+    match crate::app::run(issue, opts) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => fail(&e),
     }
 }
 

@@ -60,28 +60,35 @@ fn write_markdown(issue: &Issue, out: &mut dyn Write) -> io::Result<()> {
         .map_or(issue.source.as_str(), |m| m.text.as_str());
     writeln!(out, "# {}\n", md_escape(heading))?;
     for a in &issue.articles {
-        if let Some(k) = &a.kicker {
-            writeln!(out, "*{}*\n", md_escape(k))?;
-        }
-        writeln!(out, "## {}\n", md_escape(a.display_title()))?;
-        if let Some(s) = &a.subtitle {
-            writeln!(out, "**{}**\n", md_escape(s))?;
-        }
-        if let Some(b) = &a.byline {
-            writeln!(out, "{}\n", md_escape(b))?;
-        }
-        for p in &a.paragraphs {
-            writeln!(out, "{}\n", md_escape(p))?;
-        }
-        for c in &a.captions {
-            writeln!(out, "> {}\n", md_escape(c))?;
-        }
-        for j in &a.jumps {
-            writeln!(out, "*{}*\n", md_escape(&j.text))?;
-        }
+        write_article_markdown(a, out)?;
     }
     if let Some(c) = &issue.credits {
         writeln!(out, "---\n\n{}", md_escape(c))?;
+    }
+    Ok(())
+}
+
+/// One article as Markdown: kicker, heading, subtitle, byline, paragraphs,
+/// captions as quotes, jump lines.
+pub fn write_article_markdown(a: &Article, out: &mut dyn Write) -> io::Result<()> {
+    if let Some(k) = &a.kicker {
+        writeln!(out, "*{}*\n", md_escape(k))?;
+    }
+    writeln!(out, "## {}\n", md_escape(a.display_title()))?;
+    if let Some(s) = &a.subtitle {
+        writeln!(out, "**{}**\n", md_escape(s))?;
+    }
+    if let Some(b) = &a.byline {
+        writeln!(out, "{}\n", md_escape(b))?;
+    }
+    for p in &a.paragraphs {
+        writeln!(out, "{}\n", md_escape(p))?;
+    }
+    for c in &a.captions {
+        writeln!(out, "> {}\n", md_escape(c))?;
+    }
+    for j in &a.jumps {
+        writeln!(out, "*{}*\n", md_escape(&j.text))?;
     }
     Ok(())
 }

@@ -8,11 +8,15 @@
 //! - [`text`] measures and wraps CJK text for the reading pane.
 #![forbid(unsafe_code)]
 
+pub mod archive;
 pub mod cli;
+pub mod config;
 pub mod export;
 pub mod loader;
 pub mod model;
 pub mod search;
+pub mod share;
+pub mod state;
 pub mod text;
 
 /// The bundled sample issue (page one of a city daily), embedded so that
@@ -20,3 +24,8 @@ pub mod text;
 pub const SAMPLE_NAME: &str = "000_0c3d2c04bd8aa6d3.txt";
 /// The bytes of the bundled sample issue.
 pub const SAMPLE_BYTES: &[u8] = include_bytes!("../assets/sample.txt");
+
+pub mod app;
+pub mod input;
+pub mod term;
+pub mod ui;

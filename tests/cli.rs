@@ -141,3 +141,29 @@ fn unknown_format_is_a_usage_error() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("pdf"));
 }
+
+#[test]
+fn export_dir_is_json_lines_and_reports_bad_files() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let sub = dir.path().join("2021/03");
+    std::fs::create_dir_all(&sub).expect("mkdir");
+    for name in ["paper-a-fullwidth.txt", "paper-b-indented.txt"] {
+        std::fs::copy(fixture(name), sub.join(name)).expect("copy");
+    }
+    std::fs::write(dir.path().join("notes.md"), "ignored").expect("write");
+    std::fs::write(dir.path().join("broken.txt"), b"").expect("write");
+    let out = kanbao(&["export", &dir.path().display().to_string()]);
+    assert_eq!(out.status.code(), Some(1), "one file failed");
+    let lines: Vec<serde_json::Value> = stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each line is one issue"))
+        .collect();
+    let sources: Vec<_> = lines
+        .iter()
+        .map(|v| v["source"].as_str().unwrap_or(""))
+        .collect();
+    assert_eq!(sources, ["paper-a-fullwidth.txt", "paper-b-indented.txt"]);
+    let err = stderr(&out);
+    assert_eq!(err.lines().count(), 1);
+    assert!(err.contains("broken.txt") && err.contains("empty"));
+}

@@ -346,3 +346,14 @@ fn credits_variants() {
     );
     assert_eq!(issue.articles[0].paragraphs, [LEAD]);
 }
+
+#[test]
+fn copy_pasted_page_with_one_paragraph_per_line() {
+    let issue = parse(&format!(
+        "标题甲\n■本报记者 张三\n{LEAD}\n第二段。\n标题乙\n本报讯（记者 李四）乙的正文。"
+    ));
+    let titles: Vec<_> = issue.articles.iter().map(|a| a.title.as_deref()).collect();
+    assert_eq!(titles, [Some("标题甲"), Some("标题乙")]);
+    assert_eq!(issue.articles[0].paragraphs, [LEAD, "第二段。"]);
+    assert_eq!(issue.articles[1].authors, ["李四"]);
+}

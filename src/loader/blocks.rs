@@ -4,7 +4,8 @@
 //! paragraphs only by indent). Lines of a block are joined with no space
 //! between CJK characters and one space between Latin letters or digits.
 
-use super::rules::is_space;
+use super::names::parse_byline;
+use super::rules::{BYLINE_MARKERS, is_space};
 
 /// One block of text: a paragraph, headline, byline, … before classification.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -37,13 +38,37 @@ fn push_line(block: &mut String, next: &str) {
     block.push_str(next);
 }
 
+/// Does a line stand alone whatever surrounds it? A byline (`■本报记者
+/// 张三`) is one line by nature; a hard-wrapped paragraph never starts a
+/// line with a byline marker.
+fn is_standalone_line(line: &str) -> bool {
+    line.starts_with(BYLINE_MARKERS) && parse_byline(line).is_some()
+}
+
+/// A file with no blank line between its lines and no indented line gives
+/// the block rules nothing to go on: read literally it is one block. Such
+/// files (a copy-paste of a web page) put one paragraph on each line, so
+/// each line is then a block of its own.
+fn is_line_per_paragraph(text: &str) -> bool {
+    let mut lines = text.trim_matches(is_space).split('\n');
+    let mut count = 0;
+    for raw in lines.by_ref() {
+        if raw.trim_matches(is_space).is_empty() || is_indented(raw) {
+            return false;
+        }
+        count += 1;
+    }
+    count >= 3
+}
+
 /// Split clean text (LF line ends) into blocks.
 ///
 /// A masthead is a matter of lines, not blocks: at the top of the file each
 /// masthead-shaped line (`衡阳日报 2020年7月2日` / `第01版：要闻`) is a block
 /// of its own even without blank lines between, so it is never glued onto
-/// the next line.
+/// the next line. So is a byline line.
 pub fn split_blocks(text: &str) -> Vec<Block> {
+    let line_mode = is_line_per_paragraph(text);
     let mut blocks = Vec::new();
     let mut current: Option<Block> = None;
     let mut at_top = true;
@@ -53,25 +78,25 @@ pub fn split_blocks(text: &str) -> Vec<Block> {
             blocks.extend(current.take());
             continue;
         }
-        if at_top {
-            if super::patterns::masthead(line).is_some() {
-                blocks.extend(current.take());
-                blocks.push(Block {
-                    text: line.to_owned(),
-                    line: i + 1,
-                });
-                continue;
-            }
-            at_top = false;
+        let alone =
+            (at_top && super::patterns::masthead(line).is_some()) || is_standalone_line(line);
+        at_top &= alone;
+        let block = Block {
+            text: line.to_owned(),
+            line: i + 1,
+        };
+        if alone {
+            blocks.extend(current.take());
+            blocks.push(block);
+            continue;
         }
         match current.as_mut() {
-            Some(block) if !is_indented(raw) => push_line(&mut block.text, line),
+            Some(open) if !line_mode && !is_indented(raw) && !line.starts_with('▲') => {
+                push_line(&mut open.text, line);
+            }
             _ => {
                 blocks.extend(current.take());
-                current = Some(Block {
-                    text: line.to_owned(),
-                    line: i + 1,
-                });
+                current = Some(block);
             }
         }
     }
@@ -102,8 +127,8 @@ mod tests {
     #[test]
     fn latin_join_gets_space() {
         assert_eq!(
-            texts("COVID\n19 cases\n增加5000\n人"),
-            ["COVID 19 cases增加5000人"]
+            texts("甲\n\nCOVID\n19 cases\n增加5000\n人"),
+            ["甲", "COVID 19 cases增加5000人"]
         );
         assert_eq!(texts("in 2020,\nthe city"), ["in 2020, the city"]);
     }
@@ -111,13 +136,40 @@ mod tests {
     #[test]
     fn masthead_lines_at_the_top_stay_apart() {
         assert_eq!(
-            texts("人民日报\n2021年7月2日 星期五\n第04版：要闻\n标题\n第二行"),
+            texts("人民日报\n2021年7月2日 星期五\n第04版：要闻\n标题\n第二行\n\n甲"),
             [
                 "人民日报",
                 "2021年7月2日 星期五",
                 "第04版：要闻",
-                "标题第二行"
+                "标题第二行",
+                "甲"
             ]
+        );
+    }
+
+    #[test]
+    fn byline_lines_and_captions_stand_apart() {
+        assert_eq!(
+            texts("标题\n■本报记者 张三\n\n本报讯 第一行\n第二行。\n▲图片说明"),
+            [
+                "标题",
+                "■本报记者 张三",
+                "本报讯 第一行第二行。",
+                "▲图片说明"
+            ]
+        );
+    }
+
+    #[test]
+    fn one_paragraph_per_line_without_blank_lines() {
+        assert_eq!(
+            texts("标题\n第一段。\n第二段。"),
+            ["标题", "第一段。", "第二段。"]
+        );
+        // One blank line anywhere and the block rules apply as written.
+        assert_eq!(
+            texts("标题\n\n第一行\n第二行。\n第三行。"),
+            ["标题", "第一行第二行。第三行。"]
         );
     }
 

@@ -56,8 +56,9 @@ fn io_problem(e: &std::io::Error) -> String {
     }
 }
 
-/// Read and parse one issue file.
-pub fn load_path(path: &Path) -> Result<Issue, LoadError> {
+/// Read an issue file's bytes, with the name it is known by (its file
+/// name without folders). Folders and unreadable files are errors.
+pub fn read_file(path: &Path) -> Result<(String, Vec<u8>), LoadError> {
     if path.is_dir() {
         return Err(LoadError::IsDir {
             path: path.to_path_buf(),
@@ -71,10 +72,21 @@ pub fn load_path(path: &Path) -> Result<Issue, LoadError> {
         || path.display().to_string(),
         |n| n.to_string_lossy().into_owned(),
     );
-    load_bytes(&name, bytes).map_err(|source| LoadError::Decode {
+    Ok((name, bytes))
+}
+
+/// Parse bytes read from `path` (see [`read_file`]).
+pub fn parse_file(path: &Path, name: &str, bytes: Vec<u8>) -> Result<Issue, LoadError> {
+    load_bytes(name, bytes).map_err(|source| LoadError::Decode {
         path: path.to_path_buf(),
         source,
     })
+}
+
+/// Read and parse one issue file.
+pub fn load_path(path: &Path) -> Result<Issue, LoadError> {
+    let (name, bytes) = read_file(path)?;
+    parse_file(path, &name, bytes)
 }
 
 /// Decode, sanitize and parse the bytes of an issue named `source`.

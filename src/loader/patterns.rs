@@ -1,7 +1,9 @@
 //! The few shapes that need a pattern: datelines, jump lines, mastheads,
 //! photo credits. Compiled once.
 
-use super::rules::{DATELINE_SOURCES, PAPER_SUFFIXES, is_han, is_space};
+use super::rules::{
+    DATELINE_SOURCES, JUMP_FROM_WORDS, JUMP_TO_WORDS, PAPER_SUFFIXES, is_han, is_space,
+};
 use crate::model::{Jump, JumpDirection, Masthead};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -43,15 +45,33 @@ pub fn embedded_bracket(after_dateline: &str) -> Option<&str> {
     Some(&inner[..end])
 }
 
-const JUMP: &str = r"[（(]\s*(?P<dir>下转|上接|紧接|下接|转|接|续)\s*第?\s*(?P<page>[A-Za-z]?\d{1,3}|[一二三四五六七八九十]{1,3})\s*[版页][^）)]{0,10}[）)]";
-static JUMP_WHOLE: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"^{JUMP}$")));
-static JUMP_END: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"{JUMP}$")));
-static JUMP_START: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"^{JUMP}")));
+/// `（下转第2版）`: bracket, direction word, optional 第, page, 版/页, bracket.
+static JUMP: LazyLock<String> = LazyLock::new(|| {
+    let mut words: Vec<&str> = JUMP_TO_WORDS
+        .iter()
+        .chain(JUMP_FROM_WORDS)
+        .copied()
+        .collect();
+    // Longest first, so 下转 is not read as 转.
+    words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    format!(
+        r"[（(]\s*(?P<dir>{})\s*第?\s*(?P<page>[A-Za-z]?\d{{1,3}}|[一二三四五六七八九十]{{1,3}})\s*[版页][^）)]{{0,10}}[）)]",
+        words.join("|")
+    )
+});
+static JUMP_WHOLE: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"^{}$", *JUMP)));
+static JUMP_END: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"{}$", *JUMP)));
+static JUMP_START: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"^{}", *JUMP)));
+
+/// A jump line is short: only this many bytes at a paragraph's end are
+/// searched, so a huge paragraph costs nothing extra.
+const JUMP_TAIL_BYTES: usize = 96;
 
 fn jump_from(caps: &regex::Captures<'_>, text: &str) -> Jump {
-    let direction = match &caps["dir"] {
-        "下转" | "转" | "下接" => JumpDirection::To,
-        _ => JumpDirection::From,
+    let direction = if JUMP_TO_WORDS.contains(&&caps["dir"]) {
+        JumpDirection::To
+    } else {
+        JumpDirection::From
     };
     Jump {
         text: text.to_owned(),
@@ -66,16 +86,27 @@ pub fn jump_whole(text: &str) -> Option<Jump> {
     Some(jump_from(&caps, text))
 }
 
+/// The last few dozen bytes of `text` (on a char boundary): where end
+/// patterns are searched, so their cost does not grow with the paragraph.
+fn tail(text: &str) -> &str {
+    let mut from = text.len().saturating_sub(JUMP_TAIL_BYTES);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    &text[from..]
+}
+
 /// A jump line at the end of a paragraph: the jump and the text before it.
 pub fn jump_at_end(text: &str) -> Option<(Jump, &str)> {
     if !text.ends_with(['）', ')']) {
         return None;
     }
-    let caps = JUMP_END.captures(text)?;
+    let from = text.len() - tail(text).len();
+    let caps = JUMP_END.captures(&text[from..])?;
     let m = caps.get(0)?;
     Some((
         jump_from(&caps, m.as_str()),
-        text[..m.start()].trim_end_matches(is_space),
+        text[..from + m.start()].trim_end_matches(is_space),
     ))
 }
 
@@ -97,7 +128,7 @@ static PHOTO_CREDIT: LazyLock<Regex> =
 
 /// Does the block end with a photo credit (`本报记者 张三 摄`)?
 pub fn ends_with_photo_credit(text: &str) -> bool {
-    text.trim_end_matches(['）', ')']).ends_with('摄') && PHOTO_CREDIT.is_match(text)
+    text.trim_end_matches(['）', ')']).ends_with('摄') && PHOTO_CREDIT.is_match(tail(text))
 }
 
 static MH_DATE: LazyLock<Regex> = LazyLock::new(|| {
@@ -127,10 +158,14 @@ fn is_paper_name(s: &str) -> bool {
 /// If `text` is a masthead line — only a paper name, a date and/or a page
 /// (with its section), weekday and issue numbers — its parsed parts.
 pub fn masthead(text: &str) -> Option<Masthead> {
-    // Cheap gate: this runs on every block, the regexes only on likely ones.
+    // Cheap gates first: this runs on every block, the regexes only on
+    // short blocks that could hold a date, a page or a paper's name.
+    if text.len() > 320 || text.chars().nth(80).is_some() {
+        return None;
+    }
     let likely = text.contains(['年', '版', '-', '/', '.'])
         || PAPER_SUFFIXES.iter().any(|suf| text.contains(suf));
-    if !likely || text.chars().nth(80).is_some() {
+    if !likely {
         return None;
     }
     let date = MH_DATE.captures(text).and_then(|c| {

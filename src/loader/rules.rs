@@ -187,6 +187,12 @@ pub const SUBHEAD_STARTS: &[&str] = &[
 /// Subheads are short: at most this many characters.
 pub const SUBHEAD_MAX_CHARS: usize = 20;
 
+/// Jump-line words for "continued on page N" (`（下转第2版）`).
+pub const JUMP_TO_WORDS: &[&str] = &["下转", "转", "下接"];
+
+/// Jump-line words for "continued from page N" (`（上接第1版）`).
+pub const JUMP_FROM_WORDS: &[&str] = &["上接", "紧接", "接", "续"];
+
 /// Suffixes of a paper's name in a masthead (`衡阳日报`).
 pub const PAPER_SUFFIXES: &[&str] = &["报", "刊", "报社", "新闻"];
 

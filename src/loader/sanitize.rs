@@ -64,46 +64,43 @@ pub fn sanitize(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// After an ESC: consume the rest of a whole escape sequence. A lone ESC
-/// (followed by ordinary text) removes only itself.
+/// After an ESC: consume the rest of a *whole* escape sequence — CSI
+/// (`ESC [` parameters and intermediates 0x20–0x3F, then a final byte
+/// 0x40–0x7E) or OSC (`ESC ]` … BEL or `ESC \`). Anything else — an
+/// unterminated sequence, `ESC 7` — is a lone ESC: only the ESC goes, and
+/// what follows stays text (so no Han character or digit is ever lost).
 fn skip_escape(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
-    match chars.peek() {
-        // CSI: ESC [ parameters/intermediates (0x20–0x3F) final byte (0x40–0x7E).
+    let mut ahead = chars.clone();
+    match ahead.next() {
         Some('[') => {
-            chars.next();
-            while let Some(&c) = chars.peek() {
+            for c in ahead.by_ref() {
                 if ('\u{20}'..='\u{3F}').contains(&c) {
-                    chars.next();
-                } else {
-                    if ('\u{40}'..='\u{7E}').contains(&c) {
-                        chars.next();
-                    }
-                    break;
+                    continue;
                 }
+                if ('\u{40}'..='\u{7E}').contains(&c) {
+                    *chars = ahead;
+                }
+                return;
             }
         }
-        // OSC (ESC ]), DCS (ESC P), APC/PM/SOS: a string ended by BEL or ESC \.
-        Some(']' | 'P' | '_' | '^' | 'X') => {
-            chars.next();
-            while let Some(c) = chars.next() {
-                if c == '\u{7}' {
-                    break;
-                }
-                if c == '\u{1B}' {
-                    if chars.peek() == Some(&'\\') {
-                        chars.next();
+        Some(']') => {
+            while let Some(c) = ahead.next() {
+                match c {
+                    '\u{7}' => {
+                        *chars = ahead;
+                        return;
                     }
-                    break;
-                }
-                // A line end ends a runaway string: never swallow the rest of the file.
-                if c == '\n' || c == '\r' {
-                    break;
+                    '\u{1B}' => {
+                        if ahead.next() == Some('\\') {
+                            *chars = ahead;
+                        }
+                        return;
+                    }
+                    // An OSC never spans lines: unterminated, it is not one.
+                    '\n' | '\r' => return,
+                    _ => {}
                 }
             }
-        }
-        // Two-character escapes (ESC c, ESC 7, ESC =, …).
-        Some(&c) if ('\u{30}'..='\u{7E}').contains(&c) => {
-            chars.next();
         }
         _ => {}
     }
@@ -125,7 +122,10 @@ mod tests {
         assert_eq!(sanitize("标\u{1b}]0;title\u{7}题"), "标题");
         assert_eq!(sanitize("标\u{1b}]8;;http://x\u{1b}\\链接"), "标链接");
         assert_eq!(sanitize("lone\u{1b} esc"), "lone esc");
-        assert_eq!(sanitize("reset\u{1b}cdone"), "resetdone");
+        assert_eq!(sanitize("reset\u{1b}cdone"), "resetcdone");
+        assert_eq!(sanitize("本报讯 \u{1b}7月1日"), "本报讯 7月1日");
+        assert_eq!(sanitize("会议\u{1b}[2020年召开"), "会议[2020年召开");
+        assert_eq!(sanitize("标\u{1b}]0;title\n题"), "标]0;title\n题");
     }
 
     #[test]

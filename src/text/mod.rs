@@ -1,6 +1,14 @@
-//! Pure text measurement and layout for the reading pane: display widths,
-//! CJK line breaking, display-only punctuation. No terminal, no state.
+//! Pure text measurement and layout for the reading pane: display widths
+//! (`width`), CJK line breaking (`wrap`), display-only punctuation
+//! (`punct`), URL detection (`url`) and the rule tables they share
+//! (`rules`). No terminal, no state: everything here is a function of its
+//! arguments, so the UI can cache wrap results per (article, width, options).
 
 pub mod punct;
+pub mod rules;
+pub mod url;
 pub mod width;
 pub mod wrap;
+
+pub use width::{AmbiguousWidth, char_width, grapheme_width, str_width, truncate};
+pub use wrap::{LineBreakRule, VisualLine, WrapOptions, line_of_offset, wrap};

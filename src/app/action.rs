@@ -1,0 +1,129 @@
+//! The user's vocabulary (`Action`, bindable by name from a keymap) and the
+//! run loop's (`Effect`, the only way `update` asks for anything outside).
+
+/// Something the user asked for. Bindable actions have a stable snake_case
+/// name (the keymap's vocabulary) and a one-line description for help.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Action {
+    /// Next headline in the list, or one line down in the reading pane.
+    Down,
+    /// Previous headline, or one line up.
+    Up,
+    /// One page down (list or reading pane).
+    PageDown,
+    /// One page up.
+    PageUp,
+    /// First headline / top of the article.
+    Top,
+    /// Last headline / end of the article.
+    Bottom,
+    /// Open the selected headline in the reading pane.
+    Open,
+    /// Switch focus between the list and the reading pane.
+    ToggleFocus,
+    /// Focus the headline list (narrow terminals: back to the list).
+    FocusList,
+    /// Focus the reading pane.
+    FocusReader,
+    /// Open the next article; the list selection follows.
+    NextArticle,
+    /// Open the previous article.
+    PrevArticle,
+    /// Widen the text column by two columns.
+    Wider,
+    /// Narrow the text column by two columns.
+    Narrower,
+    /// Show ASCII punctuation between Han as full-width, or as stored.
+    TogglePunct,
+    /// Blank line between paragraphs on or off.
+    ToggleSpacing,
+    /// Show the help overlay.
+    Help,
+    /// Close the help overlay.
+    CloseHelp,
+    /// Leave kanbao.
+    Quit,
+    /// Internal: the terminal was resized (not bindable).
+    Resize,
+    /// Internal: left click at a screen cell (not bindable).
+    Click(u16, u16),
+    /// Internal: mouse wheel at a cell; `true` scrolls down (not bindable).
+    Wheel(u16, u16, bool),
+}
+
+/// Every bindable action with its name and description, in help order.
+pub const BINDABLE: &[(Action, &str, &str)] = &[
+    (Action::Down, "down", "下移 / next headline, scroll down"),
+    (Action::Up, "up", "上移 / previous headline, scroll up"),
+    (Action::PageDown, "page_down", "下一页 / page down"),
+    (Action::PageUp, "page_up", "上一页 / page up"),
+    (Action::Top, "top", "开头 / top"),
+    (Action::Bottom, "bottom", "末尾 / bottom"),
+    (Action::Open, "open", "打开 / open article"),
+    (
+        Action::ToggleFocus,
+        "toggle_focus",
+        "切换窗格 / switch pane",
+    ),
+    (Action::FocusList, "focus_list", "标题列表 / to the list"),
+    (Action::FocusReader, "focus_reader", "正文 / to the article"),
+    (Action::NextArticle, "next_article", "下一篇 / next article"),
+    (
+        Action::PrevArticle,
+        "prev_article",
+        "上一篇 / previous article",
+    ),
+    (Action::Wider, "wider", "加宽版心 / wider column"),
+    (Action::Narrower, "narrower", "收窄版心 / narrower column"),
+    (
+        Action::TogglePunct,
+        "toggle_punct",
+        "全角标点 / full-width punctuation",
+    ),
+    (
+        Action::ToggleSpacing,
+        "toggle_spacing",
+        "段间空行 / paragraph spacing",
+    ),
+    (Action::Help, "help", "帮助 / help"),
+    (Action::CloseHelp, "close_help", "关闭帮助 / close help"),
+    (Action::Quit, "quit", "退出 / quit"),
+];
+
+impl Action {
+    /// The keymap name of a bindable action (`None` for internal ones).
+    pub fn name(self) -> Option<&'static str> {
+        BINDABLE
+            .iter()
+            .find(|(a, ..)| *a == self)
+            .map(|(_, n, _)| *n)
+    }
+
+    /// The help text of a bindable action.
+    pub fn description(self) -> &'static str {
+        BINDABLE
+            .iter()
+            .find(|(a, ..)| *a == self)
+            .map_or("", |(.., d)| *d)
+    }
+
+    /// The action a keymap name stands for.
+    pub fn from_name(name: &str) -> Option<Action> {
+        BINDABLE
+            .iter()
+            .find(|(_, n, _)| *n == name)
+            .map(|(a, ..)| *a)
+    }
+}
+
+/// What the run loop should do after `update`. `update` itself never
+/// draws, reads or writes anything.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Effect {
+    /// Nothing changed on screen.
+    None,
+    /// State changed: draw a frame.
+    Redraw,
+    /// Restore the terminal and exit.
+    Quit,
+}

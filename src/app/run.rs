@@ -1,0 +1,61 @@
+//! The run loop: the only code that does I/O. Draw when something changed,
+//! then block for the next event — no tick, so an idle reader uses no CPU.
+
+use super::action::Effect;
+use super::{App, ReaderOptions};
+use crate::model::Issue;
+use crate::term::{self, CrosstermEvents, EventSource};
+use crate::ui;
+use ratatui::backend::CrosstermBackend;
+use ratatui::layout::Rect;
+use ratatui::{DefaultTerminal, Terminal};
+use std::io;
+
+/// Run the interactive reader on `issue` until the user quits. The
+/// terminal is restored on return, on error and on panic.
+pub fn run(issue: Issue, opts: ReaderOptions) -> io::Result<()> {
+    run_app(App::new(issue, opts))
+}
+
+/// Run a prepared reader (e.g. `App::with_config`). `NO_COLOR` in the
+/// environment always wins over the theme.
+pub fn run_app(app: App) -> io::Result<()> {
+    let mut app = app;
+    if ui::theme::Theme::no_color_from_env() {
+        app.opts.no_color = true;
+        app.theme = ui::theme::Theme::new(true);
+    }
+    term::setup()?;
+    let result = Terminal::new(CrosstermBackend::new(io::stdout()))
+        .and_then(|mut terminal| run_loop(&mut terminal, &mut app, &mut CrosstermEvents));
+    let restored = term::restore();
+    result.and(restored)
+}
+
+/// Drive `app` from `events` until quit or the source is exhausted.
+pub fn run_loop(
+    terminal: &mut DefaultTerminal,
+    app: &mut App,
+    events: &mut impl EventSource,
+) -> io::Result<()> {
+    let mut area = Rect::from((ratatui::layout::Position::ORIGIN, terminal.size()?));
+    app.sync(area);
+    let mut dirty = true;
+    loop {
+        if dirty {
+            terminal.draw(|f| ui::render(app, f))?;
+            dirty = false;
+        }
+        let Some(ev) = events.next_event()? else {
+            return Ok(());
+        };
+        if let ratatui::crossterm::event::Event::Resize(w, h) = ev {
+            area = Rect::new(0, 0, w, h);
+        }
+        match app.handle_event(&ev, area) {
+            Effect::Quit => return Ok(()),
+            Effect::Redraw => dirty = true,
+            Effect::None => {}
+        }
+    }
+}

@@ -1,0 +1,326 @@
+//! The configuration file (TOML): reading settings, theme colours and key
+//! bindings. Loading never fails: every problem becomes a [`ConfigError`]
+//! naming the file, line and key (shown in the status bar for the session)
+//! and the default stands in for that value.
+
+use crate::text::width::AmbiguousWidth;
+use crate::text::wrap::LineBreakRule;
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// `ambiguous_width`: a fixed width, or probe the terminal at start-up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AmbiguousSetting {
+    /// Use this width.
+    Fixed(AmbiguousWidth),
+    /// Print `“` and read the cursor position back.
+    Auto,
+}
+
+/// Reading settings.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reader {
+    /// Text column width in columns (even).
+    pub measure: u16,
+    /// A blank line between paragraphs.
+    pub paragraph_spacing: bool,
+    /// ASCII punctuation between Han shown full-width.
+    pub fullwidth_punctuation: bool,
+    /// Line-breaking level.
+    pub line_breaking: LineBreakRule,
+    /// Ambiguous-width characters.
+    pub ambiguous_width: AmbiguousSetting,
+}
+
+impl Default for Reader {
+    fn default() -> Self {
+        Self {
+            measure: 80,
+            paragraph_spacing: true,
+            fullwidth_punctuation: true,
+            line_breaking: LineBreakRule::Basic,
+            ambiguous_width: AmbiguousSetting::Fixed(AmbiguousWidth::Narrow),
+        }
+    }
+}
+
+/// Theme colours, as ratatui colour names or `#rrggbb` (validated).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Theme {
+    /// The one accent colour.
+    pub accent: String,
+    /// Search hits.
+    pub hit: String,
+    /// The current search hit.
+    pub hit_current: String,
+}
+
+impl Default for Theme {
+    fn default() -> Self {
+        Self {
+            accent: "cyan".into(),
+            hit: "yellow".into(),
+            hit_current: "magenta".into(),
+        }
+    }
+}
+
+/// The whole configuration.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Config {
+    /// `[reader]`.
+    pub reader: Reader,
+    /// `[theme]`.
+    pub theme: Theme,
+    /// `[keys.<context>]`: action name → keys, replacing that action's
+    /// default keys in that context.
+    pub keys: BTreeMap<String, BTreeMap<String, Vec<String>>>,
+    /// The file it came from, for messages.
+    pub source: Option<PathBuf>,
+}
+
+/// One problem in a config file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfigError {
+    /// The file.
+    pub file: String,
+    /// 1-based line, when known.
+    pub line: Option<usize>,
+    /// The key (`reader.measure`), when known.
+    pub key: Option<String>,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.file)?;
+        if let Some(l) = self.line {
+            write!(f, ":{l}")?;
+        }
+        if let Some(k) = &self.key {
+            write!(f, ": {k}")?;
+        }
+        write!(f, ": {}", self.message)
+    }
+}
+
+/// The platform's config file path (`…/kanbao/config.toml`).
+pub fn default_path() -> Option<PathBuf> {
+    let dirs = directories::ProjectDirs::from("", "", "kanbao")?;
+    Some(dirs.config_dir().join("config.toml"))
+}
+
+/// The 1-based line where `key` is set in `[section]` (best effort).
+fn line_of(text: &str, section: &str, key: &str) -> Option<usize> {
+    if section.is_empty() {
+        // A top-level name is a section header (`[theme]`, `[keys.main]`).
+        let header = |h: &str| h == key || h.starts_with(&format!("{key}."));
+        if let Some(i) = text.lines().position(|l| {
+            let t = l.trim();
+            t.strip_prefix('[')
+                .and_then(|h| h.strip_suffix(']'))
+                .is_some_and(|h| header(h.trim()))
+        }) {
+            return Some(i + 1);
+        }
+    }
+    let mut in_section = section.is_empty();
+    for (i, line) in text.lines().enumerate() {
+        let t = line.trim();
+        if let Some(h) = t.strip_prefix('[').and_then(|h| h.strip_suffix(']')) {
+            in_section = h.trim() == section;
+            if key.is_empty() && in_section {
+                return Some(i + 1);
+            }
+            continue;
+        }
+        let k = t.split('=').next().unwrap_or("").trim().trim_matches('"');
+        if in_section && k == key {
+            return Some(i + 1);
+        }
+    }
+    None
+}
+
+/// Parses one file, collecting errors.
+struct Parser<'a> {
+    text: &'a str,
+    file: String,
+    errors: Vec<ConfigError>,
+}
+
+impl Parser<'_> {
+    fn error(&mut self, section: &str, key: &str, message: String) {
+        let full = if section.is_empty() {
+            key.to_owned()
+        } else {
+            format!("{section}.{key}")
+        };
+        self.errors.push(ConfigError {
+            file: self.file.clone(),
+            line: line_of(self.text, section, key),
+            key: Some(full),
+            message,
+        });
+    }
+
+    fn reader(&mut self, t: &toml::Table, r: &mut Reader) {
+        for (key, v) in t {
+            let bad = |what: &str| format!("expected {what}, found {v}");
+            match key.as_str() {
+                "measure" => match v.as_integer().and_then(|n| u16::try_from(n).ok()) {
+                    Some(n) if (20..=400).contains(&n) => r.measure = n - n % 2,
+                    _ => self.error("reader", key, bad("a width from 20 to 400")),
+                },
+                "paragraph_spacing" => match v.as_bool() {
+                    Some(b) => r.paragraph_spacing = b,
+                    None => self.error("reader", key, bad("true or false")),
+                },
+                "fullwidth_punctuation" => match v.as_bool() {
+                    Some(b) => r.fullwidth_punctuation = b,
+                    None => self.error("reader", key, bad("true or false")),
+                },
+                "line_breaking" => match v.as_str() {
+                    Some("none") => r.line_breaking = LineBreakRule::None,
+                    Some("basic") => r.line_breaking = LineBreakRule::Basic,
+                    Some("strict") => r.line_breaking = LineBreakRule::Strict,
+                    _ => self.error("reader", key, bad("\"none\", \"basic\" or \"strict\"")),
+                },
+                "ambiguous_width" => match (v.as_integer(), v.as_str()) {
+                    (Some(1), _) | (_, Some("1")) => {
+                        r.ambiguous_width = AmbiguousSetting::Fixed(AmbiguousWidth::Narrow)
+                    }
+                    (Some(2), _) | (_, Some("2")) => {
+                        r.ambiguous_width = AmbiguousSetting::Fixed(AmbiguousWidth::Wide)
+                    }
+                    (_, Some("auto")) => r.ambiguous_width = AmbiguousSetting::Auto,
+                    _ => self.error("reader", key, bad("1, 2 or \"auto\"")),
+                },
+                _ => self.error("reader", key, "unknown key".into()),
+            }
+        }
+    }
+
+    fn theme(&mut self, t: &toml::Table, th: &mut Theme) {
+        for (key, v) in t {
+            let slot = match key.as_str() {
+                "accent" => &mut th.accent,
+                "hit" => &mut th.hit,
+                "hit_current" => &mut th.hit_current,
+                _ => {
+                    self.error("theme", key, "unknown key".into());
+                    continue;
+                }
+            };
+            match v.as_str() {
+                Some(s) if s.parse::<ratatui::style::Color>().is_ok() => *slot = s.to_owned(),
+                _ => self.error(
+                    "theme",
+                    key,
+                    format!("expected a colour name or \"#rrggbb\", found {v}"),
+                ),
+            }
+        }
+    }
+
+    fn keys(
+        &mut self,
+        t: &toml::Table,
+        keys: &mut BTreeMap<String, BTreeMap<String, Vec<String>>>,
+    ) {
+        for (context, v) in t {
+            let section = format!("keys.{context}");
+            let Some(bindings) = v.as_table() else {
+                self.error(
+                    "keys",
+                    context,
+                    "expected a table of action = [keys]".into(),
+                );
+                continue;
+            };
+            for (action, v) in bindings {
+                let list: Option<Vec<String>> = match v {
+                    toml::Value::String(s) => Some(vec![s.clone()]),
+                    toml::Value::Array(a) => {
+                        a.iter().map(|k| k.as_str().map(str::to_owned)).collect()
+                    }
+                    _ => None,
+                };
+                match list {
+                    Some(l) => {
+                        keys.entry(context.clone())
+                            .or_default()
+                            .insert(action.clone(), l);
+                    }
+                    None => self.error(
+                        &section,
+                        action,
+                        format!("expected a key or a list of keys, found {v}"),
+                    ),
+                }
+            }
+        }
+    }
+}
+
+/// Parse config text. Never fails: problems are returned and the defaults
+/// stand in for the values they concern.
+pub fn parse(text: &str, file: &str) -> (Config, Vec<ConfigError>) {
+    let mut config = Config::default();
+    let mut p = Parser {
+        text,
+        file: file.to_owned(),
+        errors: Vec::new(),
+    };
+    let table: toml::Table = match toml::from_str(text) {
+        Ok(t) => t,
+        Err(e) => {
+            let line = e
+                .span()
+                .map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1);
+            p.errors.push(ConfigError {
+                file: file.to_owned(),
+                line,
+                key: None,
+                message: e.message().trim().to_owned(),
+            });
+            return (config, p.errors);
+        }
+    };
+    for (section, v) in &table {
+        match (section.as_str(), v.as_table()) {
+            ("reader", Some(t)) => p.reader(t, &mut config.reader),
+            ("theme", Some(t)) => p.theme(t, &mut config.theme),
+            ("keys", Some(t)) => p.keys(t, &mut config.keys),
+            _ => p.error("", section, "unknown section".into()),
+        }
+    }
+    (config, p.errors)
+}
+
+/// Load the config at `path`. A missing file at the default path is not an
+/// error (`required` is false); a missing file the user named is.
+pub fn load(path: &Path, required: bool) -> (Config, Vec<ConfigError>) {
+    let file = path.display().to_string();
+    match std::fs::read_to_string(path) {
+        Ok(text) => {
+            let (mut c, e) = parse(&text, &file);
+            c.source = Some(path.to_path_buf());
+            (c, e)
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound && !required => {
+            (Config::default(), Vec::new())
+        }
+        Err(e) => (
+            Config::default(),
+            vec![ConfigError {
+                file,
+                line: None,
+                key: None,
+                message: e.to_string(),
+            }],
+        ),
+    }
+}

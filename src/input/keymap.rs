@@ -1,0 +1,291 @@
+//! The keymap: one table of (context, chord) → action. The defaults are
+//! data (`DEFAULT_BINDINGS`, names as a user config file will spell them),
+//! and the help overlay and status-bar hints are generated from the same
+//! table, so they can never disagree with what the keys do.
+
+use super::key::KeyChord;
+use crate::app::action::Action;
+
+/// Where a binding applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Context {
+    /// Both panes (list and reading pane); `update` interprets movement
+    /// according to focus.
+    Main,
+    /// The help overlay is open.
+    Help,
+}
+
+impl Context {
+    /// The context a keymap section name stands for.
+    pub fn from_name(name: &str) -> Option<Context> {
+        match name {
+            "main" => Some(Context::Main),
+            "help" => Some(Context::Help),
+            _ => None,
+        }
+    }
+
+    /// The section name used in keymap data and in the help overlay.
+    pub fn name(self) -> &'static str {
+        match self {
+            Context::Main => "main",
+            Context::Help => "help",
+        }
+    }
+}
+
+/// One binding.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Binding {
+    /// Where it applies.
+    pub context: Context,
+    /// The key.
+    pub chord: KeyChord,
+    /// What it does.
+    pub action: Action,
+}
+
+/// The default bindings: `(context, key, action)`, in help order.
+pub const DEFAULT_BINDINGS: &[(&str, &str, &str)] = &[
+    ("main", "j", "down"),
+    ("main", "down", "down"),
+    ("main", "k", "up"),
+    ("main", "up", "up"),
+    ("main", "space", "page_down"),
+    ("main", "pgdn", "page_down"),
+    ("main", "b", "page_up"),
+    ("main", "pgup", "page_up"),
+    ("main", "g", "top"),
+    ("main", "home", "top"),
+    ("main", "G", "bottom"),
+    ("main", "end", "bottom"),
+    ("main", "enter", "open"),
+    ("main", "tab", "toggle_focus"),
+    ("main", "h", "focus_list"),
+    ("main", "left", "focus_list"),
+    ("main", "esc", "focus_list"),
+    ("main", "l", "focus_reader"),
+    ("main", "right", "focus_reader"),
+    ("main", "]", "next_article"),
+    ("main", "J", "next_article"),
+    ("main", "[", "prev_article"),
+    ("main", "K", "prev_article"),
+    ("main", "+", "wider"),
+    ("main", "=", "wider"),
+    ("main", "-", "narrower"),
+    ("main", "p", "toggle_punct"),
+    ("main", "s", "toggle_spacing"),
+    ("main", "?", "help"),
+    ("main", "q", "quit"),
+    ("main", "ctrl-c", "quit"),
+    ("help", "j", "down"),
+    ("help", "down", "down"),
+    ("help", "k", "up"),
+    ("help", "up", "up"),
+    ("help", "esc", "close_help"),
+    ("help", "?", "close_help"),
+    ("help", "q", "close_help"),
+    ("help", "ctrl-c", "quit"),
+];
+
+/// The live keymap.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Keymap {
+    bindings: Vec<Binding>,
+}
+
+impl Default for Keymap {
+    fn default() -> Self {
+        let (map, errors) = Keymap::from_table(DEFAULT_BINDINGS);
+        debug_assert!(errors.is_empty(), "default keymap: {errors:?}");
+        map
+    }
+}
+
+impl Keymap {
+    /// Build a keymap from `(context, key, action)` names. Bad rows are
+    /// skipped and reported, never fatal: a typo in a config file must not
+    /// stop the reader from starting.
+    pub fn from_table(rows: &[(&str, &str, &str)]) -> (Keymap, Vec<String>) {
+        let mut bindings = Vec::new();
+        let mut errors = Vec::new();
+        for &(ctx, key, action) in rows {
+            let Some(context) = Context::from_name(ctx) else {
+                errors.push(format!("unknown context `{ctx}`"));
+                continue;
+            };
+            let Some(chord) = KeyChord::parse(key) else {
+                errors.push(format!("unknown key `{key}`"));
+                continue;
+            };
+            let Some(action) = Action::from_name(action) else {
+                errors.push(format!("unknown action `{action}`"));
+                continue;
+            };
+            // Later rows override earlier ones for the same chord.
+            bindings.retain(|b: &Binding| !(b.context == context && b.chord == chord));
+            bindings.push(Binding {
+                context,
+                chord,
+                action,
+            });
+        }
+        (Keymap { bindings }, errors)
+    }
+
+    /// Apply config-file overrides (`[keys.<context>]`: action name → keys),
+    /// each replacing that action's default keys in that context; a key
+    /// taken by an override leaves whatever it was bound to before. Bad
+    /// entries are skipped and reported.
+    pub fn apply_overrides<'a, A, K>(&mut self, overrides: A) -> Vec<String>
+    where
+        A: IntoIterator<Item = (&'a str, K)>,
+        K: IntoIterator<Item = (&'a str, &'a [String])>,
+    {
+        let mut errors = Vec::new();
+        for (ctx, actions) in overrides {
+            let Some(context) = Context::from_name(ctx) else {
+                errors.push(format!("keys.{ctx}: unknown context"));
+                continue;
+            };
+            for (name, keys) in actions {
+                let Some(action) = Action::from_name(name) else {
+                    errors.push(format!("keys.{ctx}.{name}: unknown action"));
+                    continue;
+                };
+                let chords: Vec<KeyChord> = keys
+                    .iter()
+                    .filter_map(|k| {
+                        let chord = KeyChord::parse(k);
+                        if chord.is_none() {
+                            errors.push(format!("keys.{ctx}.{name}: unknown key `{k}`"));
+                        }
+                        chord
+                    })
+                    .collect();
+                self.bindings.retain(|b| {
+                    b.context != context || (b.action != action && !chords.contains(&b.chord))
+                });
+                self.bindings
+                    .extend(chords.into_iter().map(|chord| Binding {
+                        context,
+                        chord,
+                        action,
+                    }));
+            }
+        }
+        errors
+    }
+
+    /// The action bound to `chord` in `context`.
+    pub fn resolve(&self, context: Context, chord: KeyChord) -> Option<Action> {
+        self.bindings
+            .iter()
+            .find(|b| b.context == context && b.chord == chord)
+            .map(|b| b.action)
+    }
+
+    /// All bindings, in table order.
+    pub fn bindings(&self) -> &[Binding] {
+        &self.bindings
+    }
+
+    /// The keys bound to `action` in `context`, in table order.
+    pub fn keys_for(&self, context: Context, action: Action) -> Vec<KeyChord> {
+        self.bindings
+            .iter()
+            .filter(|b| b.context == context && b.action == action)
+            .map(|b| b.chord)
+            .collect()
+    }
+
+    /// Help rows for a context: each action once, with all its keys joined
+    /// (`j Down`), in first-binding order.
+    pub fn help_rows(&self, context: Context) -> Vec<(String, Action)> {
+        let mut rows: Vec<(String, Action)> = Vec::new();
+        for b in self.bindings.iter().filter(|b| b.context == context) {
+            if rows.iter().any(|(_, a)| *a == b.action) {
+                continue;
+            }
+            let keys: Vec<String> = self
+                .keys_for(context, b.action)
+                .iter()
+                .map(ToString::to_string)
+                .collect();
+            rows.push((keys.join(" "), b.action));
+        }
+        rows
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::input::key::Key;
+
+    #[test]
+    fn defaults_parse_cleanly() {
+        let (_, errors) = Keymap::from_table(DEFAULT_BINDINGS);
+        assert!(errors.is_empty(), "{errors:?}");
+    }
+
+    #[test]
+    fn bad_rows_are_reported_not_fatal() {
+        let (map, errors) = Keymap::from_table(&[
+            ("main", "x", "explode"),
+            ("main", "x", "quit"),
+            ("nope", "y", "quit"),
+        ]);
+        assert_eq!(errors.len(), 2);
+        assert_eq!(
+            map.resolve(Context::Main, KeyChord::plain(Key::Char('x'))),
+            Some(Action::Quit)
+        );
+    }
+
+    #[test]
+    fn config_overrides_replace_an_actions_keys() {
+        let mut map = Keymap::default();
+        let quit = vec![
+            "x".to_string(),
+            "ctrl-q".to_string(),
+            "bogus-key".to_string(),
+        ];
+        let down = vec!["n".to_string()];
+        let errors = map.apply_overrides([
+            (
+                "main",
+                vec![("quit", quit.as_slice()), ("down", down.as_slice())],
+            ),
+            ("nowhere", vec![]),
+            ("help", vec![("explode", down.as_slice())]),
+        ]);
+        assert_eq!(errors.len(), 3, "{errors:?}");
+        let key = |c| KeyChord::plain(Key::Char(c));
+        assert_eq!(map.resolve(Context::Main, key('x')), Some(Action::Quit));
+        assert_eq!(
+            map.resolve(Context::Main, key('q')),
+            None,
+            "old quit key gone"
+        );
+        assert_eq!(map.resolve(Context::Main, key('n')), Some(Action::Down));
+        assert_eq!(map.resolve(Context::Main, key('j')), None);
+        // Other contexts keep their defaults.
+        assert_eq!(
+            map.resolve(Context::Help, key('q')),
+            Some(Action::CloseHelp)
+        );
+    }
+
+    #[test]
+    fn override_replaces_binding() {
+        let mut rows = DEFAULT_BINDINGS.to_vec();
+        rows.push(("main", "j", "quit"));
+        let (map, _) = Keymap::from_table(&rows);
+        assert_eq!(
+            map.resolve(Context::Main, KeyChord::plain(Key::Char('j'))),
+            Some(Action::Quit)
+        );
+    }
+}

@@ -1,0 +1,152 @@
+//! The terminal seam: setup and restore (on quit, error, panic, SIGTERM and
+//! SIGHUP), and the `EventSource` trait with a crossterm implementation and
+//! a scripted one for tests. Nothing else in the crate touches the tty.
+
+use ratatui::crossterm::event::{
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    Event, KeyCode, KeyEvent, KeyModifiers,
+};
+use ratatui::crossterm::execute;
+use ratatui::crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+use std::collections::VecDeque;
+use std::io::{self, stdout};
+use std::sync::Once;
+
+/// Where events come from. The run loop blocks in `next_event`, so an idle
+/// reader uses no CPU; `None` means the source is exhausted.
+pub trait EventSource {
+    /// The next event, blocking until one arrives.
+    fn next_event(&mut self) -> io::Result<Option<Event>>;
+}
+
+/// Events from the real terminal (blocking `crossterm::event::read`).
+#[derive(Debug, Default)]
+pub struct CrosstermEvents;
+
+impl EventSource for CrosstermEvents {
+    fn next_event(&mut self) -> io::Result<Option<Event>> {
+        event::read().map(Some)
+    }
+}
+
+/// A fixed script of events, for tests.
+#[derive(Debug, Default, Clone)]
+pub struct ScriptedEvents {
+    events: VecDeque<Event>,
+}
+
+impl ScriptedEvents {
+    /// A script from events.
+    pub fn new(events: impl IntoIterator<Item = Event>) -> Self {
+        ScriptedEvents {
+            events: events.into_iter().collect(),
+        }
+    }
+
+    /// A script of key presses written as keymap names
+    /// (`["]", "]", "enter", "G"]`); unknown names are skipped.
+    pub fn keys(names: &[&str]) -> Self {
+        ScriptedEvents::new(names.iter().filter_map(|n| key_event(n)))
+    }
+
+    /// Append an event.
+    pub fn push(&mut self, ev: Event) {
+        self.events.push_back(ev);
+    }
+}
+
+impl EventSource for ScriptedEvents {
+    fn next_event(&mut self) -> io::Result<Option<Event>> {
+        Ok(self.events.pop_front())
+    }
+}
+
+/// A key-press event for a keymap key name (`j`, `space`, `ctrl-c`).
+pub fn key_event(name: &str) -> Option<Event> {
+    use crate::input::key::{Key, KeyChord};
+    let chord = KeyChord::parse(name)?;
+    let code = match chord.key {
+        Key::Char(c) => KeyCode::Char(c),
+        Key::Enter => KeyCode::Enter,
+        Key::Esc => KeyCode::Esc,
+        Key::Tab => KeyCode::Tab,
+        Key::BackTab => KeyCode::BackTab,
+        Key::Backspace => KeyCode::Backspace,
+        Key::Up => KeyCode::Up,
+        Key::Down => KeyCode::Down,
+        Key::Left => KeyCode::Left,
+        Key::Right => KeyCode::Right,
+        Key::PageUp => KeyCode::PageUp,
+        Key::PageDown => KeyCode::PageDown,
+        Key::Home => KeyCode::Home,
+        Key::End => KeyCode::End,
+    };
+    let mut mods = KeyModifiers::empty();
+    if chord.ctrl {
+        mods |= KeyModifiers::CONTROL;
+    }
+    if chord.alt {
+        mods |= KeyModifiers::ALT;
+    }
+    Some(Event::Key(KeyEvent::new(code, mods)))
+}
+
+/// Put the terminal in reader mode: raw, alternate screen, mouse capture,
+/// bracketed paste. Installs the panic hook and signal handlers first, so
+/// a failure half-way still restores.
+pub fn setup() -> io::Result<()> {
+    install_panic_hook();
+    install_signal_handlers();
+    enable_raw_mode()?;
+    execute!(
+        stdout(),
+        EnterAlternateScreen,
+        EnableMouseCapture,
+        EnableBracketedPaste
+    )?;
+    Ok(())
+}
+
+/// Undo `setup`. Safe to call more than once and from any thread; every
+/// step is attempted even if an earlier one fails.
+pub fn restore() -> io::Result<()> {
+    let a = execute!(
+        stdout(),
+        DisableBracketedPaste,
+        DisableMouseCapture,
+        LeaveAlternateScreen,
+        ratatui::crossterm::cursor::Show
+    );
+    let b = disable_raw_mode();
+    a.and(b)
+}
+
+fn install_panic_hook() {
+    static ONCE: Once = Once::new();
+    ONCE.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            // Restore first so the panic message lands on a sane screen.
+            let _ = restore();
+            previous(info);
+        }));
+    });
+}
+
+fn install_signal_handlers() {
+    use signal_hook::consts::{SIGHUP, SIGTERM};
+    static ONCE: Once = Once::new();
+    ONCE.call_once(|| {
+        let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP]) else {
+            return;
+        };
+        std::thread::spawn(move || {
+            if let Some(sig) = signals.forever().next() {
+                let _ = restore();
+                std::process::exit(128 + sig);
+            }
+        });
+    });
+}

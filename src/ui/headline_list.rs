@@ -1,0 +1,91 @@
+//! The headline list: two rows per article — number, read mark, title
+//! (bold) and reading time; then kicker/subtitle dimmed. Titles are cut by
+//! display width with `…`, never through a wide character.
+
+use super::cells::{fill, put_str, width16};
+use crate::app::{App, Focus};
+use crate::text::width::truncate;
+use crate::ui::layout::ROWS_PER_ENTRY;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+/// Han characters read per minute, for the reading-time estimate.
+pub const HAN_PER_MINUTE: usize = 400;
+
+/// Reading time label: `3分` (at least one minute).
+pub fn reading_time(han: usize) -> String {
+    format!("{}分", han.div_ceil(HAN_PER_MINUTE).max(1))
+}
+
+/// Draw the list for `app` into `area`.
+pub fn render_headline_list(app: &App, area: Rect, buf: &mut Buffer) {
+    let amb = app.opts.ambiguous;
+    let theme = &app.theme;
+    if app.issue.articles.is_empty() {
+        put_str(
+            buf,
+            area.x + 1,
+            area.y,
+            area.right(),
+            "（无文章 no articles）",
+            theme.dim,
+            amb,
+        );
+        return;
+    }
+    let num_w = app.issue.articles.len().to_string().len();
+    let rows = usize::from(area.height / ROWS_PER_ENTRY);
+    for (slot, i) in (app.list_offset..app.issue.articles.len())
+        .take(rows)
+        .enumerate()
+    {
+        let Some(article) = app.issue.articles.get(i) else {
+            break;
+        };
+        let Ok(slot16) = u16::try_from(slot) else {
+            break;
+        };
+        let y = area.y + slot16 * ROWS_PER_ENTRY;
+        let selected = i == app.selected;
+        let base = if !selected {
+            theme.body
+        } else if app.focus == Focus::List {
+            theme.selected
+        } else {
+            theme.selected_unfocused
+        };
+        fill(buf, area.x, y, area.width, base);
+        fill(buf, area.x, y + 1, area.width, base);
+
+        let read = app.read.get(i).copied().unwrap_or(false);
+        let mark = if read { "✓" } else { " " };
+        let num = format!("{:>num_w$}{mark}", i + 1);
+        let num_style = if selected {
+            base.patch(theme.accent)
+        } else {
+            theme.dim
+        };
+        let x0 = area.x + 1;
+        let text_x = put_str(buf, x0, y, area.right(), &num, num_style, amb) + 1;
+
+        let time = reading_time(article.han_count());
+        let time_w = width16(&time, amb);
+        let right = area.right().saturating_sub(1);
+        let time_x = right.saturating_sub(time_w);
+        let title_max = usize::from(time_x.saturating_sub(text_x + 1));
+        let title = truncate(article.display_title(), title_max, amb);
+        put_str(buf, text_x, y, time_x, &title, base.patch(theme.title), amb);
+        if time_x > text_x {
+            put_str(buf, time_x, y, right, &time, base.patch(theme.dim), amb);
+        }
+
+        let sub = article
+            .kicker
+            .as_deref()
+            .or(article.subtitle.as_deref())
+            .unwrap_or("");
+        let sub_max = usize::from(right.saturating_sub(text_x));
+        let sub = truncate(sub, sub_max, amb);
+        put_str(buf, text_x, y + 1, right, &sub, base.patch(theme.dim), amb);
+    }
+}

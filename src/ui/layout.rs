@@ -1,0 +1,135 @@
+//! `layout(area) -> Viewport`: the one pure function that decides where
+//! everything goes. `update` uses it for page sizes and mouse hits, and
+//! `render` draws into the same rectangles, so they cannot disagree.
+
+use crate::app::Focus;
+use ratatui::layout::Rect;
+
+/// Below this width only one pane is shown at a time.
+pub const NARROW_BELOW: u16 = 70;
+/// Below this size only a "too small" notice is drawn.
+pub const MIN_WIDTH: u16 = 16;
+/// Below this height only a "too small" notice is drawn.
+pub const MIN_HEIGHT: u16 = 4;
+/// Rows per headline entry (title row + kicker/subtitle row).
+pub const ROWS_PER_ENTRY: u16 = 2;
+
+/// Where each part of the screen is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Viewport {
+    /// The whole terminal.
+    pub area: Rect,
+    /// The headline list, if shown.
+    pub list: Option<Rect>,
+    /// The divider column between the panes, if both are shown.
+    pub divider: Option<Rect>,
+    /// The reading pane, if shown.
+    pub reader: Option<Rect>,
+    /// The text column inside the reading pane (even width, centered).
+    pub column: Rect,
+    /// The status bar row.
+    pub status: Rect,
+    /// One pane at a time.
+    pub narrow: bool,
+    /// Too small for anything but a notice.
+    pub too_small: bool,
+}
+
+impl Viewport {
+    /// Lines in one page of the reading pane (at least 1).
+    pub fn page_height(&self) -> usize {
+        usize::from(self.column.height.max(1))
+    }
+
+    /// Headline entries that fit in the list (at least 1).
+    pub fn list_entries(&self) -> usize {
+        self.list
+            .map_or(1, |r| usize::from((r.height / ROWS_PER_ENTRY).max(1)))
+    }
+}
+
+/// Lay out `area` for the given focus (it picks the pane on narrow
+/// terminals) and text measure (columns).
+pub fn layout(area: Rect, focus: Focus, measure: u16) -> Viewport {
+    let mut vp = Viewport {
+        area,
+        ..Viewport::default()
+    };
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        vp.too_small = true;
+        return vp;
+    }
+    let body = Rect {
+        height: area.height - 1,
+        ..area
+    };
+    vp.status = Rect {
+        y: area.y + area.height - 1,
+        height: 1,
+        ..area
+    };
+    if area.width < NARROW_BELOW {
+        vp.narrow = true;
+        match focus {
+            Focus::List => vp.list = Some(body),
+            Focus::Reader => vp.reader = Some(body),
+        }
+    } else {
+        let list_w = (area.width * 3 / 10).clamp(24, 40);
+        vp.list = Some(Rect {
+            width: list_w,
+            ..body
+        });
+        vp.divider = Some(Rect {
+            x: body.x + list_w,
+            width: 1,
+            ..body
+        });
+        vp.reader = Some(Rect {
+            x: body.x + list_w + 1,
+            width: body.width - list_w - 1,
+            ..body
+        });
+    }
+    if let Some(r) = vp.reader {
+        // One column of margin each side; even width so Han lines end flush.
+        let avail = r.width.saturating_sub(2);
+        let w = measure.min(avail) & !1;
+        vp.column = Rect {
+            x: r.x + (r.width - w) / 2,
+            width: w,
+            ..r
+        };
+    }
+    vp
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn column_is_even_and_inside_reader() {
+        for w in 0..200 {
+            for h in 0..8 {
+                for focus in [Focus::List, Focus::Reader] {
+                    let vp = layout(Rect::new(0, 0, w, h), focus, 80);
+                    if let Some(r) = vp.reader {
+                        assert_eq!(vp.column.width % 2, 0);
+                        assert!(vp.column.x >= r.x);
+                        assert!(vp.column.right() <= r.right());
+                        assert!(vp.column.width <= 80);
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn narrow_shows_one_pane() {
+        let vp = layout(Rect::new(0, 0, 60, 20), Focus::List, 80);
+        assert!(vp.narrow && vp.list.is_some() && vp.reader.is_none());
+        let vp = layout(Rect::new(0, 0, 60, 20), Focus::Reader, 80);
+        assert!(vp.list.is_none() && vp.reader.is_some());
+    }
+}

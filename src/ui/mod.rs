@@ -1,0 +1,77 @@
+//! Drawing: `render(&App, &mut Frame)` is a function of state. It reads the
+//! viewport from the same pure `layout` that `update` uses and never
+//! changes the app.
+
+pub mod cells;
+pub mod headline_list;
+pub mod help;
+pub mod layout;
+pub mod reading_pane;
+pub mod status_bar;
+pub mod theme;
+
+use crate::app::{App, Focus};
+use cells::put_str;
+use ratatui::Frame;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+/// Draw the whole screen for `app`.
+pub fn render(app: &App, frame: &mut Frame) {
+    let area = frame.area();
+    render_into(app, area, frame.buffer_mut());
+}
+
+/// Draw the whole screen into a buffer region (used by `render` and by
+/// tests and benches that skip the terminal).
+pub fn render_into(app: &App, area: Rect, buf: &mut Buffer) {
+    let vp = app.layout_for(area);
+    let amb = app.opts.ambiguous;
+    if vp.too_small {
+        // Any size down to 1×1 must draw something sane and never panic.
+        let notice = if area.width >= 8 {
+            "窗口太小"
+        } else {
+            "…"
+        };
+        put_str(
+            buf,
+            area.x,
+            area.y,
+            area.right(),
+            notice,
+            app.theme.dim,
+            amb,
+        );
+        return;
+    }
+    if let Some(list) = vp.list {
+        headline_list::render_headline_list(app, list, buf);
+    }
+    if let Some(div) = vp.divider {
+        // `│` is ambiguous-width; a wide one would push the pane right.
+        let bar = match amb {
+            crate::text::width::AmbiguousWidth::Narrow => "│",
+            crate::text::width::AmbiguousWidth::Wide => "|",
+        };
+        let style = if app.focus == Focus::Reader {
+            app.theme.accent
+        } else {
+            app.theme.dim
+        };
+        for y in div.y..div.bottom() {
+            put_str(buf, div.x, y, div.right(), bar, style, amb);
+        }
+    }
+    if vp.reader.is_some() {
+        reading_pane::render_reading_pane(app, &vp, buf);
+    }
+    status_bar::render_status_bar(app, vp.status, buf);
+    if app.help.is_some() {
+        let body = Rect {
+            height: area.height.saturating_sub(1),
+            ..area
+        };
+        help::render_help(app, body, buf);
+    }
+}

@@ -1,0 +1,125 @@
+//! The status bar: issue name, article i/n, position, then either a
+//! message or short key hints looked up in the live keymap (so a rebinding
+//! shows up here without anyone editing this file).
+
+use super::cells::{fill, put_str, width16};
+use crate::app::action::Action;
+use crate::app::{App, Focus};
+use crate::input::keymap::Context;
+use crate::model::Issue;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+/// The actions hinted at, with their short labels.
+const HINTS_LIST: &[(Action, &str)] = &[
+    (Action::Down, "down"),
+    (Action::PageDown, "page"),
+    (Action::NextArticle, "next"),
+    (Action::Open, "open"),
+    (Action::Help, "help"),
+    (Action::Quit, "quit"),
+];
+
+/// Hints in the narrow one-pane article view: the way back matters more
+/// than `open` there.
+const HINTS_NARROW_READER: &[(Action, &str)] = &[
+    (Action::Down, "down"),
+    (Action::PageDown, "page"),
+    (Action::NextArticle, "next"),
+    (Action::FocusList, "list"),
+    (Action::Help, "help"),
+    (Action::Quit, "quit"),
+];
+
+/// A short name for the issue: paper and date, else the file name.
+pub fn issue_name(issue: &Issue) -> String {
+    let m = issue.masthead.as_ref();
+    match (
+        m.and_then(|m| m.paper.as_deref()),
+        m.and_then(|m| m.date.as_deref()),
+    ) {
+        (Some(p), Some(d)) => format!("{p} {d}"),
+        (Some(p), None) => p.to_string(),
+        _ => issue.source.clone(),
+    }
+}
+
+/// `j down  Space page  ] next  Enter open  ? help  q quit`, from the live
+/// keymap (first key bound to each action).
+pub fn key_hints(app: &App) -> String {
+    let hints = if app.viewport.narrow && app.focus == Focus::Reader {
+        HINTS_NARROW_READER
+    } else {
+        HINTS_LIST
+    };
+    hints
+        .iter()
+        .filter_map(|&(action, label)| {
+            let key = app
+                .keymap
+                .keys_for(Context::Main, action)
+                .into_iter()
+                .next()?;
+            Some(format!("{key} {label}"))
+        })
+        .collect::<Vec<_>>()
+        .join("  ")
+}
+
+/// Draw the status bar into `area` (one row).
+pub fn render_status_bar(app: &App, area: Rect, buf: &mut Buffer) {
+    let amb = app.opts.ambiguous;
+    let theme = &app.theme;
+    fill(buf, area.x, area.y, area.width, theme.status);
+    let n = app.issue.articles.len();
+    let where_ = if n == 0 {
+        "0/0".to_string()
+    } else if app.focus == Focus::Reader || !app.viewport.narrow {
+        format!("{}/{}  {}%", app.open + 1, n, app.percent())
+    } else {
+        format!("{}/{}", app.selected + 1, n)
+    };
+    let right = area.right();
+    let mut x = area.x + 1;
+    x = put_str(
+        buf,
+        x,
+        area.y,
+        right,
+        &issue_name(&app.issue),
+        theme.status.patch(theme.accent),
+        amb,
+    );
+    x = put_str(buf, x + 2, area.y, right, &where_, theme.status, amb);
+    let x = x + 2;
+    if x >= right {
+        return;
+    }
+    let avail = usize::from(right - x - 1);
+    if let Some(msg) = &app.message {
+        let msg = crate::text::width::truncate(msg, avail, amb);
+        put_str(
+            buf,
+            x,
+            area.y,
+            right,
+            &msg,
+            theme.status.patch(theme.message),
+            amb,
+        );
+    } else {
+        // Drop hints from the end until they fit, rather than cutting one.
+        let mut hints = key_hints(app);
+        while width16(&hints, amb) > right - x - 1 {
+            match hints.rfind("  ") {
+                Some(cut) => hints.truncate(cut),
+                None => {
+                    hints.clear();
+                    break;
+                }
+            }
+        }
+        let hx = right - 1 - width16(&hints, amb);
+        put_str(buf, hx.max(x), area.y, right, &hints, theme.status, amb);
+    }
+}
