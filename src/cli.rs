@@ -32,6 +32,17 @@ pub struct Cli {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Find articles: print each matching article with its match count and
+    /// a snippet per hit, ranked; exit 1 when nothing matches.
+    Search {
+        /// What to find (several words: all must occur).
+        query: String,
+        /// Issue files or folders (default: the bundled sample issue).
+        paths: Vec<PathBuf>,
+        /// JSON for scripts.
+        #[arg(long)]
+        json: bool,
+    },
     /// Print an issue as JSON, Markdown or plain text (a folder: every
     /// issue in it, as JSON Lines for json).
     Export {
@@ -41,6 +52,57 @@ pub enum Command {
         /// The issue file or folder (default: the bundled sample issue).
         path: Option<PathBuf>,
     },
+}
+
+/// `kanbao search QUERY [PATH…]`: files and folders (searched recursively),
+/// or the sample. Exit 0 on a match, 1 on none (like grep), 2 if a file
+/// could not be loaded.
+fn search(query: &str, paths: &[PathBuf], json: bool) -> ExitCode {
+    let mut issues = Vec::new();
+    let mut errors = false;
+    if paths.is_empty() {
+        issues.push(loader::sample());
+    }
+    for p in paths {
+        let files = if p.is_dir() {
+            match archive::scan(p) {
+                Ok(f) => f,
+                Err(e) => {
+                    eprintln!("kanbao: {}: {e}", p.display());
+                    errors = true;
+                    continue;
+                }
+            }
+        } else {
+            vec![p.clone()]
+        };
+        for entry in archive::load_all_sync(&files) {
+            match entry {
+                Ok(l) => issues.push(l.issue),
+                Err(e) => {
+                    eprintln!("kanbao: {e}");
+                    errors = true;
+                }
+            }
+        }
+    }
+    let style = match (json, io::stdout().is_terminal()) {
+        (true, _) => crate::search::command::Style::Json,
+        (false, true) => crate::search::command::Style::Bold,
+        (false, false) => crate::search::command::Style::Plain,
+    };
+    let mut matched = false;
+    let code = emit(|out| {
+        matched = crate::search::command::run_styled(query, &issues, style, out)?;
+        Ok(())
+    });
+    if errors {
+        ExitCode::from(2)
+    } else if code != ExitCode::SUCCESS || !matched {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
 }
 
 /// Load the issue at `path`, or the bundled sample.
@@ -77,6 +139,7 @@ fn print_headlines(issue: &Issue, out: &mut dyn Write) -> io::Result<()> {
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
+        Some(Command::Search { query, paths, json }) => search(&query, &paths, json),
         Some(Command::Export { format, path }) => match path.as_deref() {
             Some(dir) if dir.is_dir() => export_dir(dir, format),
             _ => match load(path.as_deref()) {

@@ -14,6 +14,7 @@ pub mod config;
 pub mod export;
 pub mod loader;
 pub mod model;
+pub mod search;
 pub mod share;
 pub mod state;
 pub mod text;

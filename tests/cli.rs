@@ -167,3 +167,33 @@ fn export_dir_is_json_lines_and_reports_bad_files() {
     assert_eq!(err.lines().count(), 1);
     assert!(err.contains("broken.txt") && err.contains("empty"));
 }
+
+#[test]
+fn search_command_exit_codes_and_json() {
+    let hit = kanbao(&["search", "民生", &fixture("000_0c3d2c04bd8aa6d3.txt")]);
+    assert_eq!(hit.status.code(), Some(0));
+    assert!(stdout(&hit).contains("扎实做好民生保障等工作"));
+    assert!(
+        stdout(&hit).contains("【民生】"),
+        "matches are marked when not on a terminal"
+    );
+    let none = kanbao(&["search", "没有这个词", &fixture("000_0c3d2c04bd8aa6d3.txt")]);
+    assert_eq!(none.status.code(), Some(1), "like grep: nothing matched");
+    let json = kanbao(&[
+        "search",
+        "--json",
+        "营商环境",
+        &fixture("paper-b-indented.txt"),
+    ]);
+    assert_eq!(json.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_slice(&json.stdout).expect("json");
+    assert!(
+        v["results"].as_array().is_some_and(|r| !r.is_empty()),
+        "{v}"
+    );
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(dir.path().join("empty.txt"), b"").expect("write");
+    let bad = kanbao(&["search", "民生", &dir.path().display().to_string()]);
+    assert_eq!(bad.status.code(), Some(2), "a file that fails to load");
+    assert!(stderr(&bad).contains("empty.txt"));
+}

@@ -1,0 +1,285 @@
+//! The literal-search index: ONE folded haystack holding every searchable
+//! field of every loaded article, contiguous, each field followed by a `\n`
+//! (which no folded query term contains, so no hit spans two fields), plus
+//! the field table and one offset map back to the original bytes.
+//!
+//! One contiguous buffer is what makes per-keystroke search cheap: a single
+//! `memmem` pass (split over threads) instead of one call per paragraph.
+
+use super::fold::{Folder, OffsetMap};
+use crate::model::{Article, Issue};
+
+/// Which field of an article, in reading order (the derived `Ord` is the
+/// order `n`/`N` walk in).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(tag = "field", content = "index", rename_all = "lowercase")]
+pub enum Field {
+    /// 引题.
+    Kicker,
+    /// 主题.
+    Title,
+    /// 副题.
+    Subtitle,
+    /// The byline as written.
+    Byline,
+    /// Body paragraph `n` (0-based).
+    Paragraph(u32),
+    /// Caption `n` (0-based).
+    Caption(u32),
+}
+
+impl Field {
+    /// The text of this field in `article`, if it exists.
+    pub fn text(self, article: &Article) -> Option<&str> {
+        match self {
+            Field::Kicker => article.kicker.as_deref(),
+            Field::Title => article.title.as_deref(),
+            Field::Subtitle => article.subtitle.as_deref(),
+            Field::Byline => article.byline.as_deref(),
+            Field::Paragraph(i) => article.paragraphs.get(i as usize).map(String::as_str),
+            Field::Caption(i) => article.captions.get(i as usize).map(String::as_str),
+        }
+    }
+}
+
+/// Every field of `article` that search looks at, in reading order.
+pub fn article_fields(article: &Article) -> impl Iterator<Item = (Field, &str)> {
+    let heads = [
+        (Field::Kicker, article.kicker.as_deref()),
+        (Field::Title, article.title.as_deref()),
+        (Field::Subtitle, article.subtitle.as_deref()),
+        (Field::Byline, article.byline.as_deref()),
+    ];
+    heads
+        .into_iter()
+        .filter_map(|(f, t)| t.map(|t| (f, t)))
+        .chain(
+            article
+                .paragraphs
+                .iter()
+                .enumerate()
+                .map(|(i, p)| (Field::Paragraph(i as u32), p.as_str())),
+        )
+        .chain(
+            article
+                .captions
+                .iter()
+                .enumerate()
+                .map(|(i, c)| (Field::Caption(i as u32), c.as_str())),
+        )
+}
+
+/// Where an article of the index lives among the loaded issues.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+pub struct ArticleRef {
+    /// Index into the `issues` slice the index was built from.
+    pub issue: u32,
+    /// Index into that issue's `articles`.
+    pub article: u32,
+}
+
+/// One field's place in the haystack.
+#[derive(Debug, Clone, Copy)]
+pub struct FieldSpan {
+    /// Folded start in the haystack.
+    pub start: u32,
+    /// Folded end (exclusive; the `\n` separator sits here).
+    pub end: u32,
+    /// The field's start in the virtual concatenation of original fields
+    /// (each followed by one separator byte), the coordinate system of the
+    /// offset map.
+    pub orig_start: u32,
+    /// Global article number (index into [`SearchIndex::articles`]).
+    pub article: u32,
+    /// Which field.
+    pub field: Field,
+}
+
+/// The folded haystack of all loaded articles.
+#[derive(Debug, Default)]
+pub struct SearchIndex {
+    hay: Vec<u8>,
+    map: OffsetMap,
+    fields: Vec<FieldSpan>,
+    /// Global article number → (issue, article).
+    articles: Vec<ArticleRef>,
+    /// Global article number → first index into `fields`.
+    article_first_field: Vec<u32>,
+    /// Global article number → folded start, plus a final `hay.len()`.
+    article_start: Vec<u32>,
+    /// Total bytes of original field text indexed.
+    orig_bytes: usize,
+}
+
+impl SearchIndex {
+    /// Build the index over `issues`. Articles past 4 GB of folded text are
+    /// left out (offsets are `u32` to keep the index small).
+    pub fn build(issues: &[Issue]) -> SearchIndex {
+        let total: usize = issues
+            .iter()
+            .flat_map(|i| &i.articles)
+            .flat_map(article_fields)
+            .map(|(_, t)| t.len() + 1)
+            .sum();
+        let mut idx = SearchIndex {
+            hay: Vec::with_capacity(total),
+            ..SearchIndex::default()
+        };
+        let mut orig = 0usize;
+        let mut text_bytes = 0usize;
+        'issues: for (ii, issue) in issues.iter().enumerate() {
+            for (ai, article) in issue.articles.iter().enumerate() {
+                let global = idx.articles.len() as u32;
+                let first_field = idx.fields.len();
+                let hay_len = idx.hay.len();
+                idx.article_start.push(hay_len as u32);
+                let map_len = idx.map.len();
+                for (field, text) in article_fields(article) {
+                    let start = idx.hay.len() as u32;
+                    let ok = Folder::new(&mut idx.hay, &mut idx.map).push(text, orig);
+                    if !ok {
+                        // Roll the partial article back and stop: the index
+                        // is full.
+                        idx.hay.truncate(hay_len);
+                        idx.map.truncate(map_len);
+                        idx.fields.truncate(first_field);
+                        idx.article_start.pop();
+                        break 'issues;
+                    }
+                    idx.fields.push(FieldSpan {
+                        start,
+                        end: idx.hay.len() as u32,
+                        orig_start: orig as u32,
+                        article: global,
+                        field,
+                    });
+                    idx.hay.push(b'\n');
+                    // The separator counts in the original coordinate too,
+                    // so fields need no map entries of their own.
+                    orig += text.len() + 1;
+                    text_bytes += text.len();
+                }
+                idx.articles.push(ArticleRef {
+                    issue: ii as u32,
+                    article: ai as u32,
+                });
+                idx.article_first_field.push(first_field as u32);
+            }
+        }
+        idx.article_start.push(idx.hay.len() as u32);
+        // Folding can grow the text (ASCII `,` → `，`) past the reserved
+        // capacity, and a grown Vec may hold up to twice its length.
+        idx.hay.shrink_to_fit();
+        idx.map.shrink_to_fit();
+        idx.orig_bytes = text_bytes;
+        idx
+    }
+
+    /// Build on a background thread: ≈1.5 s per 100 MB of text in release,
+    /// too long to hold up a UI's first frame on a big archive. Until it
+    /// is joined, the UI can show "indexing…".
+    pub fn spawn_build(issues: std::sync::Arc<[Issue]>) -> std::thread::JoinHandle<SearchIndex> {
+        std::thread::spawn(move || SearchIndex::build(&issues))
+    }
+
+    /// The folded haystack.
+    pub fn haystack(&self) -> &[u8] {
+        &self.hay
+    }
+
+    /// Number of articles indexed.
+    pub fn article_count(&self) -> usize {
+        self.articles.len()
+    }
+
+    /// Where global article `a` lives.
+    pub fn article_ref(&self, a: usize) -> Option<ArticleRef> {
+        self.articles.get(a).copied()
+    }
+
+    /// Global article number of (issue, article), if indexed.
+    pub fn global_article(&self, issue: usize, article: usize) -> Option<usize> {
+        let target = ArticleRef {
+            issue: issue as u32,
+            article: article as u32,
+        };
+        let i = self
+            .articles
+            .partition_point(|r| (r.issue, r.article) < (target.issue, target.article));
+        (self.articles.get(i) == Some(&target)).then_some(i)
+    }
+
+    /// All field spans, in haystack order.
+    pub fn fields(&self) -> &[FieldSpan] {
+        &self.fields
+    }
+
+    /// The field spans of global article `a`.
+    pub fn article_fields(&self, a: usize) -> &[FieldSpan] {
+        let Some(&first) = self.article_first_field.get(a) else {
+            return &[];
+        };
+        let end = self
+            .article_first_field
+            .get(a + 1)
+            .map_or(self.fields.len(), |&e| e as usize);
+        &self.fields[first as usize..end]
+    }
+
+    /// Folded byte range of global article `a` in the haystack.
+    pub fn article_range(&self, a: usize) -> std::ops::Range<usize> {
+        let f = self.article_fields(a);
+        match (f.first(), f.last()) {
+            (Some(s), Some(e)) => s.start as usize..e.end as usize,
+            _ => 0..0,
+        }
+    }
+
+    /// Index of the field span containing folded offset `f`.
+    pub fn field_at(&self, f: usize) -> Option<usize> {
+        let i = self.fields.partition_point(|s| s.start as usize <= f);
+        let i = i.checked_sub(1)?;
+        (f <= self.fields[i].end as usize).then_some(i)
+    }
+
+    /// Map a folded range (inside one field) to the field index and the
+    /// original byte range within that field's text.
+    pub fn to_original(&self, start: usize, end: usize) -> Option<(usize, std::ops::Range<usize>)> {
+        let fi = self.field_at(start)?;
+        let span = self.fields[fi];
+        let base = span.orig_start as usize;
+        let os = self.map.orig_start(start).checked_sub(base)?;
+        let oe = self.map.orig_end(end).checked_sub(base)?;
+        Some((fi, os..oe.max(os)))
+    }
+
+    /// Folded offset of original byte `byte` of `field` of article `a`
+    /// (clamped to the field), for placing a cursor among the matches.
+    pub fn to_folded(&self, a: usize, field: Field, byte: usize) -> Option<usize> {
+        let spans = self.article_fields(a);
+        let span = spans.iter().find(|s| s.field == field)?;
+        let f = self.map.fold_of(span.orig_start as usize + byte);
+        Some(f.clamp(span.start as usize, span.end as usize))
+    }
+
+    /// Folded start of every article, then the haystack length: article
+    /// `a` spans `starts[a]..starts[a + 1]`.
+    pub fn article_starts(&self) -> &[u32] {
+        &self.article_start
+    }
+
+    /// Bytes of original text indexed.
+    pub fn original_bytes(&self) -> usize {
+        self.orig_bytes
+    }
+
+    /// Heap bytes used by the index.
+    pub fn heap_bytes(&self) -> usize {
+        self.hay.capacity()
+            + self.map.heap_bytes()
+            + self.fields.capacity() * std::mem::size_of::<FieldSpan>()
+            + self.articles.capacity() * std::mem::size_of::<ArticleRef>()
+            + self.article_first_field.capacity() * 4
+            + self.article_start.capacity() * 4
+    }
+}
