@@ -20,9 +20,22 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
+/// How far into a paragraph a dateline's `讯`/`电` can stand: a source
+/// (≤ 7 characters), a place (≤ 8) and `MM月DD日`, 3 bytes a character.
+const DATELINE_MAX_BYTES: usize = 81;
+
 /// The dateline a lead paragraph opens with (`本报讯`, `新华社北京7月1日电`),
 /// and the byte length it covers.
 pub fn dateline(text: &str) -> Option<&str> {
+    // Cheap gate before the regex: a dateline ends in 讯/电 within its
+    // first few dozen bytes (source, place and date are short).
+    let mut head = text.len().min(DATELINE_MAX_BYTES);
+    while !text.is_char_boundary(head) {
+        head -= 1;
+    }
+    if !text[..head].contains(['讯', '电']) {
+        return None;
+    }
     let caps = DATELINE.captures(text)?;
     let whole = caps.get(0)?;
     let known = DATELINE_SOURCES.contains(&&caps["src"]);
