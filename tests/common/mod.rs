@@ -71,8 +71,9 @@ pub fn multiset_diff(input: &BTreeMap<char, usize>, output: &BTreeMap<char, usiz
     format!("lost: [{lost}] extra: [{extra}]")
 }
 
-/// Control-character removal exactly as FORMAT.md words it: a whole
-/// `ESC [ params final` or `ESC ] … (BEL | ESC \)` is removed; every other
+/// Control-character removal as FORMAT.md words it: a whole
+/// `ESC [ params final` or `ESC ] … (BEL | ESC \)` is removed (an OSC
+/// string ends at any ESC and never spans lines); every other
 /// control character but tab and line ends (a lone ESC, C1, bidi controls,
 /// and a stray BOM) is dropped. Line ends are left as they are (they are
 /// not counted).
@@ -102,8 +103,15 @@ pub fn spec_sanitize(text: &str) -> String {
                             end = Some(j + 1);
                             break;
                         }
-                        if chars[j] == '\u{1B}' && chars.get(j + 1) == Some(&'\\') {
-                            end = Some(j + 2);
+                        // Any other ESC ends the string (ECMA-48): terminated
+                        // only if it is `ESC \`. A string never spans lines.
+                        if chars[j] == '\u{1B}' {
+                            if chars.get(j + 1) == Some(&'\\') {
+                                end = Some(j + 2);
+                            }
+                            break;
+                        }
+                        if chars[j] == '\n' || chars[j] == '\r' {
                             break;
                         }
                         j += 1;
@@ -249,10 +257,10 @@ pub const FIXTURE_A: &str = include_str!("../fixtures/paper-a-fullwidth.txt");
 /// by FORMAT.md, something other than what the generator says it is:
 /// `讯 电` (datelines end in them; `社 网 台` are dateline sources), `报 刊
 /// 闻` (paper names, i.e. mastheads), `图 摄` (captions), `版 年 月 日`
-/// (mastheads, jump lines: dates are generated on purpose only), and
-/// characters of role words and speech verbs that could end a headline
-/// ambiguously.
-const EXCLUDED: &str = "讯电社网台报刊闻图摄版年月日说称";
+/// (mastheads, jump lines: dates are generated on purpose only), `说 称`
+/// (speech verbs that would make a headline a kicker) and `记` (a
+/// block opening with `记者` and names is an unmarked byline).
+const EXCLUDED: &str = "讯电社网台报刊闻图摄版年月日说称记";
 
 /// Han characters of the fixtures, minus [`EXCLUDED`], deduplicated.
 pub fn han_alphabet() -> Vec<char> {
@@ -617,7 +625,10 @@ impl Gen<'_> {
                     let (p, q) = (chars[i - 1], chars[i]);
                     let pair =
                         (is_han(p) && is_han(q)) || (p.is_ascii_digit() && q.is_ascii_digit());
-                    pair && i > protect
+                    // `一、…` opens a subhead, which never continues a paragraph.
+                    let subhead = chars.get(i + 1) == Some(&'、');
+                    pair && !subhead
+                        && i > protect
                         && chars[..i].iter().filter(|c| is_han(**c)).count() >= 3
                         && chars[i..].iter().filter(|c| is_han(**c)).count() >= 3
                 })
