@@ -81,13 +81,13 @@ pub fn split_blocks(text: &str) -> Vec<Block> {
         let alone =
             (at_top && super::patterns::masthead(line).is_some()) || is_standalone_line(line);
         at_top &= alone;
-        let block = Block {
+        let new_block = || Block {
             text: line.to_owned(),
             line: i + 1,
         };
         if alone {
             blocks.extend(current.take());
-            blocks.push(block);
+            blocks.push(new_block());
             continue;
         }
         match current.as_mut() {
@@ -96,7 +96,7 @@ pub fn split_blocks(text: &str) -> Vec<Block> {
             }
             _ => {
                 blocks.extend(current.take());
-                current = Some(block);
+                current = Some(new_block());
             }
         }
     }
