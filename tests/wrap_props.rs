@@ -235,12 +235,13 @@ fn check_lines(text: &str, o: &WrapOptions, ls: &[VisualLine], gs: &[G]) -> Resu
         let split = ls[k].range.end < u.end;
         let glued = gu > 0 && !(gs[gu - 1].hang || is_han(gs[gu - 1].ch));
         // The unbreakable unit is the URL plus what is glued after it (a
-        // mark such as `、` that may not start a line): extend over the
-        // following non-space, non-Han graphemes (conservatively).
+        // mark such as `、` that may not start a line, even across a space:
+        // `http://a.b/c?d=1 、`): extend over the following non-Han
+        // graphemes (conservatively).
         let unit_end = gs
             .iter()
             .skip_while(|g| g.start < u.end)
-            .take_while(|g| !g.hang && !is_han(g.ch))
+            .take_while(|g| !is_han(g.ch))
             .last()
             .map_or(u.end, |g| g.end);
         let uw: usize = gs
