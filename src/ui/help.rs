@@ -13,6 +13,11 @@ use unicode_width::UnicodeWidthStr;
 /// The help text lines: a heading per context, then `keys  description`.
 pub fn help_lines(app: &App) -> Vec<(bool, String)> {
     let mut out = Vec::new();
+    if !app.config_errors.is_empty() {
+        out.push((true, "配置问题 / config problems".to_string()));
+        out.extend(app.config_errors.iter().map(|e| (false, e.clone())));
+        out.push((false, String::new()));
+    }
     for (ctx, heading) in [
         (Context::Main, "阅读 / reading"),
         (Context::Help, "帮助窗口 / in this help"),
