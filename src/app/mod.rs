@@ -6,6 +6,7 @@ pub mod action;
 pub mod article_layout;
 pub mod configure;
 mod run;
+pub mod share;
 pub mod update;
 pub mod wrap_cache;
 

@@ -66,6 +66,19 @@ pub fn run_loop(
             Effect::Quit => return Ok(()),
             Effect::Redraw => dirty = true,
             Effect::None => {}
+            Effect::Clipboard(text) => {
+                if let Err(e) = super::share::write_clipboard(terminal.backend_mut(), &text) {
+                    app.message = Some(format!("copy failed: {e}"));
+                }
+                dirty = true;
+            }
+            Effect::Pager(text) => {
+                super::share::page(terminal, app, &text)?;
+                // The terminal may have been resized while the pager ran.
+                area = Rect::from((ratatui::layout::Position::ORIGIN, terminal.size()?));
+                app.sync(area);
+                dirty = true;
+            }
         }
     }
 }

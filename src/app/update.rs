@@ -120,6 +120,9 @@ pub fn update(app: &mut App, action: Action, vp: &Viewport) -> Effect {
                 return Effect::None;
             }
         }
+        Action::CopyText | Action::CopyMarkdown | Action::OpenInPager => {
+            return super::share::share(app, action);
+        }
     }
     Effect::Redraw
 }

@@ -90,6 +90,9 @@ pub const DEFAULT_BINDINGS: &[(&str, &str, &str)] = &[
     ("help", "?", "close_help"),
     ("help", "q", "close_help"),
     ("help", "ctrl-c", "quit"),
+    ("main", "y", "copy_text"),
+    ("main", "Y", "copy_markdown"),
+    ("main", "o", "open_in_pager"),
 ];
 
 /// The live keymap.
