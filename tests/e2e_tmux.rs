@@ -139,7 +139,7 @@ fn sigterm_and_sighup_restore_terminal() {
 #[test]
 fn real_binary_in_tmux() {
     let issue = kanbao::loader::sample();
-    let Some((tmux, _dir)) = start("main") else {
+    let Some((tmux, dir)) = start_with("main", &[], &[]) else {
         return;
     };
     // The headline list shows the titles (truncated, so check prefixes).
@@ -169,8 +169,7 @@ fn real_binary_in_tmux() {
     assert!(reading_pane(&screen).contains(&want), "{screen}");
 
     tmux.run(&["send-keys", "-t", "kb", "q"]).expect("q");
-    tmux.wait_for("the reader to exit", |t| t.format("#{pane_dead}") == "1");
-    assert_eq!(tmux.format("#{pane_dead_status}"), "0", "exit status");
+    assert_eq!(exit_status(&tmux, &dir), "0", "exit status");
     assert_eq!(
         tmux.format("#{alternate_on}"),
         "0",
@@ -310,4 +309,28 @@ fn exit_status(tmux: &Tmux, dir: &tempfile::TempDir) -> String {
         .unwrap_or_default()
         .trim()
         .to_string()
+}
+
+#[test]
+fn ambiguous_width_auto_asks_the_terminal() {
+    let work = tempfile::tempdir().expect("tempdir");
+    let config = work.path().join("config.toml");
+    std::fs::write(&config, "[reader]\nambiguous_width = \"auto\"\n").expect("config");
+    let config_arg = config.to_string_lossy().into_owned();
+    let Some((tmux, dir)) = start_with("probe", &[], &["--config", &config_arg]) else {
+        return;
+    };
+    let name = kanbao::ui::status_bar::issue_name(&kanbao::loader::sample());
+    let screen = tmux.wait_for("the reader to start", |t| {
+        t.format("#{alternate_on}") == "1" && t.capture().contains(&name)
+    });
+    // tmux answers the cursor-position query, and the probe glyph is gone.
+    assert!(!screen.contains("did not answer"), "{screen}");
+    assert!(!screen.starts_with('“'), "{screen}");
+    assert!(
+        screen.contains("q quit"),
+        "no message, just hints: {screen}"
+    );
+    tmux.run(&["send-keys", "-t", "kb", "q"]).expect("q");
+    assert_eq!(exit_status(&tmux, &dir), "0", "exit status");
 }
