@@ -116,10 +116,16 @@ fn sharing_keys_are_in_help() {
         .map(|(_, l)| l)
         .collect::<Vec<_>>()
         .join("\n");
-    for (key, what) in [("y ", "copy as text"), ("Y ", "Markdown"), ("o ", "$PAGER")] {
+    // Each row: keys, the action's config name, its description.
+    for (key, name, what) in [
+        ("y ", "copy_text", "copy as text"),
+        ("Y ", "copy_markdown", "Markdown"),
+        ("o ", "open_in_pager", "$PAGER"),
+    ] {
         assert!(
-            help.lines().any(|l| l.starts_with(key) && l.contains(what)),
-            "{key}{what}:\n{help}"
+            help.lines()
+                .any(|l| l.starts_with(key) && l.contains(name) && l.contains(what)),
+            "{key}{name} {what}:\n{help}"
         );
     }
 }
