@@ -2,6 +2,7 @@
 //! commands. `main.rs` only calls [`main`].
 
 use crate::archive;
+use crate::config::AmbiguousSetting;
 use crate::export::{self, Format};
 use crate::loader::{self, LoadError};
 use crate::model::Issue;
@@ -24,9 +25,18 @@ pub struct Cli {
     pub command: Option<Command>,
     /// The issue file to read (default: the bundled sample issue).
     pub path: Option<PathBuf>,
-    /// Columns your terminal draws “ ” … · with (1 or 2).
-    #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u8).range(1..=2))]
-    pub ambiguous_width: u8,
+    /// Columns your terminal draws “ ” … · with: 1, 2, or auto (ask the
+    /// terminal). Wins over the config file; default 1.
+    #[arg(long, value_name = "1|2|auto", value_parser = parse_ambiguous)]
+    pub ambiguous_width: Option<AmbiguousSetting>,
+    /// The config file (default: `config.toml` in the platform's config
+    /// directory; see `kanbao config`).
+    #[arg(long, value_name = "PATH")]
+    pub config: Option<PathBuf>,
+}
+
+fn parse_ambiguous(s: &str) -> Result<AmbiguousSetting, String> {
+    s.parse()
 }
 
 /// The subcommands.
@@ -51,6 +61,13 @@ pub enum Command {
         format: Format,
         /// The issue file or folder (default: the bundled sample issue).
         path: Option<PathBuf>,
+    },
+    /// Print where the config file is read from; with --default, print
+    /// the full documented default config file.
+    Config {
+        /// Print the default config file (every setting, commented).
+        #[arg(long)]
+        default: bool,
     },
 }
 
@@ -147,10 +164,19 @@ pub fn main() -> ExitCode {
                 Err(e) => fail(&e),
             },
         },
+        Some(Command::Config { default: true }) => {
+            emit(|out| out.write_all(crate::config::default_file().as_bytes()))
+        }
+        Some(Command::Config { default: false }) => match crate::config::default_path() {
+            Some(p) => emit(|out| writeln!(out, "{}", p.display())),
+            None => fail(&"no config directory on this platform"),
+        },
         None => match load(cli.path.as_deref()) {
             // ui branch: a terminal gets the interactive reader; a pipe
             // keeps getting the headline list.
-            Ok(issue) if io::stdout().is_terminal() => read(issue, cli.ambiguous_width),
+            Ok(issue) if io::stdout().is_terminal() => {
+                read(issue, cli.config.as_deref(), cli.ambiguous_width)
+            }
             Ok(issue) => emit(|out| print_headlines(&issue, out)),
             Err(e) => fail(&e),
         },
@@ -187,17 +213,12 @@ fn export_dir(dir: &Path, format: Format) -> ExitCode {
     if failed { ExitCode::FAILURE } else { code }
 }
 
-/// Run the interactive reader (`kanbao::app::run`).
-fn read(issue: Issue, ambiguous_width: u8) -> ExitCode {
-    let opts = crate::app::ReaderOptions {
-        ambiguous: if ambiguous_width == 2 {
-            crate::text::width::AmbiguousWidth::Wide
-        } else {
-            crate::text::width::AmbiguousWidth::Narrow
-        },
-        ..crate::app::ReaderOptions::default()
-    };
-    match crate::app::run(issue, opts) {
+/// Run the interactive reader with the config file and flags applied.
+fn read(issue: Issue, config: Option<&Path>, ambiguous: Option<AmbiguousSetting>) -> ExitCode {
+    use crate::app::configure;
+    let (config, errors) = configure::load_config(config);
+    let (app, probe) = configure::prepare(issue, &config, &errors, ambiguous);
+    match crate::app::run_app_probing(app, probe) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => fail(&e),
     }

@@ -9,6 +9,9 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+mod default_file;
+pub use default_file::default_file;
+
 /// `ambiguous_width`: a fixed width, or probe the terminal at start-up.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum AmbiguousSetting {
@@ -16,6 +19,20 @@ pub enum AmbiguousSetting {
     Fixed(AmbiguousWidth),
     /// Print `“` and read the cursor position back.
     Auto,
+}
+
+impl std::str::FromStr for AmbiguousSetting {
+    type Err = String;
+
+    /// `1`, `2` or `auto` (the `--ambiguous-width` flag's values).
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "1" => Ok(AmbiguousSetting::Fixed(AmbiguousWidth::Narrow)),
+            "2" => Ok(AmbiguousSetting::Fixed(AmbiguousWidth::Wide)),
+            "auto" => Ok(AmbiguousSetting::Auto),
+            _ => Err(format!("expected 1, 2 or auto, found `{s}`")),
+        }
+    }
 }
 
 /// Reading settings.
@@ -265,6 +282,60 @@ impl Parser<'_> {
     }
 }
 
+impl Parser<'_> {
+    /// Check `[keys.*]` against the default keymap: unknown contexts and
+    /// actions, unparsable keys and conflicts become errors (with a line),
+    /// and the entries at fault are removed so the defaults stand in.
+    fn validate_keys(&mut self, keys: &mut BTreeMap<String, BTreeMap<String, Vec<String>>>) {
+        // Dropping an entry can expose a new conflict (an action whose
+        // every key conflicted gets its defaults back), so check again until
+        // clean; each round removes something, so this ends.
+        for _ in 0..16 {
+            let mut map = crate::input::keymap::Keymap::default();
+            let found = map.apply_config(keys.iter().map(|(ctx, actions)| {
+                (
+                    ctx.as_str(),
+                    actions.iter().map(|(a, k)| (a.as_str(), k.as_slice())),
+                )
+            }));
+            if found.is_empty() {
+                return;
+            }
+            for e in found {
+                self.drop_key_entry(keys, &e);
+            }
+        }
+    }
+
+    fn drop_key_entry(
+        &mut self,
+        keys: &mut BTreeMap<String, BTreeMap<String, Vec<String>>>,
+        e: &crate::input::keymap::KeyError,
+    ) {
+        let Some(action) = &e.action else {
+            self.error("", &format!("keys.{}", e.context), e.message.clone());
+            keys.remove(&e.context);
+            return;
+        };
+        self.error(&format!("keys.{}", e.context), action, e.message.clone());
+        let Some(actions) = keys.get_mut(&e.context) else {
+            return;
+        };
+        let emptied = match (&e.key, actions.get_mut(action)) {
+            (Some(k), Some(list)) => {
+                list.retain(|x| x != k);
+                list.is_empty()
+            }
+            _ => true,
+        };
+        // With no good key left, the action keeps its default keys rather
+        // than ending up unbound.
+        if emptied {
+            actions.remove(action);
+        }
+    }
+}
+
 /// Parse config text. Never fails: problems are returned and the defaults
 /// stand in for the values they concern.
 pub fn parse(text: &str, file: &str) -> (Config, Vec<ConfigError>) {
@@ -297,6 +368,7 @@ pub fn parse(text: &str, file: &str) -> (Config, Vec<ConfigError>) {
             _ => p.error("", section, "unknown section".into()),
         }
     }
+    p.validate_keys(&mut config.keys);
     (config, p.errors)
 }
 

@@ -14,6 +14,9 @@ use std::collections::VecDeque;
 use std::io::{self, stdout};
 use std::sync::Once;
 
+mod probe;
+pub use probe::{PROBE_TIMEOUT, probe_ambiguous_width, width_from_columns};
+
 /// Where events come from. The run loop blocks in `next_event`, so an idle
 /// reader uses no CPU; `None` means the source is exhausted.
 pub trait EventSource {

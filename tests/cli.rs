@@ -197,3 +197,32 @@ fn search_command_exit_codes_and_json() {
     assert_eq!(bad.status.code(), Some(2), "a file that fails to load");
     assert!(stderr(&bad).contains("empty.txt"));
 }
+
+#[test]
+fn config_default_prints_the_documented_defaults() {
+    let out = kanbao(&["config", "--default"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert_eq!(text, kanbao::config::default_file());
+    let (_, errors) = kanbao::config::parse(&text, "stdout");
+    assert!(errors.is_empty(), "{errors:?}");
+    let out = kanbao(&["config"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stdout(&out).trim_end().ends_with("config.toml"),
+        "{}",
+        stdout(&out)
+    );
+}
+
+#[test]
+fn ambiguous_width_flag_values() {
+    let out = kanbao(&["--ambiguous-width", "3"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("1, 2 or auto"), "{}", stderr(&out));
+    // Not a terminal: the headline list, whatever the flag says.
+    for v in ["1", "2", "auto"] {
+        let out = kanbao(&["--ambiguous-width", v]);
+        assert!(out.status.success(), "{v}: {}", stderr(&out));
+    }
+}

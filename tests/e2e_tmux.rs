@@ -139,7 +139,7 @@ fn sigterm_and_sighup_restore_terminal() {
 #[test]
 fn real_binary_in_tmux() {
     let issue = kanbao::loader::sample();
-    let Some((tmux, _dir)) = start("main") else {
+    let Some((tmux, dir)) = start_with("main", &[], &[]) else {
         return;
     };
     // The headline list shows the titles (truncated, so check prefixes).
@@ -169,8 +169,7 @@ fn real_binary_in_tmux() {
     assert!(reading_pane(&screen).contains(&want), "{screen}");
 
     tmux.run(&["send-keys", "-t", "kb", "q"]).expect("q");
-    tmux.wait_for("the reader to exit", |t| t.format("#{pane_dead}") == "1");
-    assert_eq!(tmux.format("#{pane_dead_status}"), "0", "exit status");
+    assert_eq!(exit_status(&tmux, &dir), "0", "exit status");
     assert_eq!(
         tmux.format("#{alternate_on}"),
         "0",
@@ -182,4 +181,156 @@ fn real_binary_in_tmux() {
         !after.contains(&name),
         "status bar still on screen:\n{after}"
     );
+}
+
+/// Like `start`, with environment variables and arguments for kanbao, run
+/// under `sh`, which writes kanbao's exit status to `status` in the temp
+/// dir: tmux's own `pane_dead_status` is racy (on tmux 3.3a it sometimes
+/// stays empty after the pane died).
+fn start_with(tag: &str, env: &[(&str, &str)], args: &[&str]) -> Option<(Tmux, tempfile::TempDir)> {
+    if Command::new("tmux").arg("-V").output().is_err() {
+        eprintln!("tmux not installed: skipping the end-to-end test");
+        return None;
+    }
+    let bin = env!("CARGO_BIN_EXE_kanbao");
+    let dir = tempfile::tempdir().expect("tempdir");
+    let conf = dir.path().join("tmux.conf");
+    std::fs::write(&conf, "set -g remain-on-exit on\nset -g status off\n").expect("conf");
+    let conf = conf.to_string_lossy().into_owned();
+    let tmux = Tmux {
+        socket: format!("kanbao-test-{}-{tag}", std::process::id()),
+    };
+    let env: Vec<String> = env.iter().map(|(k, v)| format!("{k}={v}")).collect();
+    let mut cmd: Vec<&str> = vec![
+        "-f",
+        &conf,
+        "new-session",
+        "-d",
+        "-s",
+        "kb",
+        "-x",
+        "100",
+        "-y",
+        "30",
+    ];
+    for e in &env {
+        cmd.extend(["-e", e.as_str()]);
+    }
+    let status = dir.path().join("status").to_string_lossy().into_owned();
+    let script = format!("\"$0\" \"$@\"; echo $? > '{status}.tmp' && mv '{status}.tmp' '{status}'");
+    cmd.extend(["sh", "-c", &script, bin]);
+    cmd.extend(args);
+    tmux.run(&cmd).expect("start tmux session");
+    Some((tmux, dir))
+}
+
+#[test]
+fn o_shows_the_article_in_the_pager_and_comes_back() {
+    let work = tempfile::tempdir().expect("tempdir");
+    let out = work.path().join("paged.txt");
+    let script = work.path().join("pager.sh");
+    // A pager that saves its input (atomically, so the test never sees half).
+    std::fs::write(
+        &script,
+        format!("cat > '{0}.tmp' && mv '{0}.tmp' '{0}'\n", out.display()),
+    )
+    .expect("script");
+    let config = work.path().join("config.toml");
+    std::fs::write(&config, "[reader]\nmeasure = 60\n").expect("config");
+    let pager = format!("sh {}", script.display());
+    let config_arg = config.to_string_lossy().into_owned();
+    let Some((tmux, dir)) = start_with("pager", &[("PAGER", &pager)], &["--config", &config_arg])
+    else {
+        return;
+    };
+    let issue = kanbao::loader::sample();
+    let name = kanbao::ui::status_bar::issue_name(&issue);
+    tmux.wait_for("the reader to start", |t| {
+        t.format("#{alternate_on}") == "1" && t.capture().contains(&name)
+    });
+    tmux.run(&["send-keys", "-t", "kb", "]", "o"])
+        .expect("keys");
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !out.exists() {
+        assert!(
+            Instant::now() < deadline,
+            "the pager never ran:\n{}",
+            tmux.capture()
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let paged = std::fs::read_to_string(&out).expect("paged text");
+    let second = &issue.articles[1];
+    assert_eq!(paged, kanbao::export::article_text(second));
+    // Back in the reader, with the whole frame redrawn.
+    let want = prefix(second.display_title(), 4);
+    let screen = tmux.wait_for("the reader to come back", |t| {
+        t.format("#{alternate_on}") == "1"
+            && t.capture().contains(&name)
+            && reading_pane(&t.capture()).contains(&want)
+    });
+    assert!(screen.contains(" 2/"), "{screen}");
+    assert_eq!(tmux.format("#{pane_dead}"), "0");
+    tmux.run(&["send-keys", "-t", "kb", "q"]).expect("q");
+    assert_eq!(exit_status(&tmux, &dir), "0", "exit status");
+    assert_eq!(
+        tmux.format("#{alternate_on}"),
+        "0",
+        "left the alternate screen"
+    );
+}
+
+#[test]
+fn failing_pager_is_a_status_message() {
+    let Some((tmux, dir)) = start_with(
+        "badpager",
+        &[("PAGER", "/nonexistent/pager")],
+        &["--config", "/nonexistent/kanbao.toml"],
+    ) else {
+        return;
+    };
+    let screen = tmux.wait_for("the config error", |t| {
+        t.capture().contains("config: /nonexistent/kanbao.toml")
+    });
+    assert_eq!(tmux.format("#{alternate_on}"), "1", "{screen}");
+    tmux.run(&["send-keys", "-t", "kb", "o"]).expect("o");
+    tmux.wait_for("the pager error", |t| {
+        t.format("#{alternate_on}") == "1" && t.capture().contains("pager `/nonexistent/pager`")
+    });
+    tmux.run(&["send-keys", "-t", "kb", "q"]).expect("q");
+    assert_eq!(exit_status(&tmux, &dir), "0", "exit status");
+}
+
+/// kanbao's exit status, as recorded by `start_with`'s wrapper.
+fn exit_status(tmux: &Tmux, dir: &tempfile::TempDir) -> String {
+    let file = dir.path().join("status");
+    tmux.wait_for("the reader to exit", |_| file.exists());
+    std::fs::read_to_string(&file)
+        .unwrap_or_default()
+        .trim()
+        .to_string()
+}
+
+#[test]
+fn ambiguous_width_auto_asks_the_terminal() {
+    let work = tempfile::tempdir().expect("tempdir");
+    let config = work.path().join("config.toml");
+    std::fs::write(&config, "[reader]\nambiguous_width = \"auto\"\n").expect("config");
+    let config_arg = config.to_string_lossy().into_owned();
+    let Some((tmux, dir)) = start_with("probe", &[], &["--config", &config_arg]) else {
+        return;
+    };
+    let name = kanbao::ui::status_bar::issue_name(&kanbao::loader::sample());
+    let screen = tmux.wait_for("the reader to start", |t| {
+        t.format("#{alternate_on}") == "1" && t.capture().contains(&name)
+    });
+    // tmux answers the cursor-position query, and the probe glyph is gone.
+    assert!(!screen.contains("did not answer"), "{screen}");
+    assert!(!screen.starts_with('“'), "{screen}");
+    assert!(
+        screen.contains("q quit"),
+        "no message, just hints: {screen}"
+    );
+    tmux.run(&["send-keys", "-t", "kb", "q"]).expect("q");
+    assert_eq!(exit_status(&tmux, &dir), "0", "exit status");
 }

@@ -49,6 +49,12 @@ pub enum Action {
     Click(u16, u16),
     /// Internal: mouse wheel at a cell; `true` scrolls down (not bindable).
     Wheel(u16, u16, bool),
+    /// Copy the open article as clean text to the clipboard (OSC 52).
+    CopyText,
+    /// Copy the open article as Markdown to the clipboard (OSC 52).
+    CopyMarkdown,
+    /// Show the open article in `$PAGER`.
+    OpenInPager,
 }
 
 /// Every bindable action with its name and description, in help order.
@@ -88,6 +94,17 @@ pub const BINDABLE: &[(Action, &str, &str)] = &[
     (Action::Help, "help", "帮助 / help"),
     (Action::CloseHelp, "close_help", "关闭帮助 / close help"),
     (Action::Quit, "quit", "退出 / quit"),
+    (Action::CopyText, "copy_text", "复制正文 / copy as text"),
+    (
+        Action::CopyMarkdown,
+        "copy_markdown",
+        "复制 Markdown / copy as Markdown",
+    ),
+    (
+        Action::OpenInPager,
+        "open_in_pager",
+        "分页器 / open in $PAGER",
+    ),
 ];
 
 impl Action {
@@ -118,7 +135,7 @@ impl Action {
 
 /// What the run loop should do after `update`. `update` itself never
 /// draws, reads or writes anything.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
     /// Nothing changed on screen.
     None,
@@ -126,4 +143,9 @@ pub enum Effect {
     Redraw,
     /// Restore the terminal and exit.
     Quit,
+    /// Put this text on the system clipboard (the run loop writes the OSC
+    /// 52 escape), then redraw.
+    Clipboard(String),
+    /// Show this text in `$PAGER`, then restore the reader and redraw.
+    Pager(String),
 }

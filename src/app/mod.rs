@@ -4,11 +4,13 @@
 
 pub mod action;
 pub mod article_layout;
+pub mod configure;
 mod run;
+pub mod share;
 pub mod update;
 pub mod wrap_cache;
 
-pub use run::{run, run_app};
+pub use run::{run, run_app, run_app_probing};
 
 use crate::input::key::KeyChord;
 use crate::input::keymap::{Context, Keymap};
@@ -126,6 +128,9 @@ pub struct App {
     pub cache: WrapCache,
     /// The viewport the state was last synced to.
     pub viewport: Viewport,
+    /// Problems in the config file, for the whole session (the help
+    /// overlay lists them; the first is the opening status message).
+    pub config_errors: Vec<String>,
 }
 
 impl App {
@@ -151,6 +156,7 @@ impl App {
             layout: None,
             cache: WrapCache::default(),
             viewport: Viewport::default(),
+            config_errors: Vec::new(),
         }
     }
 
@@ -176,15 +182,29 @@ impl App {
                 config.theme.accent
             )),
         }
-        if let Some(first) = errors.first() {
-            let more = errors.len() - 1;
-            app.message = Some(if more > 0 {
-                format!("config: {first} (+{more} more)")
+        let hit = config
+            .theme
+            .hit
+            .parse()
+            .unwrap_or(ratatui::style::Color::Yellow);
+        let current = (config.theme.hit_current.parse()).unwrap_or(ratatui::style::Color::Magenta);
+        app.theme = app.theme.with_hits(app.opts.no_color, hit, current);
+        app.note_config_errors(errors);
+        app
+    }
+
+    /// Record config-file problems for the session and show the first one
+    /// in the status bar (the help overlay lists them all).
+    pub fn note_config_errors(&mut self, errors: impl IntoIterator<Item = String>) {
+        self.config_errors.extend(errors);
+        if let Some(first) = self.config_errors.first() {
+            let more = self.config_errors.len() - 1;
+            self.message = Some(if more > 0 {
+                format!("config: {first} (+{more} more: see help)")
             } else {
                 format!("config: {first}")
             });
         }
-        app
     }
 
     /// The keymap context for the current state.

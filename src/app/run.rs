@@ -20,12 +20,22 @@ pub fn run(issue: Issue, opts: ReaderOptions) -> io::Result<()> {
 /// Run a prepared reader (e.g. `App::with_config`). `NO_COLOR` in the
 /// environment always wins over the theme.
 pub fn run_app(app: App) -> io::Result<()> {
+    run_app_probing(app, false)
+}
+
+/// `run_app`, first asking the terminal how wide it draws ambiguous-width
+/// characters when `probe` is set (`ambiguous_width = "auto"`); no answer
+/// means 1 column and a status message.
+pub fn run_app_probing(app: App, probe: bool) -> io::Result<()> {
     let mut app = app;
     if ui::theme::Theme::no_color_from_env() {
         app.opts.no_color = true;
         app.theme = ui::theme::Theme::new(true);
     }
     term::setup()?;
+    if probe {
+        super::configure::apply_probe(&mut app, term::probe_ambiguous_width());
+    }
     let result = Terminal::new(CrosstermBackend::new(io::stdout()))
         .and_then(|mut terminal| run_loop(&mut terminal, &mut app, &mut CrosstermEvents));
     let restored = term::restore();
@@ -56,6 +66,19 @@ pub fn run_loop(
             Effect::Quit => return Ok(()),
             Effect::Redraw => dirty = true,
             Effect::None => {}
+            Effect::Clipboard(text) => {
+                if let Err(e) = super::share::write_clipboard(terminal.backend_mut(), &text) {
+                    app.message = Some(format!("copy failed: {e}"));
+                }
+                dirty = true;
+            }
+            Effect::Pager(text) => {
+                super::share::page(terminal, app, &text)?;
+                // The terminal may have been resized while the pager ran.
+                area = Rect::from((ratatui::layout::Position::ORIGIN, terminal.size()?));
+                app.sync(area);
+                dirty = true;
+            }
         }
     }
 }

@@ -120,6 +120,9 @@ pub fn update(app: &mut App, action: Action, vp: &Viewport) -> Effect {
                 return Effect::None;
             }
         }
+        Action::CopyText | Action::CopyMarkdown | Action::OpenInPager => {
+            return super::share::share(app, action);
+        }
     }
     Effect::Redraw
 }
@@ -130,7 +133,8 @@ fn update_help(app: &mut App, action: Action) -> Effect {
         Action::Quit => return Effect::Quit,
         Action::CloseHelp | Action::Help => app.help = None,
         Action::Down => {
-            let limit = app.keymap.bindings().len();
+            // Enough for every help line (rows, headings, config problems).
+            let limit = app.keymap.bindings().len() + app.config_errors.len() + 4;
             app.help = app.help.map(|h| (h + 1).min(limit));
         }
         Action::Up => app.help = app.help.map(|h| h.saturating_sub(1)),

@@ -6,6 +6,9 @@
 use super::key::KeyChord;
 use crate::app::action::Action;
 
+mod overrides;
+pub use overrides::KeyError;
+
 /// Where a binding applies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Context {
@@ -87,6 +90,9 @@ pub const DEFAULT_BINDINGS: &[(&str, &str, &str)] = &[
     ("help", "?", "close_help"),
     ("help", "q", "close_help"),
     ("help", "ctrl-c", "quit"),
+    ("main", "y", "copy_text"),
+    ("main", "Y", "copy_markdown"),
+    ("main", "o", "open_in_pager"),
 ];
 
 /// The live keymap.
@@ -135,47 +141,18 @@ impl Keymap {
     }
 
     /// Apply config-file overrides (`[keys.<context>]`: action name → keys),
-    /// each replacing that action's default keys in that context; a key
-    /// taken by an override leaves whatever it was bound to before. Bad
-    /// entries are skipped and reported.
+    /// each replacing that action's default keys in that context. Bad
+    /// entries and key conflicts are skipped and reported (see
+    /// [`Keymap::apply_config`]).
     pub fn apply_overrides<'a, A, K>(&mut self, overrides: A) -> Vec<String>
     where
         A: IntoIterator<Item = (&'a str, K)>,
         K: IntoIterator<Item = (&'a str, &'a [String])>,
     {
-        let mut errors = Vec::new();
-        for (ctx, actions) in overrides {
-            let Some(context) = Context::from_name(ctx) else {
-                errors.push(format!("keys.{ctx}: unknown context"));
-                continue;
-            };
-            for (name, keys) in actions {
-                let Some(action) = Action::from_name(name) else {
-                    errors.push(format!("keys.{ctx}.{name}: unknown action"));
-                    continue;
-                };
-                let chords: Vec<KeyChord> = keys
-                    .iter()
-                    .filter_map(|k| {
-                        let chord = KeyChord::parse(k);
-                        if chord.is_none() {
-                            errors.push(format!("keys.{ctx}.{name}: unknown key `{k}`"));
-                        }
-                        chord
-                    })
-                    .collect();
-                self.bindings.retain(|b| {
-                    b.context != context || (b.action != action && !chords.contains(&b.chord))
-                });
-                self.bindings
-                    .extend(chords.into_iter().map(|chord| Binding {
-                        context,
-                        chord,
-                        action,
-                    }));
-            }
-        }
-        errors
+        self.apply_config(overrides)
+            .iter()
+            .map(ToString::to_string)
+            .collect()
     }
 
     /// The action bound to `chord` in `context`.

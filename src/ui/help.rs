@@ -10,16 +10,25 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use unicode_width::UnicodeWidthStr;
 
-/// The help text lines: a heading per context, then `keys  description`.
+/// The help text lines: config problems if any, then a heading per
+/// context and `keys  action_name  description` rows.
 pub fn help_lines(app: &App) -> Vec<(bool, String)> {
     let mut out = Vec::new();
+    if !app.config_errors.is_empty() {
+        out.push((true, "配置问题 / config problems".to_string()));
+        out.extend(app.config_errors.iter().map(|e| (false, e.clone())));
+        out.push((false, String::new()));
+    }
     for (ctx, heading) in [
         (Context::Main, "阅读 / reading"),
         (Context::Help, "帮助窗口 / in this help"),
     ] {
         out.push((true, heading.to_string()));
         for (keys, action) in app.keymap.help_rows(ctx) {
-            out.push((false, format!("{keys:<16}{}", action.description())));
+            // The action's name is what a config file binds keys to.
+            let name = action.name().unwrap_or_default();
+            let desc = action.description();
+            out.push((false, format!("{keys:<16}{name:<16}{desc}")));
         }
         out.push((false, String::new()));
     }

@@ -23,6 +23,10 @@ pub struct Theme {
     pub accent: Style,
     /// Status-bar messages.
     pub message: Style,
+    /// Search hits (`[theme] hit`).
+    pub hit: Style,
+    /// The current search hit (`[theme] hit_current`).
+    pub hit_current: Style,
 }
 
 impl Theme {
@@ -47,6 +51,33 @@ impl Theme {
             status: Style::new().add_modifier(Modifier::REVERSED),
             accent,
             message: Style::new().add_modifier(Modifier::BOLD),
+            hit: Style::new(),
+            hit_current: Style::new(),
+        }
+        .with_hits(no_color, Color::Yellow, Color::Magenta)
+    }
+
+    /// The theme with search-hit colours (backgrounds; under `no_color`,
+    /// underline and reverse instead).
+    pub fn with_hits(self, no_color: bool, hit: Color, current: Color) -> Theme {
+        let (hit, hit_current) = if no_color {
+            (
+                Style::new().add_modifier(Modifier::UNDERLINED),
+                Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD),
+            )
+        } else {
+            (
+                Style::new().bg(hit).fg(Color::Black),
+                Style::new()
+                    .bg(current)
+                    .fg(Color::Black)
+                    .add_modifier(Modifier::BOLD),
+            )
+        };
+        Theme {
+            hit,
+            hit_current,
+            ..self
         }
     }
 

@@ -1,0 +1,108 @@
+//! The config file in a scripted session (no terminal): overrides change
+//! what keys do, flags win over the file, and problems reach the status
+//! bar and the help overlay without stopping the reader.
+
+mod ui_support;
+
+use kanbao::app::configure::{apply_probe, load_config, prepare};
+use kanbao::config::{self, AmbiguousSetting};
+use kanbao::text::width::AmbiguousWidth;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ui_support::{Harness, fixture_issue};
+
+fn harness_with(text: &str, flag: Option<AmbiguousSetting>) -> (Harness, bool) {
+    let (config, errors) = config::parse(text, "/cfg/kanbao.toml");
+    let (app, probe) = prepare(fixture_issue(), &config, &errors, flag);
+    let term = Terminal::new(TestBackend::new(100, 30)).expect("backend");
+    let mut h = Harness { app, term };
+    h.app.sync(h.area());
+    h.draw();
+    (h, probe)
+}
+
+#[test]
+fn next_article_rebound_to_n() {
+    let (mut h, _) = harness_with("[keys.main]\nnext_article = [\"n\"]\n", None);
+    assert!(h.app.config_errors.is_empty(), "{:?}", h.app.config_errors);
+    h.keys(&["]"]);
+    assert_eq!(h.app.open, 0, "`]` no longer opens the next article");
+    h.keys(&["n", "n"]);
+    assert_eq!(h.app.open, 2, "`n` does");
+    let screen = h.screen();
+    assert!(screen.contains("n next"), "hints follow: {screen}");
+}
+
+#[test]
+fn flag_wins_over_the_file() {
+    let (h, probe) = harness_with(
+        "[reader]\nambiguous_width = 1\n",
+        Some(AmbiguousSetting::Fixed(AmbiguousWidth::Wide)),
+    );
+    assert_eq!(h.app.opts.ambiguous, AmbiguousWidth::Wide);
+    assert!(!probe);
+    let (h, probe) = harness_with("[reader]\nambiguous_width = 2\nmeasure = 40\n", None);
+    assert_eq!(h.app.opts.ambiguous, AmbiguousWidth::Wide);
+    assert_eq!(h.app.opts.measure, 40);
+    assert!(!probe);
+    let (mut h, probe) = harness_with(
+        "[reader]\nambiguous_width = 2\n",
+        Some(AmbiguousSetting::Auto),
+    );
+    assert!(probe, "auto asks the run loop to probe");
+    assert_eq!(
+        h.app.opts.ambiguous,
+        AmbiguousWidth::Narrow,
+        "until it answers"
+    );
+    apply_probe(&mut h.app, Some(AmbiguousWidth::Wide));
+    assert_eq!(h.app.opts.ambiguous, AmbiguousWidth::Wide);
+    apply_probe(&mut h.app, None);
+    assert_eq!(h.app.opts.ambiguous, AmbiguousWidth::Narrow);
+    assert!(
+        h.app
+            .message
+            .as_deref()
+            .is_some_and(|m| m.contains("did not answer"))
+    );
+}
+
+#[test]
+fn problems_show_in_status_bar_and_help() {
+    let (mut h, _) = harness_with(
+        "[reader]\nmeasure = \"wide\"\n\n[keys.main]\nquit = [\"j\"]\n",
+        None,
+    );
+    assert_eq!(h.app.config_errors.len(), 2, "{:?}", h.app.config_errors);
+    let screen = h.screen();
+    assert!(
+        screen.contains("config: /cfg/kanbao.toml:2: reader.measure"),
+        "{screen}"
+    );
+    assert_eq!(h.app.opts.measure, 80, "the default stands in");
+    // The message goes with the next key; the help overlay keeps the list.
+    h.keys(&["?"]);
+    let help: Vec<String> = kanbao::ui::help::help_lines(&h.app)
+        .into_iter()
+        .map(|(_, l)| l)
+        .collect();
+    assert_eq!(help[0], "配置问题 / config problems");
+    assert!(
+        help[2].starts_with("/cfg/kanbao.toml:5: keys.main.quit: key `j`"),
+        "{help:?}"
+    );
+    // `q` still quits (the conflicting override was dropped, not `quit`'s keys).
+    h.keys(&["esc"]);
+    assert!(h.keys(&["q"]));
+}
+
+#[test]
+fn missing_config_file_is_reported_not_fatal() {
+    let (config, errors) = load_config(Some(std::path::Path::new("/nonexistent/kanbao.toml")));
+    let (app, _) = prepare(fixture_issue(), &config, &errors, None);
+    let msg = app.message.expect("a status message");
+    assert!(
+        msg.starts_with("config: /nonexistent/kanbao.toml: "),
+        "{msg}"
+    );
+}
