@@ -6,6 +6,13 @@ use super::rules::{
 
 /// Longest role word that `s` starts with.
 fn role_prefix(s: &str) -> Option<&'static str> {
+    // Runs on every block: compare the first character before any word.
+    static FIRST_CHARS: std::sync::LazyLock<Vec<char>> =
+        std::sync::LazyLock::new(|| ROLE_WORDS.iter().filter_map(|r| r.chars().next()).collect());
+    let first = s.chars().next()?;
+    if !FIRST_CHARS.contains(&first) {
+        return None;
+    }
     ROLE_WORDS
         .iter()
         .filter(|r| s.starts_with(**r))

@@ -176,7 +176,15 @@ pub fn masthead(text: &str) -> Option<Masthead> {
     if text.len() > 320 || text.chars().nth(80).is_some() {
         return None;
     }
-    let likely = text.contains(['年', '版', '-', '/', '.'])
+    // A masthead is not a sentence; and it has a page (版), a date (年 and
+    // 月, or digits with two separators) or a paper's name.
+    if text.contains(['，', '。', '；', '！', '？', ',']) {
+        return None;
+    }
+    let separators = text.bytes().filter(|b| matches!(b, b'-' | b'/' | b'.')).count();
+    let likely = text.contains('版')
+        || (text.contains('年') && text.contains('月'))
+        || (separators >= 2 && text.bytes().any(|b| b.is_ascii_digit()))
         || PAPER_SUFFIXES.iter().any(|suf| text.contains(suf));
     if !likely {
         return None;
