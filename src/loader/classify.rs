@@ -6,7 +6,7 @@ use super::names::{parse_bracketed_byline, parse_byline, parse_embedded};
 use super::patterns;
 use super::rules::{
     CAPTION_STARTS, CREDIT_LABELS, END_MARKS, HEADLINE_FORBIDDEN_ENDS, HEADLINE_MAX_CHARS,
-    SUBHEAD_MAX_CHARS, SUBHEAD_STARTS,
+    SUBHEAD_MAX_CHARS, SUBHEAD_STARTS, prefixes_of, starts_with_any,
 };
 use crate::model::{Jump, Masthead};
 
@@ -63,7 +63,7 @@ impl Para {
     /// A subhead inside an article (`■链接`, `一、加强组织领导`): short and
     /// opening with a subhead marker. It is not a sentence cut by a break.
     pub fn is_subhead(&self) -> bool {
-        SUBHEAD_STARTS.iter().any(|s| self.text.starts_with(s))
+        starts_with_any(&self.text, SUBHEAD_STARTS)
             && self.text.chars().nth(SUBHEAD_MAX_CHARS).is_none()
     }
 
@@ -86,14 +86,13 @@ fn is_credits(text: &str) -> bool {
     }
     let t = text.trim_start_matches(['（', '(']);
     let t = t.strip_prefix("本版").unwrap_or(t);
-    CREDIT_LABELS.iter().any(|label| {
-        t.strip_prefix(label)
-            .is_some_and(|rest| rest.trim_start().starts_with([':', '：']))
-    }) && text.chars().nth(120).is_none()
+    prefixes_of(t, CREDIT_LABELS)
+        .any(|label| t[label.len()..].trim_start().starts_with([':', '：']))
+        && text.chars().nth(120).is_none()
 }
 
 fn is_caption(text: &str) -> bool {
-    CAPTION_STARTS.iter().any(|s| text.starts_with(s)) || patterns::ends_with_photo_credit(text)
+    starts_with_any(text, CAPTION_STARTS) || patterns::ends_with_photo_credit(text)
 }
 
 /// Classify one block, taking its text (no copy for the common kinds).

@@ -118,10 +118,12 @@ fn check_text(text: &str) -> Result<(), DecodeError> {
         return Err(DecodeError::Binary("NUL characters".into()));
     }
     // Text has line ends and tabs; binary data is full of other C0 bytes.
-    let controls = text
-        .bytes()
-        .filter(|&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0C | 0x1B))
-        .count();
+    // A branch-free count: it runs over every file and vectorises.
+    let controls: usize = text
+        .as_bytes()
+        .iter()
+        .map(|&b| usize::from(b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0C | 0x1B)))
+        .sum();
     if controls * 20 > text.len().max(1) {
         return Err(DecodeError::Binary(format!("{controls} control bytes")));
     }

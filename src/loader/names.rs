@@ -2,22 +2,12 @@
 
 use super::rules::{
     BYLINE_MARKERS, COMPOUND_SURNAMES, NOT_NAMES, ROLE_WORDS, SURNAMES, is_han, is_space,
+    prefixes_of,
 };
 
 /// Longest role word that `s` starts with.
 fn role_prefix(s: &str) -> Option<&'static str> {
-    // Runs on every block: compare the first character before any word.
-    static FIRST_CHARS: std::sync::LazyLock<Vec<char>> =
-        std::sync::LazyLock::new(|| ROLE_WORDS.iter().filter_map(|r| r.chars().next()).collect());
-    let first = s.chars().next()?;
-    if !FIRST_CHARS.contains(&first) {
-        return None;
-    }
-    ROLE_WORDS
-        .iter()
-        .filter(|r| s.starts_with(**r))
-        .max_by_key(|r| r.len())
-        .copied()
+    prefixes_of(s, ROLE_WORDS).max_by_key(|r| r.len())
 }
 
 /// Is `name` plausibly a person's name? With a role word in the byline we

@@ -95,6 +95,9 @@ fn jump_from(caps: &regex::Captures<'_>, text: &str) -> Jump {
 
 /// A block that is only a jump line (`（下转第2版）`).
 pub fn jump_whole(text: &str) -> Option<Jump> {
+    if !text.starts_with(['（', '(']) || !text.ends_with(['）', ')']) {
+        return None;
+    }
     let caps = JUMP_WHOLE.captures(text)?;
     Some(jump_from(&caps, text))
 }
@@ -181,7 +184,10 @@ pub fn masthead(text: &str) -> Option<Masthead> {
     if text.contains(['，', '。', '；', '！', '？', ',']) {
         return None;
     }
-    let separators = text.bytes().filter(|b| matches!(b, b'-' | b'/' | b'.')).count();
+    let separators = text
+        .bytes()
+        .filter(|b| matches!(b, b'-' | b'/' | b'.'))
+        .count();
     let likely = text.contains('版')
         || (text.contains('年') && text.contains('月'))
         || (separators >= 2 && text.bytes().any(|b| b.is_ascii_digit()))

@@ -196,6 +196,22 @@ pub const JUMP_FROM_WORDS: &[&str] = &["上接", "紧接", "接", "续"];
 /// Suffixes of a paper's name in a masthead (`衡阳日报`).
 pub const PAPER_SUFFIXES: &[&str] = &["报", "刊", "报社", "新闻"];
 
+/// The words of `words` that `text` starts with. Every block is checked
+/// against several word lists, so the first character is compared before
+/// any word (a plain `starts_with` per word costs a `memcmp` call each).
+pub fn prefixes_of<'w>(text: &str, words: &[&'w str]) -> impl Iterator<Item = &'w str> {
+    let first = text.chars().next();
+    words
+        .iter()
+        .copied()
+        .filter(move |w| first.is_some() && w.chars().next() == first && text.starts_with(w))
+}
+
+/// Does `text` start with one of `words`?
+pub fn starts_with_any(text: &str, words: &[&str]) -> bool {
+    prefixes_of(text, words).next().is_some()
+}
+
 /// Is `c` a Han (CJK ideograph) character?
 pub fn is_han(c: char) -> bool {
     matches!(c as u32,

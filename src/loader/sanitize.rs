@@ -26,7 +26,11 @@ fn is_dropped(c: char) -> bool {
 fn needs_work(text: &str) -> bool {
     let b = text.as_bytes();
     // C0 controls but LF and tab, and DEL: a plain byte test that vectorises.
-    if b.iter().any(|&x| (x < 0x20 && x != b'\n' && x != b'\t') || x == 0x7F) {
+    // Folded per chunk without short-circuiting, so it vectorises.
+    let control = |x: u8| (x < 0x20 && x != b'\n' && x != b'\t') || x == 0x7F;
+    if b.chunks(256)
+        .any(|c| c.iter().fold(false, |acc, &x| acc | control(x)))
+    {
         return true;
     }
     // The other controls are multi-byte: C1 (C2 80–9F), LRM/RLM and bidi
