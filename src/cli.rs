@@ -27,6 +27,13 @@ pub struct Cli {
     /// Columns your terminal draws “ ” … · with (1 or 2).
     #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u8).range(1..=2))]
     pub ambiguous_width: u8,
+    /// Where reading positions, read marks and bookmarks are kept
+    /// (default: KANBAO_STATE_DIR, else the platform state directory).
+    #[arg(long, value_name = "DIR")]
+    pub state_dir: Option<PathBuf>,
+    /// Neither read nor write remembered reading state.
+    #[arg(long, conflicts_with = "state_dir")]
+    pub no_state: bool,
 }
 
 /// The subcommands.
@@ -84,10 +91,12 @@ pub fn main() -> ExitCode {
                 Err(e) => fail(&e),
             },
         },
+        None if cli.path.as_deref().is_some_and(Path::is_dir) || io::stdout().is_terminal() => {
+            crate::app::open::main(&cli)
+        }
         None => match load(cli.path.as_deref()) {
-            // ui branch: a terminal gets the interactive reader; a pipe
-            // keeps getting the headline list.
-            Ok(issue) if io::stdout().is_terminal() => read(issue, cli.ambiguous_width),
+            // A terminal gets the interactive reader (above); a pipe keeps
+            // getting the headline list.
             Ok(issue) => emit(|out| print_headlines(&issue, out)),
             Err(e) => fail(&e),
         },
@@ -122,22 +131,6 @@ fn export_dir(dir: &Path, format: Format) -> ExitCode {
         Ok(())
     });
     if failed { ExitCode::FAILURE } else { code }
-}
-
-/// Run the interactive reader (`kanbao::app::run`).
-fn read(issue: Issue, ambiguous_width: u8) -> ExitCode {
-    let opts = crate::app::ReaderOptions {
-        ambiguous: if ambiguous_width == 2 {
-            crate::text::width::AmbiguousWidth::Wide
-        } else {
-            crate::text::width::AmbiguousWidth::Narrow
-        },
-        ..crate::app::ReaderOptions::default()
-    };
-    match crate::app::run(issue, opts) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => fail(&e),
-    }
 }
 
 fn fail(e: &dyn std::fmt::Display) -> ExitCode {

@@ -4,7 +4,10 @@
 
 pub mod action;
 pub mod article_layout;
+pub mod open;
 mod run;
+pub mod session;
+pub mod shelf;
 pub mod update;
 pub mod wrap_cache;
 
@@ -126,6 +129,8 @@ pub struct App {
     pub cache: WrapCache,
     /// The viewport the state was last synced to.
     pub viewport: Viewport,
+    /// The archive's issues and remembered reading (`shelf.rs`).
+    pub shelf: shelf::Shelf,
 }
 
 impl App {
@@ -151,6 +156,7 @@ impl App {
             layout: None,
             cache: WrapCache::default(),
             viewport: Viewport::default(),
+            shelf: shelf::Shelf::default(),
         }
     }
 
@@ -191,6 +197,8 @@ impl App {
     pub fn context(&self) -> Context {
         if self.help.is_some() {
             Context::Help
+        } else if self.shelf.picker.is_some() {
+            Context::Picker
         } else {
             Context::Main
         }
@@ -235,6 +243,7 @@ impl App {
         let cleared = !matches!(action, Action::Resize) && self.message.take().is_some();
         let effect = update::update(self, action, &vp);
         self.sync(area);
+        let effect = shelf::after_update(self, effect);
         match effect {
             Effect::None if cleared => Effect::Redraw,
             e => e,

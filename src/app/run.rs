@@ -54,7 +54,7 @@ pub fn run_loop(
         }
         match app.handle_event(&ev, area) {
             Effect::Quit => return Ok(()),
-            Effect::Redraw => dirty = true,
+            Effect::Redraw | Effect::SaveState | Effect::Rescan => dirty = true,
             Effect::None => {}
         }
     }

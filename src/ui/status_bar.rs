@@ -96,7 +96,8 @@ pub fn render_status_bar(app: &App, area: Rect, buf: &mut Buffer) {
         return;
     }
     let avail = usize::from(right - x - 1);
-    if let Some(msg) = &app.message {
+    let progress = app.shelf.progress();
+    if let Some(msg) = app.message.as_ref().or(progress.as_ref()) {
         let msg = crate::text::width::truncate(msg, avail, amb);
         put_str(
             buf,
