@@ -168,7 +168,10 @@ impl Shelf {
                     .path
                     .file_name()
                     .map_or_else(String::new, |f| f.to_string_lossy().into_owned());
-                s.error = Some(e.to_string());
+                // The list shows the file name already.
+                let msg = e.to_string();
+                let prefix = format!("{}: ", s.path.display());
+                s.error = Some(msg.strip_prefix(&prefix).unwrap_or(&msg).to_string());
             }
         }
         s.done = true;
@@ -179,7 +182,9 @@ impl Shelf {
         self.keys[slot] = Some(key);
         self.order.insert(row, slot);
         if let Some(p) = &mut self.picker {
-            if p.kind == PickerKind::Issues && row <= p.selected && self.order.len() > 1 {
+            // Keep the selected issue selected; at the top, stay at the
+            // top (the newest issue) while the list fills in.
+            if p.kind == PickerKind::Issues && row <= p.selected && p.selected > 0 {
                 p.selected += 1;
             }
         }

@@ -51,9 +51,15 @@ pub fn picker_rows(app: &App) -> (String, Vec<String>, String) {
                 .get(p.selected)
                 .map(|&s| {
                     let slot = &shelf.slots[s];
+                    // Relative to the folder: shorter, and the same on every machine.
+                    let path = shelf
+                        .dir
+                        .as_deref()
+                        .and_then(|d| slot.path.strip_prefix(d).ok())
+                        .unwrap_or(&slot.path);
                     match &slot.error {
-                        Some(e) => format!("{}: {e}", slot.path.display()),
-                        None => slot.path.display().to_string(),
+                        Some(e) => format!("{}: {e}", path.display()),
+                        None => path.display().to_string(),
                     }
                 })
                 .unwrap_or_else(|| {
