@@ -77,6 +77,11 @@ fn prefix(s: &str, n: usize) -> String {
 /// Start the real binary in a private tmux server at 100×30; `None` (with
 /// a message) when tmux is missing. The temp dir must outlive the session.
 fn start(tag: &str) -> Option<(Tmux, tempfile::TempDir)> {
+    start_with(tag, &[])
+}
+
+/// `start` with arguments for the binary.
+fn start_with(tag: &str, args: &[&str]) -> Option<(Tmux, tempfile::TempDir)> {
     if Command::new("tmux").arg("-V").output().is_err() {
         eprintln!("tmux not installed: skipping the end-to-end test");
         return None;
@@ -102,7 +107,10 @@ fn start(tag: &str) -> Option<(Tmux, tempfile::TempDir)> {
         "-y",
         "30",
         bin,
-    ])
+    ]
+    .into_iter()
+    .chain(args.iter().copied())
+    .collect::<Vec<_>>())
     .expect("start tmux session");
     Some((tmux, dir))
 }
@@ -182,4 +190,59 @@ fn real_binary_in_tmux() {
         !after.contains(&name),
         "status bar still on screen:\n{after}"
     );
+}
+
+/// Archives: open a folder, switch issue, open the third article, quit;
+/// reopen the folder with the same `--state-dir` and the third article of
+/// that issue is on screen again.
+#[test]
+fn archive_reopens_where_the_reader_left() {
+    let data = tempfile::tempdir().expect("tempdir");
+    let archive = data.path().join("archive");
+    std::fs::create_dir_all(archive.join("2020")).expect("mkdir");
+    let sample = std::str::from_utf8(kanbao::SAMPLE_BYTES).expect("utf-8 sample");
+    for day in 1..=3 {
+        let text = format!("衡阳日报 2020年7月{day}日 第01版\n\n{sample}");
+        std::fs::write(archive.join("2020").join(format!("0{day}.txt")), text).expect("write");
+    }
+    let state = data.path().join("state");
+    let (archive, state) = (
+        archive.to_string_lossy().into_owned(),
+        state.to_string_lossy().into_owned(),
+    );
+    let args = ["--state-dir", state.as_str(), archive.as_str()];
+    let issue = kanbao::loader::sample();
+    let third = issue.articles.get(2).expect("three articles");
+    let want = prefix(third.display_title(), 4);
+
+    let Some((tmux, _dir)) = start_with("archive1", &args) else {
+        return;
+    };
+    tmux.wait_for("the issue list", |t| {
+        t.capture().contains("报刊 issues 3/3") && t.capture().contains("2020-07-03")
+    });
+    // Open the newest issue, switch to the next (older) one with `}`.
+    tmux.run(&["send-keys", "-t", "kb", "Enter"]).expect("keys");
+    tmux.wait_for("the first issue", |t| t.capture().contains("2020-07-03"));
+    tmux.run(&["send-keys", "-t", "kb", "}"]).expect("keys");
+    tmux.wait_for("the second issue", |t| t.capture().contains("2020-07-02"));
+    tmux.run(&["send-keys", "-t", "kb", "]", "]"]).expect("keys");
+    tmux.wait_for("the third article", |t| {
+        reading_pane(&t.capture()).contains(&want) && t.capture().contains(" 3/")
+    });
+    tmux.run(&["send-keys", "-t", "kb", "q"]).expect("q");
+    tmux.wait_for("the reader to exit", |t| t.format("#{pane_dead}") == "1");
+    assert_eq!(tmux.format("#{pane_dead_status}"), "0", "exit status");
+    drop(tmux);
+
+    let Some((tmux, _dir2)) = start_with("archive2", &args) else {
+        return;
+    };
+    let screen = tmux.wait_for("the third article again", |t| {
+        let c = t.capture();
+        reading_pane(&c).contains(&want) && c.contains("2020-07-02") && c.contains(" 3/")
+    });
+    assert!(!screen.contains("报刊 issues"), "list closed:\n{screen}");
+    tmux.run(&["send-keys", "-t", "kb", "q"]).expect("q");
+    tmux.wait_for("the reader to exit", |t| t.format("#{pane_dead}") == "1");
 }

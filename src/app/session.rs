@@ -207,10 +207,16 @@ pub fn drive<B: Backend>(
             save(app, store);
             return Ok(());
         };
-        match step(app, msg, &mut area, store, tx) {
-            Effect::Quit => return Ok(()),
-            Effect::None => {}
-            _ => dirty = true,
+        // Handle everything already waiting before drawing again, so ten
+        // thousand loader results cost a few frames, not ten thousand.
+        let mut next = Some(msg);
+        while let Some(msg) = next {
+            match step(app, msg, &mut area, store, tx) {
+                Effect::Quit => return Ok(()),
+                Effect::None => {}
+                _ => dirty = true,
+            }
+            next = rx.try_recv().ok();
         }
     }
 }

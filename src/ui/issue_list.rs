@@ -33,8 +33,10 @@ pub fn issue_row(slot: &Slot) -> String {
     )
 }
 
-/// The text rows of the open picker, and the detail line for the selection.
-pub fn picker_rows(app: &App) -> (String, Vec<String>, String) {
+/// The title, the text of rows `range` of the open picker (only those are
+/// formatted: an archive may list ten thousand issues), and the detail line
+/// for the selection.
+pub fn picker_rows(app: &App, range: std::ops::Range<usize>) -> (String, Vec<String>, String) {
     let shelf = &app.shelf;
     let Some(p) = shelf.picker else {
         return (String::new(), Vec::new(), String::new());
@@ -43,6 +45,8 @@ pub fn picker_rows(app: &App) -> (String, Vec<String>, String) {
         PickerKind::Issues => {
             let rows = shelf
                 .order
+                .get(range.start.min(shelf.order.len())..range.end.min(shelf.order.len()))
+                .unwrap_or_default()
                 .iter()
                 .map(|&s| issue_row(&shelf.slots[s]))
                 .collect();
@@ -76,6 +80,8 @@ pub fn picker_rows(app: &App) -> (String, Vec<String>, String) {
             let marks = shelf.bookmarks();
             let rows = marks
                 .iter()
+                .skip(range.start)
+                .take(range.len())
                 .map(|&(s, a, para)| {
                     let slot = &shelf.slots[s];
                     let issue = if shelf.current == Some(s) {
@@ -107,15 +113,16 @@ pub fn render_picker(app: &App, area: Rect, buf: &mut Buffer) {
     if area.height < 3 || area.width < 4 {
         return;
     }
-    let (title, rows, detail) = picker_rows(app);
-    let right = area.right().saturating_sub(1);
-    put_str(buf, area.x + 1, area.y, right, &title, theme.accent, amb);
     let list_h = usize::from(area.height - 2);
     // Page-wise scrolling: the selection is always on screen.
     let offset = p.selected / list_h * list_h;
+    let (title, rows, detail) = picker_rows(app, offset..offset + list_h);
+    let right = area.right().saturating_sub(1);
+    put_str(buf, area.x + 1, area.y, right, &title, theme.accent, amb);
     let max = usize::from(right.saturating_sub(area.x + 1));
-    for (i, row) in rows.iter().enumerate().skip(offset).take(list_h) {
-        let Ok(dy) = u16::try_from(i - offset) else {
+    for (dy, row) in rows.iter().enumerate() {
+        let i = offset + dy;
+        let Ok(dy) = u16::try_from(dy) else {
             break;
         };
         let y = area.y + 1 + dy;
