@@ -77,7 +77,8 @@ fn prefix(s: &str, n: usize) -> String {
 /// Start the real binary in a private tmux server at 100×30; `None` (with
 /// a message) when tmux is missing. The temp dir must outlive the session.
 fn start(tag: &str) -> Option<(Tmux, tempfile::TempDir)> {
-    start_with(tag, &[])
+    // Never read or write the user's real reading state.
+    start_with(tag, &["--no-state"])
 }
 
 /// `start` with arguments for the binary.
@@ -95,22 +96,24 @@ fn start_with(tag: &str, args: &[&str]) -> Option<(Tmux, tempfile::TempDir)> {
     let tmux = Tmux {
         socket: format!("kanbao-test-{}-{tag}", std::process::id()),
     };
-    tmux.run(&[
-        "-f",
-        &conf,
-        "new-session",
-        "-d",
-        "-s",
-        "kb",
-        "-x",
-        "100",
-        "-y",
-        "30",
-        bin,
-    ]
-    .into_iter()
-    .chain(args.iter().copied())
-    .collect::<Vec<_>>())
+    tmux.run(
+        &[
+            "-f",
+            &conf,
+            "new-session",
+            "-d",
+            "-s",
+            "kb",
+            "-x",
+            "100",
+            "-y",
+            "30",
+            bin,
+        ]
+        .into_iter()
+        .chain(args.iter().copied())
+        .collect::<Vec<_>>(),
+    )
     .expect("start tmux session");
     Some((tmux, dir))
 }
@@ -226,7 +229,8 @@ fn archive_reopens_where_the_reader_left() {
     tmux.wait_for("the first issue", |t| t.capture().contains("2020-07-03"));
     tmux.run(&["send-keys", "-t", "kb", "}"]).expect("keys");
     tmux.wait_for("the second issue", |t| t.capture().contains("2020-07-02"));
-    tmux.run(&["send-keys", "-t", "kb", "]", "]"]).expect("keys");
+    tmux.run(&["send-keys", "-t", "kb", "]", "]"])
+        .expect("keys");
     tmux.wait_for("the third article", |t| {
         reading_pane(&t.capture()).contains(&want) && t.capture().contains(" 3/")
     });

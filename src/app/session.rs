@@ -29,7 +29,7 @@ pub enum Msg {
     Term(Event),
     /// A file finished loading: slot, result, its remembered state and a
     /// warning if that state was corrupt.
-    Loaded(usize, Entry, IssueState, Option<String>),
+    Loaded(Box<(usize, Entry, IssueState, Option<String>)>),
     /// The terminal event source failed or ended.
     TermClosed,
 }
@@ -46,7 +46,7 @@ pub fn start_loading(paths: Vec<PathBuf>, base: usize, store: Store, tx: Sender<
                 Err(_) => (IssueState::default(), None),
             };
             if tx
-                .send(Msg::Loaded(base + i, entry, state, warning))
+                .send(Msg::Loaded(Box::new((base + i, entry, state, warning))))
                 .is_err()
             {
                 return;
@@ -160,7 +160,8 @@ pub fn step(app: &mut App, msg: Msg, area: &mut Rect, store: &Store, tx: &Sender
             }
             app.handle_event(&ev, *area)
         }
-        Msg::Loaded(slot, entry, state, warning) => {
+        Msg::Loaded(loaded) => {
+            let (slot, entry, state, warning) = *loaded;
             if let Some(w) = warning {
                 app.message = Some(w);
             }
