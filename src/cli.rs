@@ -33,6 +33,13 @@ pub struct Cli {
     /// directory; see `kanbao config`).
     #[arg(long, value_name = "PATH")]
     pub config: Option<PathBuf>,
+    /// Where reading positions, read marks and bookmarks are kept
+    /// (default: KANBAO_STATE_DIR, else the platform state directory).
+    #[arg(long, value_name = "DIR")]
+    pub state_dir: Option<PathBuf>,
+    /// Neither read nor write remembered reading state.
+    #[arg(long, conflicts_with = "state_dir")]
+    pub no_state: bool,
 }
 
 fn parse_ambiguous(s: &str) -> Result<AmbiguousSetting, String> {
@@ -171,12 +178,12 @@ pub fn main() -> ExitCode {
             Some(p) => emit(|out| writeln!(out, "{}", p.display())),
             None => fail(&"no config directory on this platform"),
         },
+        None if cli.path.as_deref().is_some_and(Path::is_dir) || io::stdout().is_terminal() => {
+            crate::app::open::main(&cli)
+        }
         None => match load(cli.path.as_deref()) {
-            // ui branch: a terminal gets the interactive reader; a pipe
-            // keeps getting the headline list.
-            Ok(issue) if io::stdout().is_terminal() => {
-                read(issue, cli.config.as_deref(), cli.ambiguous_width)
-            }
+            // A terminal gets the interactive reader (above); a pipe keeps
+            // getting the headline list.
             Ok(issue) => emit(|out| print_headlines(&issue, out)),
             Err(e) => fail(&e),
         },
@@ -211,17 +218,6 @@ fn export_dir(dir: &Path, format: Format) -> ExitCode {
         Ok(())
     });
     if failed { ExitCode::FAILURE } else { code }
-}
-
-/// Run the interactive reader with the config file and flags applied.
-fn read(issue: Issue, config: Option<&Path>, ambiguous: Option<AmbiguousSetting>) -> ExitCode {
-    use crate::app::configure;
-    let (config, errors) = configure::load_config(config);
-    let (app, probe) = configure::prepare(issue, &config, &errors, ambiguous);
-    match crate::app::run_app_probing(app, probe) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => fail(&e),
-    }
 }
 
 fn fail(e: &dyn std::fmt::Display) -> ExitCode {

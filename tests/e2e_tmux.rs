@@ -3,7 +3,6 @@
 //! `q` exits 0 and leaves the terminal out of the alternate screen.
 //! Skips (with a message) when tmux is not installed.
 
-use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
@@ -74,59 +73,33 @@ fn prefix(s: &str, n: usize) -> String {
     s.chars().take(n).collect()
 }
 
-/// Start the real binary in a private tmux server at 100×30; `None` (with
-/// a message) when tmux is missing. The temp dir must outlive the session.
-fn start(tag: &str) -> Option<(Tmux, tempfile::TempDir)> {
-    if Command::new("tmux").arg("-V").output().is_err() {
-        eprintln!("tmux not installed: skipping the end-to-end test");
-        return None;
-    }
-    let bin = env!("CARGO_BIN_EXE_kanbao");
-    assert!(Path::new(bin).exists());
-    let dir = tempfile::tempdir().expect("tempdir");
-    let conf = dir.path().join("tmux.conf");
-    std::fs::write(&conf, "set -g remain-on-exit on\nset -g status off\n").expect("conf");
-    let conf = conf.to_string_lossy().into_owned();
-    let tmux = Tmux {
-        socket: format!("kanbao-test-{}-{tag}", std::process::id()),
-    };
-    tmux.run(&[
-        "-f",
-        &conf,
-        "new-session",
-        "-d",
-        "-s",
-        "kb",
-        "-x",
-        "100",
-        "-y",
-        "30",
-        bin,
-    ])
-    .expect("start tmux session");
-    Some((tmux, dir))
-}
-
 #[test]
 fn sigterm_and_sighup_restore_terminal() {
     for (sig, status) in [("TERM", "143"), ("HUP", "129")] {
-        let Some((tmux, _dir)) = start(sig) else {
+        let Some((tmux, dir)) = start_with(sig, &[], &[]) else {
             return;
         };
         tmux.wait_for("the alternate screen", |t| {
             t.format("#{alternate_on}") == "1"
         });
-        let pid = tmux.format("#{pane_pid}");
-        // The signal must reach kanbao itself, not a wrapping shell.
+        // The pane runs `sh`, which records kanbao's exit status (tmux's own
+        // `pane_dead_status` is racy); the signal goes to kanbao, its child.
+        let shell = tmux.format("#{pane_pid}");
+        let children = format!("/proc/{shell}/task/{shell}/children");
+        let pid = std::fs::read_to_string(&children)
+            .unwrap_or_default()
+            .split_whitespace()
+            .next()
+            .map(str::to_owned)
+            .expect("kanbao runs under the pane's shell");
         if let Ok(comm) = std::fs::read_to_string(format!("/proc/{pid}/comm")) {
-            assert_eq!(comm.trim(), "kanbao", "pane process");
+            assert_eq!(comm.trim(), "kanbao", "the signalled process");
         }
         let killed = Command::new("kill")
             .args([&format!("-{sig}"), &pid])
             .status();
         assert!(killed.is_ok_and(|s| s.success()), "kill -{sig} {pid}");
-        tmux.wait_for("the reader to exit", |t| t.format("#{pane_dead}") == "1");
-        assert_eq!(tmux.format("#{pane_dead_status}"), status, "128 + SIG{sig}");
+        assert_eq!(exit_status(&tmux, &dir), status, "128 + SIG{sig}");
         assert_eq!(
             tmux.format("#{alternate_on}"),
             "0",
@@ -219,6 +192,10 @@ fn start_with(tag: &str, env: &[(&str, &str)], args: &[&str]) -> Option<(Tmux, t
     let status = dir.path().join("status").to_string_lossy().into_owned();
     let script = format!("\"$0\" \"$@\"; echo $? > '{status}.tmp' && mv '{status}.tmp' '{status}'");
     cmd.extend(["sh", "-c", &script, bin]);
+    // Never read or write the user's real reading state.
+    if !args.contains(&"--state-dir") {
+        cmd.push("--no-state");
+    }
     cmd.extend(args);
     tmux.run(&cmd).expect("start tmux session");
     Some((tmux, dir))
@@ -333,4 +310,64 @@ fn ambiguous_width_auto_asks_the_terminal() {
     );
     tmux.run(&["send-keys", "-t", "kb", "q"]).expect("q");
     assert_eq!(exit_status(&tmux, &dir), "0", "exit status");
+}
+
+/// Archives: open a folder, switch issue, open the third article, quit;
+/// reopen the folder with the same `--state-dir` and the third article of
+/// that issue is on screen again.
+#[test]
+fn archive_reopens_where_the_reader_left() {
+    let data = tempfile::tempdir().expect("tempdir");
+    let archive = data.path().join("archive");
+    std::fs::create_dir_all(archive.join("2020")).expect("mkdir");
+    let sample = std::str::from_utf8(kanbao::SAMPLE_BYTES).expect("utf-8 sample");
+    for day in 1..=3 {
+        let text = format!("衡阳日报 2020年7月{day}日 第01版\n\n{sample}");
+        std::fs::write(archive.join("2020").join(format!("0{day}.txt")), text).expect("write");
+    }
+    let state = data.path().join("state");
+    let (archive, state) = (
+        archive.to_string_lossy().into_owned(),
+        state.to_string_lossy().into_owned(),
+    );
+    let args = ["--state-dir", state.as_str(), archive.as_str()];
+    let issue = kanbao::loader::sample();
+    let third = issue.articles.get(2).expect("three articles");
+    let want = prefix(third.display_title(), 4);
+
+    let Some((tmux, dir)) = start_with("archive1", &[], &args) else {
+        return;
+    };
+    tmux.wait_for("the issue list", |t| {
+        t.capture().contains("报刊 issues 3/3") && t.capture().contains("2020-07-03")
+    });
+    // Open the newest issue, switch to the next (older) one with `}`.
+    tmux.run(&["send-keys", "-t", "kb", "Enter"]).expect("keys");
+    tmux.wait_for("the first issue", |t| t.capture().contains("2020-07-03"));
+    tmux.run(&["send-keys", "-t", "kb", "}"]).expect("keys");
+    tmux.wait_for("the second issue", |t| t.capture().contains("2020-07-02"));
+    tmux.run(&["send-keys", "-t", "kb", "]", "]"])
+        .expect("keys");
+    tmux.wait_for("the third article", |t| {
+        reading_pane(&t.capture()).contains(&want) && t.capture().contains(" 3/")
+    });
+    tmux.run(&["send-keys", "-t", "kb", "q"]).expect("q");
+    assert_eq!(exit_status(&tmux, &dir), "0", "exit status");
+    assert_eq!(
+        tmux.format("#{alternate_on}"),
+        "0",
+        "left the alternate screen"
+    );
+    drop(tmux);
+
+    let Some((tmux, _dir2)) = start_with("archive2", &[], &args) else {
+        return;
+    };
+    let screen = tmux.wait_for("the third article again", |t| {
+        let c = t.capture();
+        reading_pane(&c).contains(&want) && c.contains("2020-07-02") && c.contains(" 3/")
+    });
+    assert!(!screen.contains("报刊 issues"), "list closed:\n{screen}");
+    tmux.run(&["send-keys", "-t", "kb", "q"]).expect("q");
+    tmux.wait_for("the reader to exit", |t| t.format("#{pane_dead}") == "1");
 }

@@ -55,6 +55,22 @@ pub enum Action {
     CopyMarkdown,
     /// Show the open article in `$PAGER`.
     OpenInPager,
+    /// Open the next issue of the archive (list order: older).
+    NextIssue,
+    /// Open the previous issue of the archive (list order: newer).
+    PrevIssue,
+    /// Show the issue list of the archive.
+    IssueList,
+    /// Close the issue or bookmark list.
+    ClosePicker,
+    /// Mark the article read or unread.
+    ToggleRead,
+    /// Bookmark the paragraph at the top of the pane, or remove it.
+    ToggleBookmark,
+    /// List every bookmark, across issues.
+    Bookmarks,
+    /// Look for new files in the archive folder.
+    Rescan,
 }
 
 /// Every bindable action with its name and description, in help order.
@@ -105,6 +121,26 @@ pub const BINDABLE: &[(Action, &str, &str)] = &[
         "open_in_pager",
         "分页器 / open in $PAGER",
     ),
+    (Action::NextIssue, "next_issue", "下一期 / next issue"),
+    (Action::PrevIssue, "prev_issue", "上一期 / previous issue"),
+    (Action::IssueList, "issue_list", "报刊列表 / issue list"),
+    (
+        Action::ClosePicker,
+        "close_picker",
+        "关闭列表 / close the list",
+    ),
+    (
+        Action::ToggleRead,
+        "toggle_read",
+        "已读/未读 / mark read or unread",
+    ),
+    (
+        Action::ToggleBookmark,
+        "toggle_bookmark",
+        "书签 / bookmark this paragraph",
+    ),
+    (Action::Bookmarks, "bookmarks", "全部书签 / all bookmarks"),
+    (Action::Rescan, "rescan", "重新扫描 / rescan the folder"),
 ];
 
 impl Action {
@@ -148,4 +184,8 @@ pub enum Effect {
     Clipboard(String),
     /// Show this text in `$PAGER`, then restore the reader and redraw.
     Pager(String),
+    /// State changed and must be written (`Shelf::dirty`); redraw too.
+    SaveState,
+    /// Scan the archive folder again for new files; redraw too.
+    Rescan,
 }

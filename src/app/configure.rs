@@ -24,6 +24,22 @@ pub fn load_config(path: Option<&Path>) -> (Config, Vec<ConfigError>) {
 /// The reader for `issue` with `config` (and its `errors`) and the
 /// `--ambiguous-width` flag applied. The second value says whether the
 /// terminal must be probed (`auto`), which only the run loop can do.
+/// Reading options from the config file, the `--ambiguous-width` flag
+/// winning over it; and whether the terminal must be probed (`auto`).
+pub fn options(config: &Config, ambiguous_flag: Option<AmbiguousSetting>) -> (ReaderOptions, bool) {
+    let mut opts = ReaderOptions::from_config(&config.reader);
+    match ambiguous_flag.unwrap_or(config.reader.ambiguous_width) {
+        AmbiguousSetting::Fixed(w) => {
+            opts.ambiguous = w;
+            (opts, false)
+        }
+        AmbiguousSetting::Auto => {
+            opts.ambiguous = AmbiguousWidth::Narrow;
+            (opts, true)
+        }
+    }
+}
+
 pub fn prepare(
     issue: Issue,
     config: &Config,

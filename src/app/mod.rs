@@ -5,8 +5,11 @@
 pub mod action;
 pub mod article_layout;
 pub mod configure;
+pub mod open;
 mod run;
+pub mod session;
 pub mod share;
+pub mod shelf;
 pub mod update;
 pub mod wrap_cache;
 
@@ -131,6 +134,8 @@ pub struct App {
     /// Problems in the config file, for the whole session (the help
     /// overlay lists them; the first is the opening status message).
     pub config_errors: Vec<String>,
+    /// The archive's issues and remembered reading (`shelf.rs`).
+    pub shelf: shelf::Shelf,
 }
 
 impl App {
@@ -157,6 +162,7 @@ impl App {
             cache: WrapCache::default(),
             viewport: Viewport::default(),
             config_errors: Vec::new(),
+            shelf: shelf::Shelf::default(),
         }
     }
 
@@ -165,6 +171,14 @@ impl App {
     /// message instead of stopping the reader.
     pub fn with_config(issue: Issue, opts: ReaderOptions, config: &crate::config::Config) -> App {
         let mut app = App::new(issue, opts);
+        app.apply_config(config);
+        app
+    }
+
+    /// Apply the config file's key overrides and colours to this reader
+    /// (single issue or archive); problems become the first status message.
+    pub fn apply_config(&mut self, config: &crate::config::Config) {
+        let app = self;
         let mut errors = app
             .keymap
             .apply_overrides(config.keys.iter().map(|(ctx, actions)| {
@@ -190,7 +204,6 @@ impl App {
         let current = (config.theme.hit_current.parse()).unwrap_or(ratatui::style::Color::Magenta);
         app.theme = app.theme.with_hits(app.opts.no_color, hit, current);
         app.note_config_errors(errors);
-        app
     }
 
     /// Record config-file problems for the session and show the first one
@@ -211,6 +224,8 @@ impl App {
     pub fn context(&self) -> Context {
         if self.help.is_some() {
             Context::Help
+        } else if self.shelf.picker.is_some() {
+            Context::Picker
         } else {
             Context::Main
         }
@@ -255,6 +270,7 @@ impl App {
         let cleared = !matches!(action, Action::Resize) && self.message.take().is_some();
         let effect = update::update(self, action, &vp);
         self.sync(area);
+        let effect = shelf::after_update(self, effect);
         match effect {
             Effect::None if cleared => Effect::Redraw,
             e => e,

@@ -64,7 +64,7 @@ pub fn run_loop(
         }
         match app.handle_event(&ev, area) {
             Effect::Quit => return Ok(()),
-            Effect::Redraw => dirty = true,
+            Effect::Redraw | Effect::SaveState | Effect::Rescan => dirty = true,
             Effect::None => {}
             Effect::Clipboard(text) => {
                 if let Err(e) = super::share::write_clipboard(terminal.backend_mut(), &text) {

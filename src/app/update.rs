@@ -16,8 +16,19 @@ pub fn update(app: &mut App, action: Action, vp: &Viewport) -> Effect {
     if app.help.is_some() {
         return update_help(app, action);
     }
+    if app.shelf.picker.is_some() {
+        return super::shelf::update_picker(app, action, vp);
+    }
     match action {
         Action::Quit => return Effect::Quit,
+        Action::NextIssue
+        | Action::PrevIssue
+        | Action::IssueList
+        | Action::ClosePicker
+        | Action::ToggleRead
+        | Action::ToggleBookmark
+        | Action::Bookmarks
+        | Action::Rescan => return super::shelf::update(app, action),
         Action::Help => app.help = Some(0),
         Action::CloseHelp | Action::Resize => {}
         Action::Down => match app.focus {

@@ -47,6 +47,7 @@ fn context_note(ctx: &str) -> &'static str {
     match ctx {
         "main" => "Reading: the headline list and the reading pane.",
         "help" => "While the help overlay (?) is open.",
+        "picker" => "While the issue list (i) or the bookmark list (') is open.",
         _ => "",
     }
 }

@@ -17,6 +17,8 @@ pub enum Context {
     Main,
     /// The help overlay is open.
     Help,
+    /// The issue or bookmark list is open.
+    Picker,
 }
 
 impl Context {
@@ -25,6 +27,7 @@ impl Context {
         match name {
             "main" => Some(Context::Main),
             "help" => Some(Context::Help),
+            "picker" => Some(Context::Picker),
             _ => None,
         }
     }
@@ -34,6 +37,7 @@ impl Context {
         match self {
             Context::Main => "main",
             Context::Help => "help",
+            Context::Picker => "picker",
         }
     }
 }
@@ -93,6 +97,32 @@ pub const DEFAULT_BINDINGS: &[(&str, &str, &str)] = &[
     ("main", "y", "copy_text"),
     ("main", "Y", "copy_markdown"),
     ("main", "o", "open_in_pager"),
+    ("main", "}", "next_issue"),
+    ("main", "{", "prev_issue"),
+    ("main", "i", "issue_list"),
+    ("main", "u", "toggle_read"),
+    ("main", "m", "toggle_bookmark"),
+    ("main", "'", "bookmarks"),
+    ("main", "R", "rescan"),
+    ("picker", "j", "down"),
+    ("picker", "down", "down"),
+    ("picker", "k", "up"),
+    ("picker", "up", "up"),
+    ("picker", "space", "page_down"),
+    ("picker", "pgdn", "page_down"),
+    ("picker", "b", "page_up"),
+    ("picker", "pgup", "page_up"),
+    ("picker", "g", "top"),
+    ("picker", "home", "top"),
+    ("picker", "G", "bottom"),
+    ("picker", "end", "bottom"),
+    ("picker", "enter", "open"),
+    ("picker", "esc", "close_picker"),
+    ("picker", "i", "close_picker"),
+    ("picker", "'", "close_picker"),
+    ("picker", "q", "close_picker"),
+    ("picker", "R", "rescan"),
+    ("picker", "ctrl-c", "quit"),
 ];
 
 /// The live keymap.

@@ -5,6 +5,7 @@
 pub mod cells;
 pub mod headline_list;
 pub mod help;
+pub mod issue_list;
 pub mod layout;
 pub mod reading_pane;
 pub mod status_bar;
@@ -73,5 +74,11 @@ pub fn render_into(app: &App, area: Rect, buf: &mut Buffer) {
             ..area
         };
         help::render_help(app, body, buf);
+    } else if app.shelf.picker.is_some() {
+        let body = Rect {
+            height: area.height.saturating_sub(1),
+            ..area
+        };
+        issue_list::render_picker(app, body, buf);
     }
 }

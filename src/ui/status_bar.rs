@@ -31,6 +31,15 @@ const HINTS_NARROW_READER: &[(Action, &str)] = &[
     (Action::Quit, "quit"),
 ];
 
+/// Hints while the issue or bookmark list is open.
+const HINTS_PICKER: &[(Action, &str)] = &[
+    (Action::Down, "down"),
+    (Action::Open, "open"),
+    (Action::ClosePicker, "close"),
+    (Action::Rescan, "rescan"),
+    (Action::Quit, "quit"),
+];
+
 /// A short name for the issue: paper and date, else the file name.
 pub fn issue_name(issue: &Issue) -> String {
     let m = issue.masthead.as_ref();
@@ -47,19 +56,17 @@ pub fn issue_name(issue: &Issue) -> String {
 /// `j down  Space page  ] next  Enter open  ? help  q quit`, from the live
 /// keymap (first key bound to each action).
 pub fn key_hints(app: &App) -> String {
-    let hints = if app.viewport.narrow && app.focus == Focus::Reader {
-        HINTS_NARROW_READER
+    let (context, hints) = if app.shelf.picker.is_some() {
+        (Context::Picker, HINTS_PICKER)
+    } else if app.viewport.narrow && app.focus == Focus::Reader {
+        (Context::Main, HINTS_NARROW_READER)
     } else {
-        HINTS_LIST
+        (Context::Main, HINTS_LIST)
     };
     hints
         .iter()
         .filter_map(|&(action, label)| {
-            let key = app
-                .keymap
-                .keys_for(Context::Main, action)
-                .into_iter()
-                .next()?;
+            let key = app.keymap.keys_for(context, action).into_iter().next()?;
             Some(format!("{key} {label}"))
         })
         .collect::<Vec<_>>()
@@ -96,7 +103,8 @@ pub fn render_status_bar(app: &App, area: Rect, buf: &mut Buffer) {
         return;
     }
     let avail = usize::from(right - x - 1);
-    if let Some(msg) = &app.message {
+    let progress = app.shelf.progress();
+    if let Some(msg) = app.message.as_ref().or(progress.as_ref()) {
         let msg = crate::text::width::truncate(msg, avail, amb);
         put_str(
             buf,

@@ -1,0 +1,104 @@
+//! `kanbao [PATH]` in a terminal (or `kanbao DIR` anywhere): pick the state
+//! store from the flags, build the reader for a file, the sample or an
+//! archive folder, and run it. A folder piped elsewhere prints its issue
+//! list instead.
+
+use super::shelf::Shelf;
+use super::{App, ReaderOptions};
+use crate::archive;
+use crate::cli::Cli;
+use crate::state::Store;
+use std::io::{self, IsTerminal, Write};
+use std::path::Path;
+use std::process::ExitCode;
+
+/// The store the flags ask for: `--no-state`, `--state-dir`, else
+/// `KANBAO_STATE_DIR` or the platform state directory.
+pub fn store_for(cli: &Cli) -> Store {
+    if cli.no_state {
+        return Store::disabled();
+    }
+    match cli.state_dir.clone().or_else(Store::default_dir) {
+        Some(d) => Store::at(d),
+        None => Store::disabled(),
+    }
+}
+
+/// Build the reader for `path` (file, folder, or the sample when `None`).
+/// Returns the app and the files still to load in the background.
+pub fn build(
+    path: Option<&Path>,
+    store: &Store,
+    opts: ReaderOptions,
+) -> Result<(App, Vec<std::path::PathBuf>), String> {
+    match path {
+        Some(dir) if dir.is_dir() => {
+            let paths = archive::scan(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+            let mut shelf = Shelf::folder(dir.to_path_buf(), paths.clone());
+            shelf.resume = super::session::last_issue(store, dir);
+            Ok((App::archive(shelf, opts), paths))
+        }
+        _ => {
+            let loaded = match path {
+                Some(p) => archive::load_file(p).map_err(|e| e.to_string())?,
+                None => archive::sample(),
+            };
+            let (state, warning) = store.load_issue(loaded.hash);
+            let mut app = App::single(loaded, state, opts);
+            if warning.is_some() {
+                app.message = warning;
+            }
+            Ok((app, Vec::new()))
+        }
+    }
+}
+
+/// Run the command line's reader.
+pub fn main(cli: &Cli) -> ExitCode {
+    let store = store_for(cli);
+    let (config, errors) = super::configure::load_config(cli.config.as_deref());
+    let (opts, probe) = super::configure::options(&config, cli.ambiguous_width);
+    if let Some(dir) = cli.path.as_deref().filter(|p| p.is_dir()) {
+        if !io::stdout().is_terminal() {
+            return print_list(dir);
+        }
+    }
+    let result = build(cli.path.as_deref(), &store, opts)
+        .map_err(|e| e.to_string())
+        .and_then(|(mut app, pending)| {
+            app.apply_config(&config);
+            app.note_config_errors(errors.iter().map(ToString::to_string));
+            super::session::run(app, store, pending, probe).map_err(|e| e.to_string())
+        });
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("kanbao: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// `kanbao DIR | …`: the issue list as text, newest first.
+fn print_list(dir: &Path) -> ExitCode {
+    let paths = match archive::scan(dir) {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("kanbao: {}: {e}", dir.display());
+            return ExitCode::FAILURE;
+        }
+    };
+    let mut shelf = Shelf::folder(dir.to_path_buf(), paths.clone());
+    for (i, entry) in archive::load_all_sync(&paths).into_iter().enumerate() {
+        shelf.insert(i, entry, Default::default());
+    }
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    for &s in &shelf.order {
+        let row = crate::ui::issue_list::issue_row(&shelf.slots[s]);
+        if writeln!(out, "{}", row.trim_start()).is_err() {
+            break;
+        }
+    }
+    let _ = out.flush();
+    ExitCode::SUCCESS
+}

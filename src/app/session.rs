@@ -1,0 +1,399 @@
+//! The archive run loop and its I/O: background loading, saving state,
+//! and remembering the last issue of a folder.
+//!
+//! Terminal events and loader results arrive on one channel (`Msg`): a
+//! thread blocks in `crossterm::event::read`, another forwards
+//! `archive::load_all` results with each issue's remembered state. The loop
+//! blocks on that channel, so it redraws only on input, resize or finished
+//! background work — never on a timer.
+
+use super::App;
+use super::action::Effect;
+use crate::archive::{self, Entry};
+use crate::state::{IssueState, Store, content_hash};
+use crate::term;
+use crate::ui;
+use ratatui::Terminal;
+use ratatui::backend::{Backend, CrosstermBackend};
+use ratatui::crossterm::event::Event;
+use ratatui::layout::Rect;
+use serde::{Deserialize, Serialize};
+use std::io;
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, Sender, channel};
+
+/// One thing the run loop waits for.
+#[derive(Debug)]
+pub enum Msg {
+    /// A terminal event.
+    Term(Event),
+    /// A file finished loading: slot, result, its remembered state and a
+    /// warning if that state was corrupt.
+    Loaded(Box<(usize, Entry, IssueState, Option<String>)>),
+    /// The terminal event source failed or ended.
+    TermClosed,
+}
+
+/// Load `paths` (slots `base..`) on all cores in the background, sending
+/// each result with its remembered state to `tx`. Returns at once.
+pub fn start_loading(paths: Vec<PathBuf>, base: usize, store: Store, tx: Sender<Msg>) {
+    let (inner_tx, inner_rx) = channel::<(usize, Entry)>();
+    std::thread::spawn(move || archive::load_all(&paths, &inner_tx));
+    std::thread::spawn(move || {
+        for (i, entry) in inner_rx {
+            let (state, warning) = match &entry {
+                Ok(l) => store.load_issue(l.hash),
+                Err(_) => (IssueState::default(), None),
+            };
+            if tx
+                .send(Msg::Loaded(Box::new((base + i, entry, state, warning))))
+                .is_err()
+            {
+                return;
+            }
+        }
+    });
+}
+
+/// The last issue read in a folder.
+#[derive(Debug, Default, Serialize, Deserialize)]
+struct FolderState {
+    /// The folder, for people reading the file.
+    dir: String,
+    /// Content hash of the issue.
+    issue: u64,
+}
+
+fn folder_file(store: &Store, dir: &Path) -> Option<PathBuf> {
+    let canon = dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf());
+    let key = content_hash(canon.to_string_lossy().as_bytes());
+    Some(
+        store
+            .dir()?
+            .join("folders")
+            .join(format!("{key:016x}.json")),
+    )
+}
+
+/// The last issue (content hash) read in folder `dir`, if remembered.
+pub fn last_issue(store: &Store, dir: &Path) -> Option<u64> {
+    let bytes = std::fs::read(folder_file(store, dir)?).ok()?;
+    serde_json::from_slice::<FolderState>(&bytes)
+        .ok()
+        .map(|f| f.issue)
+}
+
+fn save_last_issue(store: &Store, dir: &Path, hash: u64) -> io::Result<()> {
+    let Some(path) = folder_file(store, dir) else {
+        return Ok(());
+    };
+    if last_issue(store, dir) == Some(hash) {
+        return Ok(());
+    }
+    let parent = path.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(parent)?;
+    let state = FolderState {
+        dir: dir.display().to_string(),
+        issue: hash,
+    };
+    let tmp = path.with_extension(format!("tmp.{}", std::process::id()));
+    std::fs::write(
+        &tmp,
+        serde_json::to_vec_pretty(&state).map_err(io::Error::other)?,
+    )?;
+    std::fs::rename(&tmp, &path)
+}
+
+/// Write every dirty issue state and the folder's last issue. Errors go to
+/// the status bar: a failed write must not stop reading.
+pub fn save(app: &mut App, store: &Store) {
+    let dirty = std::mem::take(&mut app.shelf.dirty);
+    for s in dirty {
+        let Some(slot) = app.shelf.slots.get_mut(s) else {
+            continue;
+        };
+        if slot.hash == 0 {
+            continue;
+        }
+        slot.state.source = slot.info.file.clone();
+        if let Err(e) = store.save_issue(slot.hash, &slot.state) {
+            app.message = Some(format!("state not saved: {e}"));
+        }
+    }
+    if let (Some(dir), Some(c)) = (&app.shelf.dir, app.shelf.current) {
+        let hash = app.shelf.slots[c].hash;
+        if let Err(e) = save_last_issue(store, dir, hash) {
+            app.message = Some(format!("state not saved: {e}"));
+        }
+    }
+}
+
+/// Rescan the folder; new files are added to the shelf and loaded in the
+/// background. Files already known are not re-read.
+pub fn rescan(app: &mut App, store: &Store, tx: &Sender<Msg>) {
+    let Some(dir) = app.shelf.dir.clone() else {
+        return;
+    };
+    match archive::scan(&dir) {
+        Ok(paths) => {
+            let new: Vec<PathBuf> = paths
+                .into_iter()
+                .filter(|p| !app.shelf.slots.iter().any(|s| &s.path == p))
+                .collect();
+            app.message = Some(format!("rescan: {} new", new.len()));
+            if !new.is_empty() {
+                let base = app.shelf.add_paths(new.clone());
+                start_loading(new, base, store.clone(), tx.clone());
+            }
+        }
+        Err(e) => app.message = Some(format!("rescan: {e}")),
+    }
+}
+
+/// Handle one message: the pure part (`App`) plus the I/O the effect asks
+/// for. Returns the effect (`Quit` after saving).
+pub fn step(app: &mut App, msg: Msg, area: &mut Rect, store: &Store, tx: &Sender<Msg>) -> Effect {
+    let effect = match msg {
+        Msg::Term(ev) => {
+            if let Event::Resize(w, h) = ev {
+                *area = Rect::new(0, 0, w, h);
+            }
+            app.handle_event(&ev, *area)
+        }
+        Msg::Loaded(loaded) => {
+            let (slot, entry, state, warning) = *loaded;
+            if let Some(w) = warning {
+                app.message = Some(w);
+            }
+            let e = app.on_loaded(slot, entry, state);
+            app.sync(*area);
+            e
+        }
+        Msg::TermClosed => Effect::Quit,
+    };
+    match effect {
+        Effect::Quit | Effect::SaveState => save(app, store),
+        Effect::Rescan => {
+            save(app, store);
+            rescan(app, store, tx);
+        }
+        Effect::None | Effect::Redraw | Effect::Clipboard(_) | Effect::Pager(_) => {}
+    }
+    effect
+}
+
+/// What the run loop asks of the real terminal besides drawing: the
+/// clipboard escape and the pager. Tests pass [`NoHost`].
+pub trait Host<B: Backend> {
+    /// Put `text` on the clipboard (OSC 52).
+    fn clipboard(&mut self, terminal: &mut Terminal<B>, text: &str) -> io::Result<()>;
+    /// Show `text` in `$PAGER`, then restore the reader.
+    fn pager(&mut self, terminal: &mut Terminal<B>, app: &mut App, text: &str) -> io::Result<()>;
+}
+
+/// A host that does nothing (tests without a terminal).
+pub struct NoHost;
+
+impl<B: Backend> Host<B> for NoHost {
+    fn clipboard(&mut self, _: &mut Terminal<B>, _: &str) -> io::Result<()> {
+        Ok(())
+    }
+    fn pager(&mut self, _: &mut Terminal<B>, _: &mut App, _: &str) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+/// The real terminal: the clipboard escape goes to stdout; the pager runs
+/// with the terminal-reading thread paused, so no keystroke meant for the
+/// pager is taken by kanbao.
+struct RealHost {
+    reader: TermReader,
+}
+
+impl Host<CrosstermBackend<io::Stdout>> for RealHost {
+    fn clipboard(
+        &mut self,
+        terminal: &mut Terminal<CrosstermBackend<io::Stdout>>,
+        text: &str,
+    ) -> io::Result<()> {
+        super::share::write_clipboard(terminal.backend_mut(), text)
+    }
+    fn pager(
+        &mut self,
+        terminal: &mut Terminal<CrosstermBackend<io::Stdout>>,
+        app: &mut App,
+        text: &str,
+    ) -> io::Result<()> {
+        self.reader.pause();
+        let result = super::share::page(terminal, app, text);
+        self.reader.resume();
+        result
+    }
+}
+
+/// The thread that reads terminal events into the run loop's channel. It
+/// polls with a timeout only so that it can be paused (for the pager);
+/// a timeout with no event costs nothing and never wakes the run loop.
+struct TermReader {
+    paused: std::sync::Arc<(std::sync::Mutex<ReaderState>, std::sync::Condvar)>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum ReaderState {
+    Running,
+    PauseRequested,
+    Paused,
+}
+
+impl TermReader {
+    fn spawn(tx: Sender<Msg>) -> TermReader {
+        use std::sync::{Arc, Condvar, Mutex};
+        use std::time::Duration;
+        let paused = Arc::new((Mutex::new(ReaderState::Running), Condvar::new()));
+        let shared = Arc::clone(&paused);
+        std::thread::spawn(move || {
+            let (lock, cvar) = &*shared;
+            loop {
+                {
+                    let Ok(mut state) = lock.lock() else { return };
+                    if *state == ReaderState::PauseRequested {
+                        *state = ReaderState::Paused;
+                        cvar.notify_all();
+                    }
+                    while *state == ReaderState::Paused {
+                        match cvar.wait(state) {
+                            Ok(s) => state = s,
+                            Err(_) => return,
+                        }
+                    }
+                }
+                let ready = ratatui::crossterm::event::poll(Duration::from_millis(100));
+                let msg = match ready {
+                    Ok(false) => continue,
+                    Ok(true) => match ratatui::crossterm::event::read() {
+                        Ok(ev) => Msg::Term(ev),
+                        Err(_) => Msg::TermClosed,
+                    },
+                    Err(_) => Msg::TermClosed,
+                };
+                let closed = matches!(msg, Msg::TermClosed);
+                if tx.send(msg).is_err() || closed {
+                    return;
+                }
+            }
+        });
+        TermReader { paused }
+    }
+
+    /// Stop reading the terminal; returns once the thread has stopped.
+    fn pause(&self) {
+        let (lock, cvar) = &*self.paused;
+        let Ok(mut state) = lock.lock() else { return };
+        *state = ReaderState::PauseRequested;
+        while *state == ReaderState::PauseRequested {
+            match cvar.wait_timeout(state, std::time::Duration::from_millis(500)) {
+                Ok((s, timeout)) => {
+                    state = s;
+                    if timeout.timed_out() {
+                        break;
+                    }
+                }
+                Err(_) => return,
+            }
+        }
+    }
+
+    fn resume(&self) {
+        let (lock, cvar) = &*self.paused;
+        if let Ok(mut state) = lock.lock() {
+            *state = ReaderState::Running;
+            cvar.notify_all();
+        }
+    }
+}
+
+/// Run the loop until quit: draw when something changed, then wait for the
+/// next message (terminal event or background result) and handle all that
+/// are queued.
+pub fn drive<B: Backend, H: Host<B>>(
+    terminal: &mut Terminal<B>,
+    app: &mut App,
+    rx: &Receiver<Msg>,
+    tx: &Sender<Msg>,
+    store: &Store,
+    host: &mut H,
+) -> io::Result<()> {
+    let size = terminal
+        .size()
+        .map_err(|e| io::Error::other(e.to_string()))?;
+    let mut area = Rect::new(0, 0, size.width, size.height);
+    app.sync(area);
+    let mut dirty = true;
+    loop {
+        if dirty {
+            terminal
+                .draw(|f| ui::render(app, f))
+                .map_err(|e| io::Error::other(e.to_string()))?;
+            dirty = false;
+        }
+        let Ok(msg) = rx.recv() else {
+            save(app, store);
+            return Ok(());
+        };
+        // Handle everything already waiting before drawing again, so ten
+        // thousand loader results cost a few frames, not ten thousand.
+        let mut next = Some(msg);
+        while let Some(msg) = next {
+            match step(app, msg, &mut area, store, tx) {
+                Effect::Quit => return Ok(()),
+                Effect::None => {}
+                Effect::Clipboard(text) => {
+                    if let Err(e) = host.clipboard(terminal, &text) {
+                        app.message = Some(format!("copy failed: {e}"));
+                    }
+                    dirty = true;
+                }
+                Effect::Pager(text) => {
+                    host.pager(terminal, app, &text)?;
+                    // The terminal may have been resized while the pager ran.
+                    let size = terminal
+                        .size()
+                        .map_err(|e| io::Error::other(e.to_string()))?;
+                    area = Rect::new(0, 0, size.width, size.height);
+                    app.sync(area);
+                    dirty = true;
+                }
+                _ => dirty = true,
+            }
+            next = rx.try_recv().ok();
+        }
+    }
+}
+
+/// Run the reader on a prepared `app` (`App::single` or `App::archive`)
+/// in the real terminal; `pending` files are loaded in the background.
+/// With `probe`, the terminal is asked how wide it draws `“` first.
+pub fn run(app: App, store: Store, pending: Vec<PathBuf>, probe: bool) -> io::Result<()> {
+    let mut app = app;
+    if ui::theme::Theme::no_color_from_env() {
+        app.opts.no_color = true;
+        app.theme = ui::theme::Theme::new(true);
+    }
+    let (tx, rx) = channel();
+    term::setup()?;
+    // The probe reads the terminal's answer itself: before the reader thread.
+    if probe {
+        super::configure::apply_probe(&mut app, term::probe_ambiguous_width());
+    }
+    // Start reading the terminal only once it is in raw mode.
+    let mut host = RealHost {
+        reader: TermReader::spawn(tx.clone()),
+    };
+    if !pending.is_empty() {
+        start_loading(pending, 0, store.clone(), tx.clone());
+    }
+    let result = Terminal::new(CrosstermBackend::new(io::stdout()))
+        .and_then(|mut terminal| drive(&mut terminal, &mut app, &rx, &tx, &store, &mut host));
+    let restored = term::restore();
+    result.and(restored)
+}

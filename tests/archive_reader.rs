@@ -1,0 +1,328 @@
+//! Archives in the reader, headless: a folder of generated issues opens,
+//! fills the issue list from the background loader, switches issues, and
+//! remembers where the reader was — all through the same `session::step`
+//! the real run loop uses, with scripted key events and a `TestBackend`.
+
+use kanbao::app::action::Effect;
+use kanbao::app::open::{build, store_for};
+use kanbao::app::session::{self, Msg};
+use kanbao::app::shelf::PickerKind;
+use kanbao::app::{App, Focus, ReaderOptions};
+use kanbao::cli::Cli;
+use kanbao::state::Store;
+use kanbao::term::key_event;
+use kanbao::ui;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::layout::Rect;
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, Sender, channel};
+
+fn issue_text(n: usize) -> String {
+    let day = n % 28 + 1;
+    let month = n / 28 % 12 + 1;
+    let year = 2000 + n / 336;
+    format!(
+        "衡阳日报 {year}年{month}月{day}日 第0{}版\n\n第{n}号头条新闻\n\n■本报记者 张三\n\n本报讯 这是第{n}期的正文，内容丰富。\n\n第二段{n}。\n\n第{n}号第二篇\n\n本报讯 第二篇的正文。\n\n第{n}号第三篇\n\n本报讯 第三篇的正文{}\n",
+        n % 8 + 1,
+        "这是很长的一段话，第三篇的内容。\n\n".repeat(30)
+    )
+}
+
+/// `n` generated issues in sub-folders of `archive/`, plus a non-issue
+/// and a bad file.
+struct Folder {
+    _tmp: tempfile::TempDir,
+    root: PathBuf,
+}
+
+impl Folder {
+    fn path(&self) -> &Path {
+        &self.root
+    }
+}
+
+fn make_folder(n: usize) -> Folder {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let root = tmp.path().join("archive");
+    let dir = Folder { _tmp: tmp, root };
+    for i in 0..n {
+        let sub = dir.path().join(format!("{}", i % 5));
+        std::fs::create_dir_all(&sub).expect("mkdir");
+        std::fs::write(sub.join(format!("issue-{i:05}.txt")), issue_text(i)).expect("write");
+    }
+    std::fs::create_dir_all(dir.path()).expect("mkdir");
+    std::fs::write(dir.path().join("notes.md"), "not an issue").expect("write");
+    std::fs::write(dir.path().join("bad.txt"), [0u8, 1, 2, 3]).expect("write");
+    dir
+}
+
+struct Run {
+    app: App,
+    store: Store,
+    term: Terminal<TestBackend>,
+    area: Rect,
+    tx: Sender<Msg>,
+    rx: Receiver<Msg>,
+}
+
+impl Run {
+    /// Open `path` like `kanbao PATH` does and wait for the background
+    /// loader to finish (the loop itself never waits for it).
+    fn open(path: &Path, store: Store) -> Run {
+        let (app, pending) = build(Some(path), &store, ReaderOptions::default()).expect("build");
+        let (tx, rx) = channel();
+        let mut run = Run {
+            app,
+            store,
+            term: Terminal::new(TestBackend::new(100, 30)).expect("backend"),
+            area: Rect::new(0, 0, 100, 30),
+            tx,
+            rx,
+        };
+        run.app.sync(run.area);
+        run.draw();
+        let total = pending.len();
+        if total > 0 {
+            assert!(run.app.shelf.is_loading());
+            session::start_loading(pending, 0, run.store.clone(), run.tx.clone());
+            while run.app.shelf.is_loading() {
+                let msg = run.rx.recv().expect("loader message");
+                run.step(msg);
+            }
+        }
+        run
+    }
+
+    fn draw(&mut self) {
+        let app = &self.app;
+        self.term.draw(|f| ui::render(app, f)).expect("draw");
+    }
+
+    fn step(&mut self, msg: Msg) -> Effect {
+        let e = session::step(&mut self.app, msg, &mut self.area, &self.store, &self.tx);
+        self.draw();
+        e
+    }
+
+    fn keys(&mut self, names: &[&str]) -> Effect {
+        let mut last = Effect::None;
+        for n in names {
+            last = self.step(Msg::Term(key_event(n).expect("key")));
+        }
+        last
+    }
+
+    fn screen(&mut self) -> String {
+        self.term.clear().expect("clear");
+        self.draw();
+        self.term.backend().to_string()
+    }
+
+    fn current_path(&self) -> PathBuf {
+        let c = self.app.shelf.current.expect("an issue is open");
+        self.app.shelf.slots[c].path.clone()
+    }
+}
+
+#[test]
+fn folder_of_thousands_opens_lists_and_switches() {
+    let dir = make_folder(2000);
+    let state = tempfile::tempdir().expect("state dir");
+    let mut run = Run::open(dir.path(), Store::at(state.path()));
+    let shelf = &run.app.shelf;
+    assert_eq!(shelf.slots.len(), 2001, ".txt only, recursively");
+    assert_eq!(
+        shelf.order.len(),
+        2001,
+        "every file listed, the bad one too"
+    );
+    assert_eq!(shelf.progress(), None, "loading finished");
+    // Newest first: the list's first date is the newest of all.
+    let dates: Vec<String> = shelf
+        .order
+        .iter()
+        .filter_map(|&s| shelf.slots[s].info.date.clone())
+        .collect();
+    assert_eq!(dates.len(), 2000);
+    assert!(
+        dates.windows(2).all(|w| w[0] >= w[1]),
+        "sorted newest first"
+    );
+    let failed = shelf
+        .order
+        .iter()
+        .filter(|&&s| shelf.slots[s].error.is_some())
+        .count();
+    assert_eq!(failed, 1, "the bad file stays listed, marked failed");
+    // Nothing remembered: the issue list is open, nothing chosen yet.
+    assert_eq!(shelf.picker.map(|p| p.kind), Some(PickerKind::Issues));
+    assert_eq!(shelf.current, None);
+    insta::assert_snapshot!("issue_list_2000", run.screen());
+
+    // Open the second issue of the list, then `}` goes to the third.
+    run.keys(&["j", "enter"]);
+    let second = run.app.shelf.order[1];
+    assert_eq!(run.app.shelf.current, Some(second));
+    assert!(run.app.shelf.picker.is_none());
+    assert_eq!(run.app.issue.articles.len(), 3);
+    run.keys(&["}"]);
+    assert_eq!(run.app.shelf.current, Some(run.app.shelf.order[2]));
+    run.keys(&["{"]);
+    assert_eq!(run.app.shelf.current, Some(second));
+
+    // Each issue keeps its own position.
+    run.keys(&["]", "]"]);
+    assert_eq!(run.app.open, 2);
+    run.keys(&["j", "j", "j"]);
+    let anchor = run.app.anchor;
+    run.keys(&["}"]);
+    assert_eq!(run.app.open, 0, "the other issue starts at its top");
+    run.keys(&["{"]);
+    assert_eq!((run.app.open, run.app.anchor), (2, anchor));
+    assert_eq!(run.app.focus, Focus::Reader);
+}
+
+#[test]
+fn failed_file_shows_its_error_and_the_rest_works() {
+    let dir = make_folder(3);
+    let mut run = Run::open(dir.path(), Store::disabled());
+    let row = run
+        .app
+        .shelf
+        .order
+        .iter()
+        .position(|&s| run.app.shelf.slots[s].error.is_some())
+        .expect("failed row");
+    for _ in 0..row {
+        run.keys(&["j"]);
+    }
+    let screen = run.screen();
+    assert!(screen.contains("✗ bad.txt"), "{screen}");
+    assert!(
+        screen.contains("bad.txt: "),
+        "error on the detail row:\n{screen}"
+    );
+    run.keys(&["enter"]);
+    assert_eq!(run.app.shelf.current, None, "a failed file does not open");
+    assert!(run.app.shelf.picker.is_some());
+    run.keys(&["g", "enter"]);
+    assert!(run.app.shelf.current.is_some());
+}
+
+#[test]
+fn folder_reopens_at_the_last_issue_and_article() {
+    let dir = make_folder(6);
+    let state = tempfile::tempdir().expect("state dir");
+    let mut run = Run::open(dir.path(), Store::at(state.path()));
+    run.keys(&["j", "j", "enter", "]", "]", "j", "j"]);
+    let (path, anchor) = (run.current_path(), run.app.anchor);
+    assert_eq!(run.app.open, 2);
+    assert_eq!(run.keys(&["q"]), Effect::Quit);
+    drop(run);
+
+    let mut run = Run::open(dir.path(), Store::at(state.path()));
+    assert_eq!(run.current_path(), path, "last issue of the folder");
+    assert!(run.app.shelf.picker.is_none());
+    assert_eq!((run.app.open, run.app.anchor), (2, anchor));
+    assert_eq!(run.app.focus, Focus::Reader);
+    let screen = run.screen();
+    assert!(screen.contains("第三篇"), "{screen}");
+}
+
+#[test]
+fn state_round_trip_through_the_app() {
+    let state = tempfile::tempdir().expect("state dir");
+    let store = Store::at(state.path());
+    let file = tempfile::tempdir().expect("issue dir");
+    let path = file.path().join("one.txt");
+    std::fs::write(&path, issue_text(7)).expect("write");
+
+    let mut run = Run::open(&path, store.clone());
+    assert_eq!(run.app.open, 0);
+    run.keys(&["]", "]", "j", "j", "j", "j"]);
+    assert_eq!(run.app.open, 2);
+    let anchor = run.app.anchor;
+    assert!(
+        anchor.block > 0 || anchor.byte > 0,
+        "moved into the article"
+    );
+    run.keys(&["q"]);
+
+    // A narrower terminal: same article, same paragraph and offset.
+    let mut again = Run::open(&path, store);
+    again.step(Msg::Term(ratatui::crossterm::event::Event::Resize(80, 20)));
+    assert_eq!(again.app.open, 2);
+    assert_eq!(again.app.anchor.block, anchor.block);
+    assert_eq!(again.app.anchor, anchor);
+}
+
+#[test]
+fn read_marks_and_bookmarks_are_remembered() {
+    let dir = make_folder(4);
+    let state = tempfile::tempdir().expect("state dir");
+    let mut run = Run::open(dir.path(), Store::at(state.path()));
+    run.keys(&["enter", "u", "]", "j", "j", "m"]);
+    assert!(run.app.read[0], "u marks read");
+    let marks = run.app.shelf.bookmarks();
+    assert_eq!(marks.len(), 1);
+    run.keys(&["}", "]", "]", "m", "q"]);
+    drop(run);
+
+    let mut run = Run::open(dir.path(), Store::at(state.path()));
+    let marks = run.app.shelf.bookmarks();
+    assert_eq!(marks.len(), 2, "bookmarks across issues: {marks:?}");
+    run.keys(&["i"]);
+    let screen = run.screen();
+    assert!(screen.contains("已读 1/3"), "{screen}");
+    run.keys(&["esc", "'"]);
+    assert_eq!(
+        run.app.shelf.picker.map(|p| p.kind),
+        Some(PickerKind::Bookmarks)
+    );
+    let (slot, article, para) = marks[0];
+    run.keys(&["enter"]);
+    assert_eq!(run.app.shelf.current, Some(slot));
+    assert_eq!((run.app.open, run.app.anchor.block), (article, para));
+    let first = run.app.shelf.order[0];
+    assert!(
+        run.app.shelf.slots[first].state.is_read(0),
+        "read mark kept"
+    );
+}
+
+#[test]
+fn no_state_writes_nothing() {
+    let state = tempfile::tempdir().expect("state dir");
+    let cli = <Cli as clap::Parser>::parse_from(["kanbao", "--no-state"]);
+    let store = store_for(&cli);
+    assert!(store.dir().is_none());
+    let with_dir = <Cli as clap::Parser>::parse_from([
+        "kanbao",
+        "--state-dir",
+        &state.path().to_string_lossy(),
+    ]);
+    assert_eq!(store_for(&with_dir).dir(), Some(state.path()));
+
+    let dir = make_folder(3);
+    let mut run = Run::open(dir.path(), store);
+    run.keys(&["enter", "]", "u", "m", "}", "q"]);
+    assert!(run.app.shelf.dirty.is_empty(), "saves were attempted");
+    let written: Vec<_> = std::fs::read_dir(state.path()).expect("ls").collect();
+    assert!(written.is_empty(), "{written:?}");
+    let written: Vec<_> = walk(dir.path());
+    assert_eq!(written.len(), 5, "nothing written next to the issues");
+}
+
+fn walk(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).expect("ls").filter_map(Result::ok) {
+        let p = e.path();
+        if p.is_dir() {
+            out.extend(walk(&p));
+        } else {
+            out.push(p);
+        }
+    }
+    out
+}
