@@ -129,3 +129,25 @@ fn sharing_keys_are_in_help() {
         );
     }
 }
+
+/// Regression: the first key of a session must not lose its payload to the
+/// state save that opening the issue triggers (it came out as `SaveState`).
+#[test]
+fn first_key_of_a_session_keeps_its_payload() {
+    use kanbao::app::{App, ReaderOptions, action::Effect};
+    use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+    let mut app = App::single(
+        kanbao::archive::sample(),
+        Default::default(),
+        ReaderOptions::default(),
+    );
+    let area = ratatui::layout::Rect::new(0, 0, 100, 30);
+    app.sync(area);
+    let o = Event::Key(KeyEvent::new(KeyCode::Char('o'), KeyModifiers::NONE));
+    match app.handle_event(&o, area) {
+        Effect::Pager(text) => {
+            assert_eq!(text, kanbao::export::article_text(&app.issue.articles[0]))
+        }
+        other => panic!("expected the pager, got {other:?}"),
+    }
+}

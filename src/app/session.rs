@@ -177,6 +177,7 @@ pub fn step(app: &mut App, msg: Msg, area: &mut Rect, store: &Store, tx: &Sender
             save(app, store);
             rescan(app, store, tx);
         }
+        Effect::Clipboard(_) | Effect::Pager(_) if !app.shelf.dirty.is_empty() => save(app, store),
         Effect::None | Effect::Redraw | Effect::Clipboard(_) | Effect::Pager(_) => {}
     }
     effect

@@ -334,10 +334,10 @@ pub fn after_update(app: &mut App, effect: Effect) -> Effect {
     }
     match effect {
         Effect::Quit => Effect::Quit,
-        e if !app.shelf.dirty.is_empty() => match e {
-            Effect::Rescan => Effect::Rescan,
-            _ => Effect::SaveState,
-        },
+        // Effects that carry work of their own keep it; the run loop saves
+        // dirty state with them (`session::step`).
+        e @ (Effect::Rescan | Effect::Clipboard(_) | Effect::Pager(_)) => e,
+        _ if !app.shelf.dirty.is_empty() => Effect::SaveState,
         e => e,
     }
 }
