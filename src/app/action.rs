@@ -49,6 +49,16 @@ pub enum Action {
     Click(u16, u16),
     /// Internal: mouse wheel at a cell; `true` scrolls down (not bindable).
     Wheel(u16, u16, bool),
+    /// Open the search bar.
+    Search,
+    /// Next search hit (into the next article, wrapping at the end).
+    NextHit,
+    /// Previous search hit.
+    PrevHit,
+    /// Clear the search highlights.
+    ClearSearch,
+    /// Show article keywords in the headline list, or the kickers.
+    ToggleKeywords,
 }
 
 /// Every bindable action with its name and description, in help order.
@@ -88,6 +98,11 @@ pub const BINDABLE: &[(Action, &str, &str)] = &[
     (Action::Help, "help", "帮助 / help"),
     (Action::CloseHelp, "close_help", "关闭帮助 / close help"),
     (Action::Quit, "quit", "退出 / quit"),
+    (Action::Search, "search", "搜索 / search"),
+    (Action::NextHit, "next_hit", "下一处 / next match"),
+    (Action::PrevHit, "prev_hit", "上一处 / previous match"),
+    (Action::ClearSearch, "clear_search", "清除高亮 / clear highlights"),
+    (Action::ToggleKeywords, "toggle_keywords", "关键词 / keywords in the list"),
 ];
 
 impl Action {

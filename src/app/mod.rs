@@ -5,6 +5,8 @@
 pub mod action;
 pub mod article_layout;
 mod run;
+pub mod search_edit;
+pub mod search_state;
 pub mod update;
 pub mod wrap_cache;
 
@@ -126,6 +128,8 @@ pub struct App {
     pub cache: WrapCache,
     /// The viewport the state was last synced to.
     pub viewport: Viewport,
+    /// The search bar, the kept search and word search.
+    pub search: search_state::SearchState,
 }
 
 impl App {
@@ -151,6 +155,7 @@ impl App {
             layout: None,
             cache: WrapCache::default(),
             viewport: Viewport::default(),
+            search: search_state::SearchState::default(),
         }
     }
 
@@ -222,6 +227,12 @@ impl App {
     /// Handle one terminal event for a terminal of size `area`: map it,
     /// update, and re-sync the layout. Pure state change; no I/O.
     pub fn handle_event(&mut self, ev: &Event, area: Rect) -> Effect {
+        let vp = self.layout_for(area);
+        if let Some(changed) = search_state::handle_bar_event(self, ev, &vp) {
+            self.message = None;
+            self.sync(area);
+            return if changed { Effect::Redraw } else { Effect::None };
+        }
         let Some(action) = self.action_for(ev) else {
             return Effect::None;
         };

@@ -87,6 +87,11 @@ pub const DEFAULT_BINDINGS: &[(&str, &str, &str)] = &[
     ("help", "?", "close_help"),
     ("help", "q", "close_help"),
     ("help", "ctrl-c", "quit"),
+    ("main", "/", "search"),
+    ("main", "n", "next_hit"),
+    ("main", "N", "prev_hit"),
+    ("main", "ctrl-l", "clear_search"),
+    ("main", "w", "toggle_keywords"),
 ];
 
 /// The live keymap.
