@@ -346,7 +346,7 @@ fn research(app: &mut App, vp: &Viewport) {
     let Some(bar) = &app.search.bar else { return };
     let query = bar.edit.text().to_string();
     let origin = bar.origin.clone();
-    restore_position(app, &origin);
+    restore_position(app, vp, &origin);
     if query.trim().is_empty() {
         app.search.kept = None;
         if let Some(bar) = &mut app.search.bar {
@@ -410,10 +410,10 @@ fn clamp_step(s: Step, r: &Range<usize>, forward: bool) -> Step {
     }
 }
 
-fn restore_position(app: &mut App, o: &Origin) {
-    if app.open != o.open {
-        app.layout = None;
-    }
+/// Go back to `o` exactly: same article, top line and anchor. The
+/// article's layout is installed here so `sync` keeps `top` as it was
+/// rather than re-deriving it from the anchor.
+fn restore_position(app: &mut App, vp: &Viewport, o: &Origin) {
     app.open = o.open;
     app.selected = o.selected;
     app.list_offset = o.list_offset;
@@ -422,6 +422,29 @@ fn restore_position(app: &mut App, o: &Origin) {
     app.top = o.top;
     app.anchor = o.anchor;
     app.read.clone_from(&o.read);
+    install_layout(app, vp);
+}
+
+/// Put the open article's layout for the viewport in place (from the cache).
+fn install_layout(app: &mut App, vp: &Viewport) {
+    let vp = app.layout_for(vp.area);
+    let Some(article) = app.issue.articles.get(app.open) else {
+        return;
+    };
+    if vp.column.width == 0 {
+        return;
+    }
+    let key = LayoutKey {
+        article: app.open,
+        width: usize::from(vp.column.width),
+        rule: app.opts.rule,
+        ambiguous: app.opts.ambiguous,
+        punct: app.opts.punct,
+        spacing: app.opts.para_spacing,
+    };
+    if app.layout.as_ref().is_none_or(|l| l.key != key) {
+        app.layout = Some(app.cache.get(article, key));
+    }
 }
 
 /// Show hit `i`: open its article (the list follows) and scroll it into
@@ -616,10 +639,10 @@ fn bar_key(app: &mut App, vp: &Viewport, k: &KeyEvent) -> bool {
     let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
     let results_open = app.search.bar.as_ref().is_some_and(|b| b.results_open);
     match k.code {
-        KeyCode::Esc => cancel(app),
+        KeyCode::Esc => cancel(app, vp),
         KeyCode::Enter if results_open => open_result(app, vp),
         KeyCode::Enter => accept(app),
-        KeyCode::Char('c') if ctrl => cancel(app),
+        KeyCode::Char('c') if ctrl => cancel(app, vp),
         KeyCode::Char('w') if ctrl => edit(app, vp, LineEdit::delete_word),
         KeyCode::Char('u') if ctrl => edit(app, vp, LineEdit::delete_to_start),
         KeyCode::Char('l') if ctrl => clear(app),
@@ -688,11 +711,11 @@ pub fn result_hits(app: &App) -> &[WordHit] {
 }
 
 /// `Esc`: close the bar and go back exactly where `/` was pressed.
-fn cancel(app: &mut App) {
+fn cancel(app: &mut App, vp: &Viewport) {
     let Some(bar) = app.search.bar.take() else {
         return;
     };
-    restore_position(app, &bar.origin);
+    restore_position(app, vp, &bar.origin);
     app.search.kept = bar.previous;
 }
 
