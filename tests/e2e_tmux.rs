@@ -227,8 +227,15 @@ fn search_bar_in_tmux() {
             .map(|l| l.split_once('│').map_or(l, |(left, _)| left).to_string())
             .collect::<Vec<_>>()
     };
-    assert_eq!(stable(&back), stable(&start), "Esc returns to the same place");
-    assert_eq!(reading_pane(&back).lines().count(), reading_pane(&start).lines().count());
+    assert_eq!(
+        stable(&back),
+        stable(&start),
+        "Esc returns to the same place"
+    );
+    assert_eq!(
+        reading_pane(&back).lines().count(),
+        reading_pane(&start).lines().count()
+    );
     let _ = before;
 
     tmux.run(&["send-keys", "-t", "kb", "q"]).expect("q");

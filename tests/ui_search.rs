@@ -51,7 +51,13 @@ fn typing_searches_from_start_and_esc_returns_exactly() {
     let mut h = harness(100, 30);
     // Read article 2 a little way down.
     h.keys(&["j", "enter", "j", "j", "j"]);
-    let before = (h.app.open, h.app.selected, h.app.anchor, h.app.top, h.app.focus);
+    let before = (
+        h.app.open,
+        h.app.selected,
+        h.app.anchor,
+        h.app.top,
+        h.app.focus,
+    );
     assert_eq!(before.0, 1);
 
     h.press("/");
@@ -66,7 +72,10 @@ fn typing_searches_from_start_and_esc_returns_exactly() {
     // `n` typed in the bar is text: `民生nn` matches nothing, and with no
     // match the reader is back at the start.
     h.keys(&["n", "n"]);
-    assert_eq!(h.app.search.bar.as_ref().map(|b| b.edit.text()), Some("民生nn"));
+    assert_eq!(
+        h.app.search.bar.as_ref().map(|b| b.edit.text()),
+        Some("民生nn")
+    );
     assert_eq!(h.app.open, before.0);
     h.press("backspace");
     h.press("backspace");
@@ -75,7 +84,13 @@ fn typing_searches_from_start_and_esc_returns_exactly() {
     h.press("esc");
     assert!(h.app.search.bar.is_none());
     assert!(h.app.search.kept.is_none(), "highlights gone");
-    let after = (h.app.open, h.app.selected, h.app.anchor, h.app.top, h.app.focus);
+    let after = (
+        h.app.open,
+        h.app.selected,
+        h.app.anchor,
+        h.app.top,
+        h.app.focus,
+    );
     assert_eq!(after, before);
 }
 
@@ -178,7 +193,11 @@ fn ready_words(h: &mut Harness) {
     let issues = std::slice::from_ref(&h.app.issue);
     let index = h.app.search.ensure_index(issues);
     h.app.search.words = Some(WordLoader::ready(WordIndex::build(&index)));
-    assert!(h.app.search.poll_background(std::slice::from_ref(&h.app.issue)));
+    assert!(
+        h.app
+            .search
+            .poll_background(std::slice::from_ref(&h.app.issue))
+    );
     let _ = Arc::strong_count(&index);
 }
 

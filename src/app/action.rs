@@ -101,8 +101,16 @@ pub const BINDABLE: &[(Action, &str, &str)] = &[
     (Action::Search, "search", "搜索 / search"),
     (Action::NextHit, "next_hit", "下一处 / next match"),
     (Action::PrevHit, "prev_hit", "上一处 / previous match"),
-    (Action::ClearSearch, "clear_search", "清除高亮 / clear highlights"),
-    (Action::ToggleKeywords, "toggle_keywords", "关键词 / keywords in the list"),
+    (
+        Action::ClearSearch,
+        "clear_search",
+        "清除高亮 / clear highlights",
+    ),
+    (
+        Action::ToggleKeywords,
+        "toggle_keywords",
+        "关键词 / keywords in the list",
+    ),
 ];
 
 impl Action {

@@ -231,7 +231,11 @@ impl App {
         if let Some(changed) = search_state::handle_bar_event(self, ev, &vp) {
             self.message = None;
             self.sync(area);
-            return if changed { Effect::Redraw } else { Effect::None };
+            return if changed {
+                Effect::Redraw
+            } else {
+                Effect::None
+            };
         }
         let Some(action) = self.action_for(ev) else {
             return Effect::None;

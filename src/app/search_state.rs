@@ -405,7 +405,11 @@ fn clamp_step(s: Step, r: &Range<usize>, forward: bool) -> Step {
         return s;
     }
     Step {
-        index: if forward { r.start } else { r.end.saturating_sub(1) },
+        index: if forward {
+            r.start
+        } else {
+            r.end.saturating_sub(1)
+        },
         wrapped: true,
     }
 }
@@ -528,7 +532,9 @@ pub fn step(app: &mut App, vp: &Viewport, forward: bool) {
         app.message = Some(format!("no match for {} / 无结果", kept.query));
         return;
     }
-    let on_screen = kept.current.filter(|&c| r.contains(&c) && hit_visible(app, &index, c));
+    let on_screen = kept
+        .current
+        .filter(|&c| r.contains(&c) && hit_visible(app, &index, c));
     let s = match on_screen {
         Some(c) => {
             let s = if forward {
@@ -555,7 +561,9 @@ pub fn step(app: &mut App, vp: &Viewport, forward: bool) {
         None => {
             let c = reader_cursor(app, &index);
             if forward {
-                kept.matches.nearest(&index, c).map(|s| clamp_step(s, &r, true))
+                kept.matches
+                    .nearest(&index, c)
+                    .map(|s| clamp_step(s, &r, true))
             } else {
                 kept.matches
                     .nearest_before(&index, c)
@@ -727,7 +735,12 @@ fn accept(app: &mut App) {
     app.search.history.push(bar.edit.text());
     if bar.edit.text().trim().is_empty() {
         app.search.kept = None;
-    } else if app.search.kept.as_ref().is_some_and(|k| k.matches.is_empty()) {
+    } else if app
+        .search
+        .kept
+        .as_ref()
+        .is_some_and(|k| k.matches.is_empty())
+    {
         app.message = Some(format!("no match for {} / 无结果", bar.edit.text()));
     }
 }

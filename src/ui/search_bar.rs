@@ -99,7 +99,11 @@ pub fn cursor_position(app: &App, area: Rect) -> Option<Position> {
         return None;
     }
     let (start, _, _) = window(app, area);
-    let col = bar.edit.caret_column(app.opts.ambiguous).saturating_sub(start) + 1;
+    let col = bar
+        .edit
+        .caret_column(app.opts.ambiguous)
+        .saturating_sub(start)
+        + 1;
     let x = area
         .x
         .saturating_add(u16::try_from(col).unwrap_or(u16::MAX))

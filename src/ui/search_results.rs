@@ -71,9 +71,7 @@ pub fn paint_line_hits(
     let Some(b) = line.block else { return };
     let mine: Vec<&(usize, Range<usize>, bool)> = hits
         .iter()
-        .filter(|(hb, r, _)| {
-            *hb == b && r.start < line.range.end && r.end > line.range.start
-        })
+        .filter(|(hb, r, _)| *hb == b && r.start < line.range.end && r.end > line.range.start)
         .collect();
     if mine.is_empty() {
         return;
@@ -121,13 +119,7 @@ pub fn paint_line_hits(
 
 /// The keywords line (`关键词：a · b · c`) on the blank line after the
 /// byline, when that line is on screen.
-pub fn paint_keywords(
-    app: &App,
-    layout: &ArticleLayout,
-    top: usize,
-    col: Rect,
-    buf: &mut Buffer,
-) {
+pub fn paint_keywords(app: &App, layout: &ArticleLayout, top: usize, col: Rect, buf: &mut Buffer) {
     let words = keywords_of(app, app.open);
     if words.is_empty() {
         return;
@@ -179,7 +171,15 @@ pub fn decorate_entry(app: &App, i: usize, area: Rect, y: u16, text_x: u16, buf:
             fill(buf, text_x, y + 1, right.saturating_sub(text_x), base);
             let joined = words.join(" ");
             let s = truncate(&joined, usize::from(right.saturating_sub(text_x)), amb);
-            put_str(buf, text_x, y + 1, right, &s, base.patch(app.theme.dim), amb);
+            put_str(
+                buf,
+                text_x,
+                y + 1,
+                right,
+                &s,
+                base.patch(app.theme.dim),
+                amb,
+            );
         }
     }
     if !app.search.active() {
@@ -262,14 +262,6 @@ pub fn render_results(app: &App, body: Rect, buf: &mut Buffer) {
             amb,
         );
         let snip = truncate(&hit.snippet.text, w, amb);
-        put_str(
-            buf,
-            area.x + 1,
-            y + 1,
-            area.right(),
-            &snip,
-            theme.dim,
-            amb,
-        );
+        put_str(buf, area.x + 1, y + 1, area.right(), &snip, theme.dim, amb);
     }
 }
