@@ -503,10 +503,15 @@ fn reveal(app: &mut App, vp: &Viewport, index: &SearchIndex, m: &MatchPos) {
         block,
         byte: m.range.start,
     });
+    // A hit split across a line end must be seen whole.
+    let last = layout.locate(Anchor {
+        block,
+        byte: m.range.end.saturating_sub(1).max(m.range.start),
+    });
     let page = vp.page_height();
     let max_top = layout.lines.len().saturating_sub(page);
     let top = app.top.min(max_top);
-    if line < top || line >= top + page {
+    if line < top || last >= top + page {
         // Put the hit a third of the way down, with context above.
         app.top = line.saturating_sub(page / 3).min(max_top);
     } else {
