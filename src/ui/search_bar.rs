@@ -141,6 +141,17 @@ pub fn render_kept(app: &App, area: Rect, buf: &mut Buffer) {
     let text = crate::text::width::truncate(&text, usize::from(area.width / 2), amb);
     let w = width16(&text, amb);
     let x = area.right().saturating_sub(w);
+    // Blank a key hint the text would cut in half (hints are separated by
+    // two spaces).
+    let mut cx = x;
+    while cx > area.x {
+        let blank = |c: u16| buf.cell((c, area.y)).is_none_or(|c| c.symbol() == " ");
+        if blank(cx - 1) && blank(cx.saturating_sub(2)) {
+            break;
+        }
+        cx -= 1;
+    }
+    fill(buf, cx, area.y, x - cx, app.theme.status);
     fill(buf, x, area.y, w, app.theme.status);
     put_str(
         buf,
