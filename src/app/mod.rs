@@ -6,6 +6,7 @@ pub mod action;
 pub mod article_layout;
 mod run;
 pub mod search_edit;
+mod search_keys;
 pub mod search_state;
 pub mod update;
 pub mod wrap_cache;
