@@ -22,6 +22,28 @@ pub use probe::{PROBE_TIMEOUT, probe_ambiguous_width, width_from_columns};
 pub trait EventSource {
     /// The next event, blocking until one arrives.
     fn next_event(&mut self) -> io::Result<Option<Event>>;
+
+    /// Like `next_event`, but give up after `timeout` (`Ok(Polled::Timeout)`)
+    /// so the run loop can pick up background work. Only called while a
+    /// background job is pending; sources without a clock just block.
+    fn next_event_timeout(&mut self, timeout: std::time::Duration) -> io::Result<Polled> {
+        let _ = timeout;
+        Ok(match self.next_event()? {
+            Some(ev) => Polled::Event(ev),
+            None => Polled::Closed,
+        })
+    }
+}
+
+/// What `next_event_timeout` saw.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Polled {
+    /// An event.
+    Event(Event),
+    /// Nothing within the timeout.
+    Timeout,
+    /// The source is exhausted.
+    Closed,
 }
 
 /// Events from the real terminal (blocking `crossterm::event::read`).
@@ -31,6 +53,14 @@ pub struct CrosstermEvents;
 impl EventSource for CrosstermEvents {
     fn next_event(&mut self) -> io::Result<Option<Event>> {
         event::read().map(Some)
+    }
+
+    fn next_event_timeout(&mut self, timeout: std::time::Duration) -> io::Result<Polled> {
+        if event::poll(timeout)? {
+            event::read().map(Polled::Event)
+        } else {
+            Ok(Polled::Timeout)
+        }
     }
 }
 

@@ -6,7 +6,7 @@ use kanbao::text::{width::AmbiguousWidth, wrap::LineBreakRule};
 #[test]
 fn values_are_read() {
     let (c, errors) = config::parse(
-        "[reader]\nmeasure = 61\nparagraph_spacing = false\nfullwidth_punctuation = false\nline_breaking = \"strict\"\nambiguous_width = 2\n\n[theme]\naccent = \"#ff8800\"\n\n[keys.main]\nnext_article = [\"n\", \"ctrl-n\"]\nquit = \"x\"\n",
+        "[reader]\nmeasure = 61\nparagraph_spacing = false\nfullwidth_punctuation = false\nline_breaking = \"strict\"\nambiguous_width = 2\n\n[theme]\naccent = \"#ff8800\"\n\n[keys.main]\nnext_article = [\"z\", \"ctrl-n\"]\nquit = \"x\"\n",
         "c.toml",
     );
     assert!(errors.is_empty(), "{errors:?}");
@@ -18,7 +18,7 @@ fn values_are_read() {
         AmbiguousSetting::Fixed(AmbiguousWidth::Wide)
     );
     assert_eq!(c.theme.accent, "#ff8800");
-    assert_eq!(c.keys["main"]["next_article"], ["n", "ctrl-n"]);
+    assert_eq!(c.keys["main"]["next_article"], ["z", "ctrl-n"]);
     assert_eq!(c.keys["main"]["quit"], ["x"]);
     let (auto, _) = config::parse("[reader]\nambiguous_width = \"auto\"\n", "c.toml");
     assert_eq!(auto.reader.ambiguous_width, AmbiguousSetting::Auto);
@@ -108,7 +108,7 @@ fn unknown_action_names_file_line_and_key() {
 #[test]
 fn unparsable_key_names_the_key() {
     let (c, errors) = config::parse(
-        "[keys.main]\n\nnext_article = [\"n\", \"ctrl-shift-banana\"]\n",
+        "[keys.main]\n\nnext_article = [\"z\", \"ctrl-shift-banana\"]\n",
         "c.toml",
     );
     assert_eq!(errors.len(), 1, "{errors:?}");
@@ -117,7 +117,7 @@ fn unparsable_key_names_the_key() {
         e,
         "c.toml:3: keys.main.next_article: unknown key `ctrl-shift-banana`"
     );
-    assert_eq!(c.keys["main"]["next_article"], ["n"], "the good key stays");
+    assert_eq!(c.keys["main"]["next_article"], ["z"], "the good key stays");
 }
 
 #[test]
@@ -155,14 +155,14 @@ fn key_conflicts_are_errors_and_the_key_stays_put() {
     // Two overrides claiming one key: the second (in file order of the
     // table) is reported.
     let (_, errors) = config::parse(
-        "[keys.main]\ndown = \"n\"\nnext_article = \"n\"\n",
+        "[keys.main]\ndown = \"z\"\nnext_article = \"z\"\n",
         "c.toml",
     );
     assert_eq!(errors.len(), 1, "{errors:?}");
     assert!(
         errors[0]
             .to_string()
-            .starts_with("c.toml:3: keys.main.next_article: key `n` is also bound to down")
+            .starts_with("c.toml:3: keys.main.next_article: key `z` is also bound to down")
     );
     // Swapping two actions' keys is not a conflict.
     let (c, errors) = config::parse("[keys.main]\ndown = \"k\"\nup = \"j\"\n", "c.toml");

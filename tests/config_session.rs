@@ -22,15 +22,15 @@ fn harness_with(text: &str, flag: Option<AmbiguousSetting>) -> (Harness, bool) {
 }
 
 #[test]
-fn next_article_rebound_to_n() {
-    let (mut h, _) = harness_with("[keys.main]\nnext_article = [\"n\"]\n", None);
+fn next_article_rebound_to_z() {
+    let (mut h, _) = harness_with("[keys.main]\nnext_article = [\"z\"]\n", None);
     assert!(h.app.config_errors.is_empty(), "{:?}", h.app.config_errors);
     h.keys(&["]"]);
     assert_eq!(h.app.open, 0, "`]` no longer opens the next article");
-    h.keys(&["n", "n"]);
-    assert_eq!(h.app.open, 2, "`n` does");
+    h.keys(&["z", "z"]);
+    assert_eq!(h.app.open, 2, "`z` does");
     let screen = h.screen();
-    assert!(screen.contains("n next"), "hints follow: {screen}");
+    assert!(screen.contains("z next"), "hints follow: {screen}");
 }
 
 #[test]

@@ -371,3 +371,67 @@ fn archive_reopens_where_the_reader_left() {
     tmux.run(&["send-keys", "-t", "kb", "q"]).expect("q");
     tmux.wait_for("the reader to exit", |t| t.format("#{pane_dead}") == "1");
 }
+
+/// The search bar in a real terminal: `/民生` Enter `n` shows the count in
+/// the status row; `/民生` `Esc` goes back to where the reader was; `q`
+/// exits 0.
+#[test]
+fn search_bar_in_tmux() {
+    let Some((tmux, dir)) = start_with("search", &[], &[]) else {
+        return;
+    };
+    let name = kanbao::ui::status_bar::issue_name(&kanbao::loader::sample());
+    let before = tmux.wait_for("the reader to start", |t| {
+        t.format("#{alternate_on}") == "1" && t.capture().contains(&name)
+    });
+    // The word index loads in the background and the idle loop wakes for
+    // it: the first article's keywords appear without a key press.
+    tmux.wait_for("keywords under the byline", |t| {
+        t.capture().contains("关键词：")
+    });
+    tmux.run(&["send-keys", "-t", "kb", "/"]).expect("/");
+    tmux.run(&["send-keys", "-t", "kb", "-l", "民生"])
+        .expect("type");
+    tmux.wait_for("the bar's count", |t| t.capture().contains(" articles"));
+    tmux.run(&["send-keys", "-t", "kb", "Enter", "n"])
+        .expect("keys");
+    let screen = tmux.wait_for("the kept count", |t| {
+        let c = t.capture();
+        c.contains("/民生 2/") && c.contains(" articles")
+    });
+    assert!(screen.contains(&name), "{screen}");
+
+    // Back to the top of the list, then a search abandoned with Esc.
+    tmux.run(&["send-keys", "-t", "kb", "C-l", "g", "h", "g"])
+        .expect("keys");
+    let start = tmux.wait_for("the list at the top", |t| {
+        !t.capture().contains("/民生") && t.capture().contains(" 1/")
+    });
+    tmux.run(&["send-keys", "-t", "kb", "/"]).expect("/");
+    tmux.run(&["send-keys", "-t", "kb", "-l", "民生"])
+        .expect("type");
+    tmux.wait_for("the bar's count", |t| t.capture().contains(" articles"));
+    tmux.run(&["send-keys", "-t", "kb", "Escape"]).expect("esc");
+    let back = tmux.wait_for("the bar to close", |t| !t.capture().contains("/民生"));
+    // The list half and the status row (the reading pane may gain its
+    // keywords line when jieba finishes loading in between).
+    let stable = |c: &str| {
+        c.lines()
+            .map(|l| l.split_once('│').map_or(l, |(left, _)| left).to_string())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        stable(&back),
+        stable(&start),
+        "Esc returns to the same place"
+    );
+    assert_eq!(
+        reading_pane(&back).lines().count(),
+        reading_pane(&start).lines().count()
+    );
+    let _ = before;
+
+    tmux.run(&["send-keys", "-t", "kb", "q"]).expect("q");
+    assert_eq!(exit_status(&tmux, &dir), "0", "exit status");
+    assert_eq!(tmux.format("#{alternate_on}"), "0");
+}

@@ -269,7 +269,7 @@ fn update_is_pure_state() {
 
 #[test]
 fn config_file_settings_keys_and_accent() {
-    let text = "[reader]\nmeasure = 61\nparagraph_spacing = false\nambiguous_width = 2\n\n[theme]\naccent = \"#ff8800\"\n\n[keys.main]\nnext_article = [\"n\", \"ctrl-n\"]\nquit = \"x\"\nexplode = \"y\"\n";
+    let text = "[reader]\nmeasure = 61\nparagraph_spacing = false\nambiguous_width = 2\n\n[theme]\naccent = \"#ff8800\"\n\n[keys.main]\nnext_article = [\"z\", \"ctrl-n\"]\nquit = \"x\"\nexplode = \"y\"\n";
     let (config, errors) = kanbao::config::parse(text, "test.toml");
     let opts = ReaderOptions::from_config(&config.reader);
     assert_eq!(opts.ambiguous, kanbao::text::width::AmbiguousWidth::Wide);
@@ -290,12 +290,12 @@ fn config_file_settings_keys_and_accent() {
         reported || screen.contains("config: keys.main.explode: unknown action"),
         "{screen}"
     );
-    h.press("n");
+    h.press("z");
     assert_eq!(h.app.open, 1);
     // The message is gone after a key; the hints show the configured keys.
     let screen = h.screen();
     assert!(
-        screen.contains("x quit") && screen.contains("n next"),
+        screen.contains("x quit") && screen.contains("z next"),
         "{screen}"
     );
     assert_eq!(h.press("x"), Effect::Quit);

@@ -71,6 +71,16 @@ pub enum Action {
     Bookmarks,
     /// Look for new files in the archive folder.
     Rescan,
+    /// Open the search bar.
+    Search,
+    /// Next search hit (into the next article, wrapping at the end).
+    NextHit,
+    /// Previous search hit.
+    PrevHit,
+    /// Clear the search highlights.
+    ClearSearch,
+    /// Show article keywords in the headline list, or the kickers.
+    ToggleKeywords,
 }
 
 /// Every bindable action with its name and description, in help order.
@@ -141,6 +151,19 @@ pub const BINDABLE: &[(Action, &str, &str)] = &[
     ),
     (Action::Bookmarks, "bookmarks", "全部书签 / all bookmarks"),
     (Action::Rescan, "rescan", "重新扫描 / rescan the folder"),
+    (Action::Search, "search", "搜索 / search"),
+    (Action::NextHit, "next_hit", "下一处 / next match"),
+    (Action::PrevHit, "prev_hit", "上一处 / previous match"),
+    (
+        Action::ClearSearch,
+        "clear_search",
+        "清除高亮 / clear highlights",
+    ),
+    (
+        Action::ToggleKeywords,
+        "toggle_keywords",
+        "关键词 / keywords in the list",
+    ),
 ];
 
 impl Action {

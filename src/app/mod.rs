@@ -7,6 +7,9 @@ pub mod article_layout;
 pub mod configure;
 pub mod open;
 mod run;
+pub mod search_edit;
+mod search_keys;
+pub mod search_state;
 pub mod session;
 pub mod share;
 pub mod shelf;
@@ -136,6 +139,8 @@ pub struct App {
     pub config_errors: Vec<String>,
     /// The archive's issues and remembered reading (`shelf.rs`).
     pub shelf: shelf::Shelf,
+    /// The search bar, the kept search and word search.
+    pub search: search_state::SearchState,
 }
 
 impl App {
@@ -163,6 +168,7 @@ impl App {
             viewport: Viewport::default(),
             config_errors: Vec::new(),
             shelf: shelf::Shelf::default(),
+            search: search_state::SearchState::default(),
         }
     }
 
@@ -257,6 +263,16 @@ impl App {
     /// Handle one terminal event for a terminal of size `area`: map it,
     /// update, and re-sync the layout. Pure state change; no I/O.
     pub fn handle_event(&mut self, ev: &Event, area: Rect) -> Effect {
+        let vp = self.layout_for(area);
+        if let Some(changed) = search_state::handle_bar_event(self, ev, &vp) {
+            self.message = None;
+            self.sync(area);
+            return if changed {
+                Effect::Redraw
+            } else {
+                Effect::None
+            };
+        }
         let Some(action) = self.action_for(ev) else {
             return Effect::None;
         };

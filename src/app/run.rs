@@ -53,11 +53,31 @@ pub fn run_loop(
     let mut dirty = true;
     loop {
         if dirty {
-            terminal.draw(|f| ui::render(app, f))?;
+            terminal.draw(|f| {
+                ui::render(app, f);
+                ui::search_bar::place_cursor(app, f);
+            })?;
             dirty = false;
+            // jieba's dictionary loads on its own thread, after the first
+            // frame is on screen (idempotent).
+            app.search.spawn_words(std::slice::from_ref(&app.issue));
         }
-        let Some(ev) = events.next_event()? else {
-            return Ok(());
+        // Block on the terminal, except while background work is pending:
+        // then wake every 50 ms to pick it up (zero CPU once it is done).
+        let ev = if app.search.pending() {
+            match events.next_event_timeout(std::time::Duration::from_millis(50))? {
+                crate::term::Polled::Event(ev) => ev,
+                crate::term::Polled::Timeout => {
+                    dirty |= app.search.poll_background(std::slice::from_ref(&app.issue));
+                    continue;
+                }
+                crate::term::Polled::Closed => return Ok(()),
+            }
+        } else {
+            match events.next_event()? {
+                Some(ev) => ev,
+                None => return Ok(()),
+            }
         };
         if let ratatui::crossterm::event::Event::Resize(w, h) = ev {
             area = Rect::new(0, 0, w, h);

@@ -333,13 +333,40 @@ pub fn drive<B: Backend, H: Host<B>>(
     loop {
         if dirty {
             terminal
-                .draw(|f| ui::render(app, f))
+                .draw(|f| {
+                    ui::render(app, f);
+                    ui::search_bar::place_cursor(app, f);
+                })
                 .map_err(|e| io::Error::other(e.to_string()))?;
             dirty = false;
+            // jieba's dictionary loads on its own thread once a frame is on
+            // screen (idempotent; again after switching issue).
+            if app.shelf.picker.is_none() && !app.issue.articles.is_empty() {
+                app.search.spawn_words(std::slice::from_ref(&app.issue));
+            }
         }
-        let Ok(msg) = rx.recv() else {
-            save(app, store);
-            return Ok(());
+        // Block on the channel, except while the word index is building:
+        // then wake every 50 ms to pick it up (zero CPU once it is done).
+        let msg = if app.search.pending() {
+            match rx.recv_timeout(std::time::Duration::from_millis(50)) {
+                Ok(msg) => msg,
+                Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {
+                    dirty |= app.search.poll_background(std::slice::from_ref(&app.issue));
+                    continue;
+                }
+                Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => {
+                    save(app, store);
+                    return Ok(());
+                }
+            }
+        } else {
+            match rx.recv() {
+                Ok(msg) => msg,
+                Err(_) => {
+                    save(app, store);
+                    return Ok(());
+                }
+            }
         };
         // Handle everything already waiting before drawing again, so ten
         // thousand loader results cost a few frames, not ten thousand.

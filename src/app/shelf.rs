@@ -367,6 +367,8 @@ pub fn enter(app: &mut App, i: usize) -> bool {
     }
     app.shelf.current = Some(i);
     app.shelf.mark_dirty(i);
+    // Search indexes and keywords belong to the issue they were built for.
+    app.search.invalidate();
     app.shelf.unread_hold = None;
     let n = app.issue.articles.len();
     let state = &app.shelf.slots[i].state;

@@ -115,6 +115,11 @@ pub fn update(app: &mut App, action: Action, vp: &Viewport) -> Effect {
             let state = if app.opts.para_spacing { "on" } else { "off" };
             app.message = Some(format!("paragraph spacing {state}"));
         }
+        Action::Search => super::search_state::open_bar(app),
+        Action::NextHit => super::search_state::step(app, vp, true),
+        Action::PrevHit => super::search_state::step(app, vp, false),
+        Action::ClearSearch => super::search_state::clear(app),
+        Action::ToggleKeywords => super::search_state::toggle_keywords(app),
         Action::Click(x, y) => click(app, vp, x, y),
         Action::Wheel(x, y, down) => {
             let at = Position::new(x, y);

@@ -123,6 +123,11 @@ pub const DEFAULT_BINDINGS: &[(&str, &str, &str)] = &[
     ("picker", "q", "close_picker"),
     ("picker", "R", "rescan"),
     ("picker", "ctrl-c", "quit"),
+    ("main", "/", "search"),
+    ("main", "n", "next_hit"),
+    ("main", "N", "prev_hit"),
+    ("main", "ctrl-l", "clear_search"),
+    ("main", "w", "toggle_keywords"),
 ];
 
 /// The live keymap.
@@ -259,7 +264,7 @@ mod tests {
             "ctrl-q".to_string(),
             "bogus-key".to_string(),
         ];
-        let down = vec!["n".to_string()];
+        let down = vec!["z".to_string()];
         let errors = map.apply_overrides([
             (
                 "main",
@@ -276,7 +281,7 @@ mod tests {
             None,
             "old quit key gone"
         );
-        assert_eq!(map.resolve(Context::Main, key('n')), Some(Action::Down));
+        assert_eq!(map.resolve(Context::Main, key('z')), Some(Action::Down));
         assert_eq!(map.resolve(Context::Main, key('j')), None);
         // Other contexts keep their defaults.
         assert_eq!(

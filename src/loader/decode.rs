@@ -87,7 +87,10 @@ fn decode_legacy(bytes: Vec<u8>) -> (String, Encoding) {
 /// GB18030 that happens to be valid UTF-8 — likely only in short files:
 /// `么` is `C3 B4`, which is also UTF-8 `ô`.
 fn looks_misread(s: &str) -> bool {
-    !s.is_ascii() && s.chars().all(|c| (c as u32) < 0x800)
+    // C1 controls (U+0080–U+009F) are control text, not misread Chinese.
+    !s.is_ascii()
+        && s.chars()
+            .all(|c| c.is_ascii() || (0xA0..0x800).contains(&(c as u32)))
 }
 
 /// Re-read as GB18030 when that decodes cleanly into Chinese; else keep UTF-8.

@@ -87,5 +87,6 @@ pub fn render_headline_list(app: &App, area: Rect, buf: &mut Buffer) {
         let sub_max = usize::from(right.saturating_sub(text_x));
         let sub = truncate(sub, sub_max, amb);
         put_str(buf, text_x, y + 1, right, &sub, base.patch(theme.dim), amb);
+        super::search_results::decorate_entry(app, i, area, y, text_x, buf);
     }
 }

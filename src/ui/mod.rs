@@ -8,6 +8,8 @@ pub mod help;
 pub mod issue_list;
 pub mod layout;
 pub mod reading_pane;
+pub mod search_bar;
+pub mod search_results;
 pub mod status_bar;
 pub mod theme;
 
@@ -67,7 +69,17 @@ pub fn render_into(app: &App, area: Rect, buf: &mut Buffer) {
     if vp.reader.is_some() {
         reading_pane::render_reading_pane(app, &vp, buf);
     }
-    status_bar::render_status_bar(app, vp.status, buf);
+    if app.search.bar.is_some() {
+        let body = Rect {
+            height: area.height.saturating_sub(1),
+            ..area
+        };
+        search_results::render_results(app, body, buf);
+        search_bar::render_search_bar(app, vp.status, buf);
+    } else {
+        status_bar::render_status_bar(app, vp.status, buf);
+        search_bar::render_kept(app, vp.status, buf);
+    }
     if app.help.is_some() {
         let body = Rect {
             height: area.height.saturating_sub(1),

@@ -36,6 +36,7 @@ pub fn render_reading_pane(app: &App, vp: &Viewport, buf: &mut Buffer) {
     let amb = app.opts.ambiguous;
     let theme = &app.theme;
     let top = app.top.min(layout.lines.len());
+    let hits = super::search_results::block_hits(app, &layout);
     for (row, line) in layout.lines[top..]
         .iter()
         .take(usize::from(col.height))
@@ -64,5 +65,17 @@ pub fn render_reading_pane(app: &App, vp: &Viewport, buf: &mut Buffer) {
                 Align::Right => slack,
             };
         put_str(buf, x, y, col.right(), &text, style, amb);
+        super::search_results::paint_line_hits(
+            app,
+            article,
+            &layout,
+            line,
+            &hits,
+            x,
+            y,
+            col.right(),
+            buf,
+        );
     }
+    super::search_results::paint_keywords(app, &layout, top, col, buf);
 }
