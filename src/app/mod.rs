@@ -293,6 +293,18 @@ impl App {
         }
     }
 
+    /// The wrap-cache key of the open article at text width `width`.
+    pub fn layout_key(&self, width: usize) -> LayoutKey {
+        LayoutKey {
+            article: self.open,
+            width,
+            rule: self.opts.rule,
+            ambiguous: self.opts.ambiguous,
+            punct: self.opts.punct,
+            spacing: self.opts.para_spacing,
+        }
+    }
+
     /// Bring derived state (layout, scroll limits, list offset, read marks)
     /// in line with the current settings and terminal size. Wrapping only
     /// happens here, and only on a cache miss.
@@ -320,14 +332,7 @@ impl App {
             // the old layout and anchor for when it comes back.
             return;
         }
-        let key = LayoutKey {
-            article: self.open,
-            width: usize::from(vp.column.width),
-            rule: self.opts.rule,
-            ambiguous: self.opts.ambiguous,
-            punct: self.opts.punct,
-            spacing: self.opts.para_spacing,
-        };
+        let key = self.layout_key(usize::from(vp.column.width));
         if self.layout.as_ref().is_none_or(|l| l.key != key) {
             let layout = self.cache.get(article, key);
             self.top = layout.locate(self.anchor);

@@ -450,14 +450,7 @@ fn install_layout(app: &mut App, vp: &Viewport) {
     if vp.column.width == 0 {
         return;
     }
-    let key = LayoutKey {
-        article: app.open,
-        width: usize::from(vp.column.width),
-        rule: app.opts.rule,
-        ambiguous: app.opts.ambiguous,
-        punct: app.opts.punct,
-        spacing: app.opts.para_spacing,
-    };
+    let key = app.layout_key(usize::from(vp.column.width));
     if app.layout.as_ref().is_none_or(|l| l.key != key) {
         app.layout = Some(app.cache.get(article, key));
     }
