@@ -3,8 +3,8 @@
 //! a scripted one for tests. Nothing else in the crate touches the tty.
 
 use ratatui::crossterm::event::{
-    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
-    Event, KeyCode, KeyEvent, KeyModifiers,
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture, Event,
+    KeyCode, KeyEvent, KeyModifiers,
 };
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{
@@ -17,51 +17,12 @@ use std::sync::Once;
 mod probe;
 pub use probe::{PROBE_TIMEOUT, probe_ambiguous_width, width_from_columns};
 
-/// Where events come from. The run loop blocks in `next_event`, so an idle
-/// reader uses no CPU; `None` means the source is exhausted.
+/// Where events come from, for driving the app without a terminal (the
+/// real run loop, `app::session`, receives terminal events on a channel);
+/// `None` means the source is exhausted.
 pub trait EventSource {
     /// The next event, blocking until one arrives.
     fn next_event(&mut self) -> io::Result<Option<Event>>;
-
-    /// Like `next_event`, but give up after `timeout` (`Ok(Polled::Timeout)`)
-    /// so the run loop can pick up background work. Only called while a
-    /// background job is pending; sources without a clock just block.
-    fn next_event_timeout(&mut self, timeout: std::time::Duration) -> io::Result<Polled> {
-        let _ = timeout;
-        Ok(match self.next_event()? {
-            Some(ev) => Polled::Event(ev),
-            None => Polled::Closed,
-        })
-    }
-}
-
-/// What `next_event_timeout` saw.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Polled {
-    /// An event.
-    Event(Event),
-    /// Nothing within the timeout.
-    Timeout,
-    /// The source is exhausted.
-    Closed,
-}
-
-/// Events from the real terminal (blocking `crossterm::event::read`).
-#[derive(Debug, Default)]
-pub struct CrosstermEvents;
-
-impl EventSource for CrosstermEvents {
-    fn next_event(&mut self) -> io::Result<Option<Event>> {
-        event::read().map(Some)
-    }
-
-    fn next_event_timeout(&mut self, timeout: std::time::Duration) -> io::Result<Polled> {
-        if event::poll(timeout)? {
-            event::read().map(Polled::Event)
-        } else {
-            Ok(Polled::Timeout)
-        }
-    }
 }
 
 /// A fixed script of events, for tests.

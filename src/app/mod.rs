@@ -1,12 +1,11 @@
 //! Reader application state. `App` holds everything the screen shows;
-//! `update` (in `update.rs`) changes it and performs no I/O; `run` (in
-//! `run.rs`) is the only place that touches the terminal.
+//! `update` (in `update.rs`) changes it and performs no I/O; the run loop
+//! (`session.rs`) is the only place that touches the terminal.
 
 pub mod action;
 pub mod article_layout;
 pub mod configure;
 pub mod open;
-mod run;
 pub mod search_edit;
 mod search_keys;
 pub mod search_state;
@@ -15,8 +14,6 @@ pub mod share;
 pub mod shelf;
 pub mod update;
 pub mod wrap_cache;
-
-pub use run::{run, run_app, run_app_probing};
 
 use crate::input::key::KeyChord;
 use crate::input::keymap::{Context, Keymap};
