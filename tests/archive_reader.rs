@@ -5,6 +5,7 @@
 
 use kanbao::app::action::Effect;
 use kanbao::app::open::{build, store_for};
+use kanbao::app::search_state::{self, Scope};
 use kanbao::app::session::{self, Msg};
 use kanbao::app::shelf::PickerKind;
 use kanbao::app::{App, Focus, ReaderOptions};
@@ -14,6 +15,7 @@ use kanbao::term::key_event;
 use kanbao::ui;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, Sender, channel};
@@ -325,4 +327,149 @@ fn walk(dir: &Path) -> Vec<PathBuf> {
         }
     }
     out
+}
+
+impl Run {
+    /// Type `text` into the open search bar, one character per key event.
+    fn type_text(&mut self, text: &str) {
+        for c in text.chars() {
+            self.step(Msg::Term(Event::Key(KeyEvent::new(
+                KeyCode::Char(c),
+                KeyModifiers::empty(),
+            ))));
+        }
+    }
+
+    /// Let the background archive index finish, as the run loop's poll does.
+    fn settle_search(&mut self) {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+        while search_state::indexing_archive(&self.app).is_some() {
+            assert!(std::time::Instant::now() < deadline, "archive index built");
+            std::thread::sleep(std::time::Duration::from_millis(5));
+            search_state::poll(&mut self.app);
+        }
+        self.draw();
+    }
+
+    fn slot_named(&self, file: &str) -> usize {
+        (0..self.app.shelf.slots.len())
+            .find(|&s| self.app.shelf.slots[s].path.ends_with(file))
+            .expect("slot")
+    }
+}
+
+#[test]
+fn search_all_issues_opens_hits_in_other_issues_and_esc_returns() {
+    let dir = make_folder(40);
+    let mut run = Run::open(dir.path(), Store::disabled());
+    run.keys(&["enter", "]", "j", "j"]);
+    let home = run.app.shelf.current.expect("open");
+    let (open, anchor, top) = (run.app.open, run.app.anchor, run.app.top);
+
+    // `/`, then Ctrl-T twice: this issue → this article → all issues.
+    run.keys(&["/", "ctrl-t"]);
+    assert_eq!(run.app.search.scope, Scope::Article);
+    run.keys(&["ctrl-t"]);
+    assert_eq!(run.app.search.scope, Scope::All);
+    run.settle_search();
+    // Only issue 7 has this paragraph.
+    run.type_text("第二段7。");
+    run.settle_search();
+    let seven = run.slot_named("issue-00007.txt");
+    assert_eq!(run.app.shelf.current, Some(seven), "the hit's issue opened");
+    assert_eq!(run.app.open, 0);
+    let screen = run.screen();
+    assert!(screen.contains("1/1 · 1 article · 1 issue"), "{screen}");
+    assert!(screen.contains("[all issues 全部]"), "{screen}");
+
+    // Esc: back to the issue, article and line where `/` was pressed.
+    run.keys(&["esc"]);
+    assert_eq!(run.app.shelf.current, Some(home));
+    assert_eq!(
+        (run.app.open, run.app.anchor, run.app.top),
+        (open, anchor, top)
+    );
+    assert!(run.app.search.kept.is_none());
+}
+
+#[test]
+fn n_walks_hits_across_issues_in_list_order_and_wraps() {
+    let dir = make_folder(12);
+    let mut run = Run::open(dir.path(), Store::disabled());
+    run.keys(&["enter"]);
+    let order = run.app.shelf.order.clone();
+    assert_eq!(run.app.shelf.current, Some(order[0]));
+    run.keys(&["/", "ctrl-t", "ctrl-t"]);
+    run.type_text("第二段");
+    run.settle_search();
+    run.keys(&["enter"]);
+    let kept = run.app.search.kept.as_ref().expect("kept search");
+    assert_eq!(kept.scope, Scope::All);
+    assert_eq!(kept.matches.len(), 12, "one hit per loaded issue");
+    // Every issue's count shows in the issue list.
+    run.keys(&["i"]);
+    let list = run.screen();
+    assert_eq!(list.matches("· 1 处").count(), 12, "{list}");
+    run.keys(&["esc"]);
+
+    // The first hit is in the first issue; `n` goes to the next issue of
+    // the list each time (the bad file is skipped: it has no issue).
+    let issues: Vec<usize> = order
+        .iter()
+        .copied()
+        .filter(|&s| run.app.shelf.slots[s].error.is_none())
+        .collect();
+    assert_eq!(run.app.shelf.current, Some(issues[0]));
+    for &want in &issues[1..] {
+        run.keys(&["n"]);
+        assert_eq!(run.app.shelf.current, Some(want));
+        assert_eq!(run.app.open, 0);
+    }
+    run.keys(&["n"]);
+    assert_eq!(run.app.shelf.current, Some(issues[0]), "wrapped");
+    assert!(
+        run.app
+            .message
+            .as_deref()
+            .is_some_and(|m| m.contains("wrapped")),
+        "{:?}",
+        run.app.message
+    );
+    run.keys(&["N"]);
+    assert_eq!(run.app.shelf.current, issues.last().copied());
+}
+
+#[test]
+fn word_search_in_all_issues_lists_and_opens_other_issues() {
+    let dir = make_folder(6);
+    let mut run = Run::open(dir.path(), Store::disabled());
+    run.keys(&["enter"]);
+    run.keys(&["/", "ctrl-t", "ctrl-t"]);
+    // No literal hit; jieba's words 正文 and 丰富 occur apart in every
+    // issue's first article.
+    run.type_text("正文丰富");
+    run.settle_search();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(120);
+    while run.app.search.pending() {
+        assert!(std::time::Instant::now() < deadline, "word index built");
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        search_state::poll(&mut run.app);
+    }
+    let hits = search_state::result_hits(&run.app).to_vec();
+    assert_eq!(hits.len(), 6, "one result per issue: {hits:?}");
+    run.keys(&["tab", "down", "down"]);
+    let want = {
+        let kept = run.app.search.kept.as_ref().expect("kept");
+        let r = kept.index.article_ref(hits[2].article).expect("ref");
+        kept.slots[r.issue as usize]
+    };
+    run.keys(&["enter"]);
+    assert_eq!(
+        run.app.shelf.current,
+        Some(want),
+        "the result's issue opened"
+    );
+    assert!(run.app.search.bar.is_none());
+    let screen = run.screen();
+    assert!(screen.contains("正文"), "{screen}");
 }

@@ -27,6 +27,7 @@ use article_layout::{Anchor, ArticleLayout, LayoutKey};
 use ratatui::crossterm::event::{Event, MouseButton, MouseEventKind};
 use ratatui::layout::Rect;
 use std::rc::Rc;
+use std::sync::Arc;
 use wrap_cache::WrapCache;
 
 /// Narrowest text column `-` allows.
@@ -96,8 +97,9 @@ pub enum Focus {
 /// The whole reader state.
 #[derive(Debug)]
 pub struct App {
-    /// The issue being read.
-    pub issue: Issue,
+    /// The issue being read (shared with the archive search index's
+    /// builder thread, never copied).
+    pub issue: Arc<Issue>,
     /// Current settings (measure and toggles change at run time).
     pub opts: ReaderOptions,
     /// The live keymap.
@@ -148,7 +150,7 @@ impl App {
         App {
             read: vec![false; issue.articles.len()],
             theme: Theme::new(opts.no_color),
-            issue,
+            issue: Arc::new(issue),
             opts,
             keymap: Keymap::default(),
             focus: Focus::List,

@@ -4,10 +4,11 @@
 
 use super::App;
 use super::search_edit::LineEdit;
-use super::search_state::{Kept, Scope, clear, research, restore_position, reveal};
+use super::search_state::{Kept, clear, has_archive, research, restore_position, reveal};
 use crate::search::words::{WordHit, WordSearch};
 use crate::ui::layout::Viewport;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use std::sync::Arc;
 
 /// Keys and pastes while the bar is open. `None`: not the bar's (the bar
 /// is closed); the keymap handles it.
@@ -49,10 +50,7 @@ fn bar_key(app: &mut App, vp: &Viewport, k: &KeyEvent) -> bool {
         KeyCode::Char('u') if ctrl => edit(app, vp, LineEdit::delete_to_start),
         KeyCode::Char('l') if ctrl => clear(app),
         KeyCode::Char('t') if ctrl => {
-            app.search.scope = match app.search.scope {
-                Scope::Issue => Scope::Article,
-                Scope::Article => Scope::Issue,
-            };
+            app.search.scope = app.search.scope.next(has_archive(app));
             research(app, vp);
         }
         KeyCode::Char('a') if ctrl => edit(app, vp, LineEdit::home),
@@ -141,7 +139,13 @@ fn accept(app: &mut App) {
 
 /// `Enter` on a word-search result: open that article at its best hit.
 fn open_result(app: &mut App, vp: &Viewport) {
-    let Some(index) = app.search.index.clone() else {
+    // Word results are in the index the bar's last search ran in.
+    let Some((index, slots)) = app
+        .search
+        .kept
+        .as_ref()
+        .map(|k| (Arc::clone(&k.index), Arc::clone(&k.slots)))
+    else {
         return;
     };
     let sel = app.search.bar.as_ref().map_or(0, |b| b.result_sel);
@@ -159,10 +163,12 @@ fn open_result(app: &mut App, vp: &Viewport) {
     app.search.kept = Some(Kept {
         query: bar.edit.text().to_string(),
         word: hit.matches.clone(),
+        index: Arc::clone(&index),
+        slots: Arc::clone(&slots),
         ..Kept::default()
     });
     if let Some(first) = hit.matches.first() {
-        reveal(app, vp, &index, first);
+        reveal(app, vp, &index, &slots, first);
     }
     app.message = Some(format!("words: {words}"));
 }

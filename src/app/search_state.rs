@@ -2,11 +2,13 @@
 //! reader: the open bar (editor, origin to return to on `Esc`), the kept
 //! search (matches, current hit, scope), word-search results and keywords.
 //!
-//! Search runs over a slice of issues plus the index of the current one
-//! (`App` holds one issue today; an archive passes all of its issues and
-//! the same code walks across them). No I/O here: the word index is built
-//! by `WordLoader` on its own thread and `poll_background` picks it up.
-//! The bar's keys are in `search_keys.rs`.
+//! Two literal indexes: the open issue's (built on the first `/`, a few
+//! milliseconds) and, for the scope "all issues", the archive's (built on
+//! a background thread the first time that scope is chosen, over every
+//! loaded issue in issue-list order). A kept search carries the index its
+//! hits are in, so it stays valid while hits in other issues are opened.
+//! No I/O here: indexes are built on their own threads and [`poll`] picks
+//! them up. The bar's keys are in `search_keys.rs`.
 
 use super::article_layout::{Anchor, BlockRef, LayoutKey};
 use super::search_edit::{History, LineEdit};
@@ -30,13 +32,27 @@ pub enum Scope {
     Issue,
     /// Only the article open when the bar was opened.
     Article,
+    /// Every loaded issue of the archive.
+    All,
+}
+
+impl Scope {
+    /// The scope after this one (`Ctrl-T`); "all issues" only when there
+    /// is more than one issue.
+    pub fn next(self, archive: bool) -> Scope {
+        match self {
+            Scope::Issue => Scope::Article,
+            Scope::Article if archive => Scope::All,
+            Scope::Article | Scope::All => Scope::Issue,
+        }
+    }
 }
 
 /// Where the reader was when `/` was pressed: `Esc` goes back here.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Origin {
-    /// Issue index (always 0 while `App` holds one issue).
-    pub issue: usize,
+    /// The shelf slot of the open issue.
+    pub slot: Option<usize>,
     /// Open article.
     pub open: usize,
     /// Selected headline.
@@ -53,9 +69,12 @@ pub struct Origin {
     pub anchor: Anchor,
     /// Read marks.
     pub read: Vec<bool>,
-    /// The search cursor for this position (global article).
-    pub cursor: Cursor,
+    /// The reader's place (article, field, byte): searches start here.
+    pub place: Place,
 }
+
+/// A place in the open issue: article, search field, byte in the field.
+pub type Place = (usize, Field, usize);
 
 /// The kept result of a search (literal hits and the current one).
 #[derive(Debug, Clone, Default)]
@@ -72,6 +91,44 @@ pub struct Kept {
     pub scope_article: usize,
     /// Word-search highlights (after opening a word-search result).
     pub word: Vec<MatchPos>,
+    /// The index `matches` (and `word`) are in: the open issue's, or the
+    /// archive's for [`Scope::All`].
+    pub index: Arc<SearchIndex>,
+    /// Index issue number → shelf slot, for the archive index; empty for
+    /// the open issue's own index (whose issue 0 is the open issue).
+    pub slots: Arc<[usize]>,
+    /// Hits per index issue (archive scope), for the issue list.
+    pub issue_counts: Vec<u32>,
+}
+
+impl Kept {
+    /// The index issue number of shelf slot `slot` (the open issue).
+    pub fn issue_no(&self, slot: Option<usize>) -> Option<usize> {
+        if self.slots.is_empty() {
+            return Some(0);
+        }
+        self.slots.iter().position(|&s| Some(s) == slot)
+    }
+
+    /// Hits of an archive search in shelf slot `slot`.
+    pub fn hits_in_slot(&self, slot: usize) -> Option<u32> {
+        let i = self.slots.iter().position(|&s| s == slot)?;
+        self.issue_counts.get(i).copied()
+    }
+}
+
+/// The literal index over every loaded issue (scope "all issues").
+#[derive(Debug, Default)]
+pub struct ArchiveSearch {
+    /// Shelf slots of the index's issues, in index order.
+    pub slots: Arc<[usize]>,
+    /// The same issues, shared (titles and snippets of word search).
+    pub issues: Arc<[Arc<Issue>]>,
+    /// The index, once built.
+    pub index: Option<Arc<SearchIndex>>,
+    job: Option<std::thread::JoinHandle<SearchIndex>>,
+    /// Word index over the archive, spawned on the first word search.
+    pub words: Option<WordLoader>,
 }
 
 /// The open bar.
@@ -105,6 +162,8 @@ pub struct SearchState {
     /// The literal index (built on first `/`).
     pub index: Option<Arc<SearchIndex>>,
     searcher: Searcher,
+    /// The incremental searcher over the archive index.
+    archive_searcher: Searcher,
     /// The word index loader (spawned at start-up or on first `/`).
     pub words: Option<WordLoader>,
     /// Keywords per global article, once the word index is ready.
@@ -113,6 +172,8 @@ pub struct SearchState {
     pub show_keywords: bool,
     /// The word index is ready or failed: nothing left to poll.
     pub words_done: bool,
+    /// The "all issues" index (kept across issue switches).
+    pub archive: Option<ArchiveSearch>,
 }
 
 impl SearchState {
@@ -127,14 +188,19 @@ impl SearchState {
         i
     }
 
-    /// Another issue is on screen: drop the indexes, hits and keywords built
-    /// for the old one (they are rebuilt on demand); keep the history.
+    /// Another issue is on screen: drop the index, hits and keywords built
+    /// for the old one (they are rebuilt on demand). Kept are the history,
+    /// the open bar (a search across issues opens hits in other issues
+    /// while typing), the archive index and a search made with it.
     pub fn invalidate(&mut self) {
-        let history = std::mem::take(&mut self.history);
-        let show_keywords = self.show_keywords;
+        let kept = self.kept.take().filter(|k| !k.slots.is_empty());
         *self = SearchState {
-            history,
-            show_keywords,
+            history: std::mem::take(&mut self.history),
+            show_keywords: self.show_keywords,
+            bar: self.bar.take(),
+            scope: self.scope,
+            archive: self.archive.take(),
+            kept,
             ..SearchState::default()
         };
     }
@@ -150,7 +216,10 @@ impl SearchState {
     /// Whether a background job is still running (the run loop then
     /// polls with a timeout; otherwise it blocks).
     pub fn pending(&self) -> bool {
-        self.words.is_some() && !self.words_done
+        (self.words.is_some() && !self.words_done)
+            || self.archive.as_ref().is_some_and(|a| {
+                a.job.is_some() || a.words.as_ref().is_some_and(WordLoader::is_loading)
+            })
     }
 
     /// Pick up a finished word index: compute keywords, redo a word search
@@ -184,7 +253,9 @@ impl SearchState {
                     .collect()
             })
             .collect();
+        // A bar searching all issues waits for the archive's word index.
         if let Some(bar) = &mut self.bar
+            && self.scope != Scope::All
             && matches!(bar.words, Some(WordSearch::LoadingDictionary))
         {
             bar.words = Some(loader.search(&index, issues, bar.edit.text(), WORD_LIMIT));
@@ -194,9 +265,9 @@ impl SearchState {
 
     /// Hits of the kept search that count for `scope` (index range).
     pub fn scoped(&self, kept: &Kept) -> Range<usize> {
-        match (kept.scope, &self.index) {
-            (Scope::Article, Some(index)) => kept.matches.in_article(index, kept.scope_article),
-            _ => 0..kept.matches.len(),
+        match kept.scope {
+            Scope::Article => kept.matches.in_article(&kept.index, kept.scope_article),
+            Scope::Issue | Scope::All => 0..kept.matches.len(),
         }
     }
 
@@ -231,17 +302,23 @@ impl SearchState {
             .map_or(0, |c| c - r.start + 1);
         let articles = match kept.scope {
             Scope::Article => 1,
-            Scope::Issue => kept.matches.articles().len(),
+            Scope::Issue | Scope::All => kept.matches.articles().len(),
         };
         let unit = if articles == 1 { "article" } else { "articles" };
+        if kept.scope == Scope::All {
+            let issues = kept.issue_counts.iter().filter(|&&c| c > 0).count();
+            let iu = if issues == 1 { "issue" } else { "issues" };
+            return format!("{cur}/{total} · {articles} {unit} · {issues} {iu}");
+        }
         format!("{cur}/{total} · {articles} {unit}")
     }
 
     /// Highlights for global article `a`: (field, byte range, is current).
     pub fn highlights(&self, a: usize) -> Vec<(Field, Range<usize>, bool)> {
-        let (Some(kept), Some(index)) = (&self.kept, &self.index) else {
+        let Some(kept) = &self.kept else {
             return Vec::new();
         };
+        let index = &kept.index;
         if !kept.word.is_empty() {
             return kept
                 .word
@@ -289,37 +366,45 @@ pub fn field_block(f: Field) -> BlockRef {
     }
 }
 
-/// The current issue among the issues search runs over (`App` holds one
-/// issue today, passed as `std::slice::from_ref(&app.issue)`).
-const CURRENT_ISSUE: usize = 0;
+/// The reader's place in the open issue: the top of the reading pane (or
+/// the start of the selected article while the list has focus).
+pub fn reader_place(app: &App) -> Place {
+    if app.focus == Focus::List && !app.opened {
+        return (app.selected, Field::Kicker, 0);
+    }
+    let block = app
+        .layout
+        .as_ref()
+        .and_then(|l| l.blocks.get(app.anchor.block).copied());
+    match block {
+        Some(b) => (app.open, block_field(b), app.anchor.byte),
+        None => (app.open, Field::Kicker, 0),
+    }
+}
 
-/// The reader's position as a search cursor: the top of the reading pane
-/// (or the start of the selected article while the list has focus).
-pub fn reader_cursor(app: &App, index: &SearchIndex) -> Cursor {
-    let (article, field, byte) = if app.focus == Focus::List && !app.opened {
-        (app.selected, Field::Kicker, 0)
-    } else {
-        let block = app
-            .layout
-            .as_ref()
-            .and_then(|l| l.blocks.get(app.anchor.block).copied());
-        match block {
-            Some(b) => (app.open, block_field(b), app.anchor.byte),
-            None => (app.open, Field::Kicker, 0),
-        }
-    };
+/// A place of the issue with index number `issue` as a cursor of `index`.
+fn cursor_at(index: &SearchIndex, issue: Option<usize>, place: Place) -> Cursor {
+    let (article, field, byte) = place;
     Cursor {
-        article: index
-            .global_article(CURRENT_ISSUE, article)
+        article: issue
+            .and_then(|i| index.global_article(i, article))
             .unwrap_or(usize::MAX),
         field,
         byte,
     }
 }
 
-fn origin(app: &App, index: &SearchIndex) -> Origin {
+/// Global article number, in the kept search's index, of article `a` of
+/// the open issue (what the list and the reading pane ask).
+pub fn kept_global(app: &App, a: usize) -> Option<usize> {
+    let kept = app.search.kept.as_ref()?;
+    let issue = kept.issue_no(app.shelf.current)?;
+    kept.index.global_article(issue, a)
+}
+
+fn origin(app: &App) -> Origin {
     Origin {
-        issue: CURRENT_ISSUE,
+        slot: app.shelf.current,
         open: app.open,
         selected: app.selected,
         list_offset: app.list_offset,
@@ -328,18 +413,28 @@ fn origin(app: &App, index: &SearchIndex) -> Origin {
         top: app.top,
         anchor: app.anchor,
         read: app.read.clone(),
-        cursor: reader_cursor(app, index),
+        place: reader_place(app),
     }
+}
+
+/// Whether the scope "all issues" is offered: more than one issue loaded.
+pub fn has_archive(app: &App) -> bool {
+    app.shelf.order.len() > 1
 }
 
 /// `/`: open the bar from either pane.
 pub fn open_bar(app: &mut App) {
-    let issues = std::slice::from_ref(&app.issue);
-    let index = app.search.ensure_index(issues);
+    let issues = std::slice::from_ref(&*app.issue);
+    app.search.ensure_index(issues);
     app.search.spawn_words(issues);
-    let origin = origin(app, &index);
+    // Typing may preview hits in other issues; those visits are not
+    // remembered, so remember this position now.
+    app.record();
+    let origin = origin(app);
     app.search.history.reset();
-    app.search.scope = Scope::Issue;
+    if app.search.scope == Scope::All && !has_archive(app) || app.search.scope == Scope::Article {
+        app.search.scope = Scope::Issue;
+    }
     app.search.bar = Some(Bar {
         edit: LineEdit::default(),
         origin,
@@ -350,15 +445,103 @@ pub fn open_bar(app: &mut App) {
     });
 }
 
+/// The archive index if it is built over the issues loaded now; starts
+/// (re)building it otherwise and returns `None` until it is ready.
+fn archive_index(app: &mut App) -> Option<(Arc<SearchIndex>, Arc<[usize]>)> {
+    let slots: Vec<usize> = app
+        .shelf
+        .order
+        .iter()
+        .copied()
+        .filter(|&s| app.shelf.current == Some(s) || app.shelf.slots[s].issue.is_some())
+        .collect();
+    if let Some(a) = &app.search.archive
+        && *a.slots == *slots
+    {
+        return a.index.clone().map(|i| (i, Arc::clone(&a.slots)));
+    }
+    let issues: Arc<[Arc<Issue>]> = slots
+        .iter()
+        .filter_map(|&s| {
+            if app.shelf.current == Some(s) {
+                Some(Arc::clone(&app.issue))
+            } else {
+                app.shelf.slots[s].issue.clone()
+            }
+        })
+        .collect();
+    let shared = Arc::clone(&issues);
+    let job = std::thread::spawn(move || SearchIndex::build_from(shared.iter().map(|i| &**i)));
+    app.search.archive = Some(ArchiveSearch {
+        slots: slots.into(),
+        issues,
+        index: None,
+        job: Some(job),
+        words: None,
+    });
+    None
+}
+
+/// Whether the bar waits for the archive index.
+pub fn indexing_archive(app: &App) -> Option<usize> {
+    let a = app.search.archive.as_ref()?;
+    (a.job.is_some() && app.search.scope == Scope::All).then_some(a.slots.len())
+}
+
+/// Pick up finished background work: the open issue's word index (and
+/// keywords), the archive index (then the waiting bar searches again),
+/// the archive's word index. True when the screen changed.
+pub fn poll(app: &mut App) -> bool {
+    let mut changed = app
+        .search
+        .poll_background(std::slice::from_ref(&*app.issue));
+    let Some(a) = &mut app.search.archive else {
+        return changed;
+    };
+    if a.job
+        .as_ref()
+        .is_some_and(std::thread::JoinHandle::is_finished)
+    {
+        let built = a.job.take().and_then(|j| j.join().ok());
+        // A builder that panicked leaves no index: the next search in this
+        // scope starts another.
+        let ok = built.is_some();
+        a.index = built.map(Arc::new);
+        if !ok {
+            app.search.archive = None;
+        }
+        if app.search.bar.is_some() && app.search.scope == Scope::All {
+            let vp = app.viewport;
+            research(app, &vp);
+        }
+        return true;
+    }
+    let Some(words) = &mut a.words else {
+        return changed;
+    };
+    if words.is_loading() && words.poll().is_some() {
+        changed = true;
+        let waiting = app.search.bar.as_ref().is_some_and(|b| {
+            matches!(b.words, Some(WordSearch::LoadingDictionary)) && app.search.scope == Scope::All
+        });
+        if waiting {
+            let vp = app.viewport;
+            research(app, &vp);
+        }
+    }
+    changed
+}
+
 /// Run the bar's query again from the origin (every keystroke).
 pub(super) fn research(app: &mut App, vp: &Viewport) {
-    let Some(index) = app.search.index.clone() else {
-        return;
-    };
     let Some(bar) = &app.search.bar else { return };
     let query = bar.edit.text().to_string();
     let origin = bar.origin.clone();
     restore_position(app, vp, &origin);
+    if app.search.scope == Scope::All {
+        // Choosing the scope starts indexing, before the first character.
+        archive_index(app);
+    }
     if query.trim().is_empty() {
         app.search.kept = None;
         if let Some(bar) = &mut app.search.bar {
@@ -367,24 +550,59 @@ pub(super) fn research(app: &mut App, vp: &Viewport) {
         }
         return;
     }
-    let matches = app.search.searcher.search(&index, &query);
     let scope = app.search.scope;
-    let scope_article = origin.cursor.article;
+    let found = if scope == Scope::All {
+        app.search
+            .archive
+            .as_ref()
+            .and_then(|a| Some((a.index.clone()?, Arc::clone(&a.slots))))
+    } else {
+        app.search.index.clone().map(|i| (i, Arc::from([])))
+    };
+    let Some((index, slots)) = found else {
+        // The archive index is building: `poll` searches again when ready.
+        app.search.kept = None;
+        return;
+    };
+    let matches = if slots.is_empty() {
+        app.search.searcher.search(&index, &query)
+    } else {
+        app.search.archive_searcher.search(&index, &query)
+    };
+    let mut issue_counts = Vec::new();
+    if !slots.is_empty() {
+        issue_counts = vec![0u32; slots.len()];
+        for &a in matches.articles() {
+            if let Some(r) = index.article_ref(a as usize)
+                && let Some(c) = issue_counts.get_mut(r.issue as usize)
+            {
+                *c += matches.count_in(a as usize);
+            }
+        }
+    }
+    let start = cursor_at(
+        &index,
+        if slots.is_empty() {
+            Some(0)
+        } else {
+            slots.iter().position(|&s| Some(s) == origin.slot)
+        },
+        origin.place,
+    );
     app.search.kept = Some(Kept {
         query: query.clone(),
         matches,
         current: None,
         scope,
-        scope_article,
+        scope_article: start.article,
         word: Vec::new(),
+        index: Arc::clone(&index),
+        slots: Arc::clone(&slots),
+        issue_counts,
     });
-    let step = nearest(app, &index, origin.cursor);
+    let step = nearest(app, start);
     let words = if step.is_none() {
-        let issues = std::slice::from_ref(&app.issue);
-        app.search
-            .words
-            .as_mut()
-            .map(|w| w.search(&index, issues, &query, WORD_LIMIT))
+        word_search(app, &index, &slots, &query)
     } else {
         None
     };
@@ -400,14 +618,37 @@ pub(super) fn research(app: &mut App, vp: &Viewport) {
     }
 }
 
+/// Word search in the kept scope's index: the open issue's word index, or
+/// the archive's (spawned the first time it is needed).
+fn word_search(
+    app: &mut App,
+    index: &Arc<SearchIndex>,
+    slots: &[usize],
+    query: &str,
+) -> Option<WordSearch> {
+    if slots.is_empty() {
+        let issues = std::slice::from_ref(&*app.issue);
+        return app
+            .search
+            .words
+            .as_mut()
+            .map(|w| w.search(index, issues, query, WORD_LIMIT));
+    }
+    let a = app.search.archive.as_mut()?;
+    let words = a
+        .words
+        .get_or_insert_with(|| WordLoader::spawn(Arc::clone(index)));
+    Some(words.search(index, &a.issues, query, WORD_LIMIT))
+}
+
 /// The hit at or after `c` within the kept scope.
-fn nearest(app: &App, index: &SearchIndex, c: Cursor) -> Option<Step> {
+fn nearest(app: &App, c: Cursor) -> Option<Step> {
     let kept = app.search.kept.as_ref()?;
     let r = app.search.scoped(kept);
     if r.is_empty() {
         return None;
     }
-    let s = kept.matches.nearest(index, c)?;
+    let s = kept.matches.nearest(&kept.index, c)?;
     Some(clamp_step(s, &r, true))
 }
 
@@ -426,10 +667,15 @@ fn clamp_step(s: Step, r: &Range<usize>, forward: bool) -> Step {
     }
 }
 
-/// Go back to `o` exactly: same article, top line and anchor. The
+/// Go back to `o` exactly: same issue, article, top line and anchor. The
 /// article's layout is installed here so `sync` keeps `top` as it was
 /// rather than re-deriving it from the anchor.
 pub(super) fn restore_position(app: &mut App, vp: &Viewport, o: &Origin) {
+    if let Some(slot) = o.slot
+        && app.shelf.current != Some(slot)
+    {
+        super::shelf::enter(app, slot);
+    }
     app.open = o.open;
     app.selected = o.selected;
     app.list_offset = o.list_offset;
@@ -459,20 +705,35 @@ fn install_layout(app: &mut App, vp: &Viewport) {
 /// Show hit `i`: open its article (the list follows) and scroll it into
 /// view if it is not already on the page.
 fn go_to_hit(app: &mut App, vp: &Viewport, i: usize) {
-    let (Some(index), Some(kept)) = (app.search.index.clone(), app.search.kept.as_mut()) else {
+    let Some(kept) = app.search.kept.as_mut() else {
         return;
     };
     kept.current = Some(i);
-    let Some(m) = kept.matches.get(&index, i) else {
+    let Some(m) = kept.matches.get(&kept.index, i) else {
         return;
     };
-    reveal(app, vp, &index, &m);
+    let (index, slots) = (Arc::clone(&kept.index), Arc::clone(&kept.slots));
+    reveal(app, vp, &index, &slots, &m);
 }
 
-pub(super) fn reveal(app: &mut App, vp: &Viewport, index: &SearchIndex, m: &MatchPos) {
+/// Scroll the hit `m` of `index` into view, opening its issue (through
+/// `slots`, for the archive index) and its article first.
+pub(super) fn reveal(
+    app: &mut App,
+    vp: &Viewport,
+    index: &SearchIndex,
+    slots: &[usize],
+    m: &MatchPos,
+) {
     let Some(r) = index.article_ref(m.article) else {
         return;
     };
+    if let Some(&slot) = slots.get(r.issue as usize)
+        && app.shelf.current != Some(slot)
+        && !super::shelf::enter(app, slot)
+    {
+        return;
+    }
     let a = r.article as usize;
     let Some(article) = app.issue.articles.get(a) else {
         return;
@@ -529,14 +790,11 @@ pub(super) fn reveal(app: &mut App, vp: &Viewport, index: &SearchIndex, m: &Matc
 /// `n` / `N` with the kept search: from the current hit when it is on
 /// screen, else from the reader's position.
 pub fn step(app: &mut App, vp: &Viewport, forward: bool) {
-    let Some(index) = app.search.index.clone() else {
-        app.message = Some("no search / 无搜索".into());
-        return;
-    };
     let Some(kept) = &app.search.kept else {
         app.message = Some("no search / 无搜索".into());
         return;
     };
+    let index = Arc::clone(&kept.index);
     let r = app.search.scoped(kept);
     if r.is_empty() {
         app.message = Some(format!("no match for {} / 无结果", kept.query));
@@ -544,7 +802,7 @@ pub fn step(app: &mut App, vp: &Viewport, forward: bool) {
     }
     let on_screen = kept
         .current
-        .filter(|&c| r.contains(&c) && hit_visible(app, &index, c));
+        .filter(|&c| r.contains(&c) && hit_visible(app, c));
     let s = match on_screen {
         Some(c) => {
             let s = if forward {
@@ -569,7 +827,7 @@ pub fn step(app: &mut App, vp: &Viewport, forward: bool) {
             })
         }
         None => {
-            let c = reader_cursor(app, &index);
+            let c = cursor_at(&index, kept.issue_no(app.shelf.current), reader_place(app));
             if forward {
                 kept.matches
                     .nearest(&index, c)
@@ -592,17 +850,17 @@ pub fn step(app: &mut App, vp: &Viewport, forward: bool) {
     go_to_hit(app, vp, s.index);
 }
 
-fn hit_visible(app: &App, index: &SearchIndex, i: usize) -> bool {
+fn hit_visible(app: &App, i: usize) -> bool {
     let Some(kept) = &app.search.kept else {
         return false;
     };
-    let Some(m) = kept.matches.get(index, i) else {
+    let Some(m) = kept.matches.get(&kept.index, i) else {
         return false;
     };
     let Some(layout) = &app.layout else {
         return false;
     };
-    if index.global_article(CURRENT_ISSUE, app.open) != Some(m.article) {
+    if kept_global(app, app.open) != Some(m.article) {
         return false;
     }
     let want = field_block(m.field);
@@ -630,7 +888,7 @@ pub fn keywords_of(app: &App, a: usize) -> &[String] {
     app.search
         .index
         .as_ref()
-        .and_then(|i| i.global_article(CURRENT_ISSUE, a))
+        .and_then(|i| i.global_article(0, a))
         .and_then(|g| app.search.keywords.get(g))
         .map_or(&[], Vec::as_slice)
 }

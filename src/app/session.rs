@@ -342,7 +342,7 @@ pub fn drive<B: Backend, H: Host<B>>(
             // jieba's dictionary loads on its own thread once a frame is on
             // screen (idempotent; again after switching issue).
             if app.shelf.picker.is_none() && !app.issue.articles.is_empty() {
-                app.search.spawn_words(std::slice::from_ref(&app.issue));
+                app.search.spawn_words(std::slice::from_ref(&*app.issue));
             }
         }
         // Block on the channel, except while the word index is building:
@@ -351,7 +351,7 @@ pub fn drive<B: Backend, H: Host<B>>(
             match rx.recv_timeout(std::time::Duration::from_millis(50)) {
                 Ok(msg) => msg,
                 Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {
-                    dirty |= app.search.poll_background(std::slice::from_ref(&app.issue));
+                    dirty |= super::search_state::poll(app);
                     continue;
                 }
                 Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => {

@@ -16,6 +16,7 @@ use crate::state::{IssueState, Position, Stamped};
 use crate::ui::layout::Viewport;
 use std::cmp::Reverse;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 /// What the issue list shows about one issue (kept when the issue itself
 /// is moved into `App::issue`).
@@ -44,7 +45,7 @@ pub struct Slot {
     pub info: IssueInfo,
     /// The parsed issue; `None` while loading, on failure, or while it is
     /// the open issue (then it is in `App::issue`).
-    pub issue: Option<Issue>,
+    pub issue: Option<Arc<Issue>>,
     /// Load error, shown on selection.
     pub error: Option<String>,
     /// Loaded or failed (i.e. in the list).
@@ -161,7 +162,7 @@ impl Shelf {
                 s.hash = l.hash;
                 s.info = info_of(&l);
                 s.state = state;
-                s.issue = Some(l.issue);
+                s.issue = Some(Arc::new(l.issue));
             }
             Err(e) => {
                 s.info.file = s
@@ -294,8 +295,13 @@ impl App {
     }
 
     /// Remember the position (and new read marks) of the open issue.
-    fn record(&mut self) {
+    /// Not while the search bar is open: typing previews hits (in other
+    /// issues too), and only where the reader settles counts.
+    pub(super) fn record(&mut self) {
         let Some(c) = self.shelf.current else { return };
+        if self.search.bar.is_some() {
+            return;
+        }
         let pos = self.position();
         let opened = self.opened;
         let slot = &mut self.shelf.slots[c];

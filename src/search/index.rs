@@ -115,8 +115,20 @@ impl SearchIndex {
     /// Build the index over `issues`. Articles past 4 GB of folded text are
     /// left out (offsets are `u32` to keep the index small).
     pub fn build(issues: &[Issue]) -> SearchIndex {
+        SearchIndex::build_from(issues)
+    }
+
+    /// [`SearchIndex::build`] over issues that are not in one slice (an
+    /// archive's issues live in their own slots); issue `i` of the index
+    /// is the `i`-th item.
+    pub fn build_from<'a, I>(issues: I) -> SearchIndex
+    where
+        I: IntoIterator<Item = &'a Issue>,
+        I::IntoIter: Clone,
+    {
+        let issues = issues.into_iter();
         let total: usize = issues
-            .iter()
+            .clone()
             .flat_map(|i| &i.articles)
             .flat_map(article_fields)
             .map(|(_, t)| t.len() + 1)
@@ -127,7 +139,7 @@ impl SearchIndex {
         };
         let mut orig = 0usize;
         let mut text_bytes = 0usize;
-        'issues: for (ii, issue) in issues.iter().enumerate() {
+        'issues: for (ii, issue) in issues.enumerate() {
             for (ai, article) in issue.articles.iter().enumerate() {
                 let global = idx.articles.len() as u32;
                 let first_field = idx.fields.len();

@@ -4,6 +4,7 @@
 use super::index::SearchIndex;
 use super::matches::MatchPos;
 use crate::model::Issue;
+use std::borrow::Borrow;
 use std::ops::Range;
 
 /// Characters of context on each side of the hit.
@@ -41,10 +42,15 @@ impl Snippet {
 }
 
 /// The original text of a located match's field.
-pub fn field_text<'a>(index: &SearchIndex, issues: &'a [Issue], m: &MatchPos) -> Option<&'a str> {
+pub fn field_text<'a, I: Borrow<Issue>>(
+    index: &SearchIndex,
+    issues: &'a [I],
+    m: &MatchPos,
+) -> Option<&'a str> {
     let r = index.article_ref(m.article)?;
     let article = issues
         .get(r.issue as usize)?
+        .borrow()
         .articles
         .get(r.article as usize)?;
     m.field.text(article)
@@ -52,9 +58,9 @@ pub fn field_text<'a>(index: &SearchIndex, issues: &'a [Issue], m: &MatchPos) ->
 
 /// A snippet around `best`, marking every match of `all` that lies in the
 /// same field and inside the window.
-pub fn snippet_around(
+pub fn snippet_around<I: Borrow<Issue>>(
     index: &SearchIndex,
-    issues: &[Issue],
+    issues: &[I],
     best: &MatchPos,
     all: &[MatchPos],
 ) -> Option<Snippet> {

@@ -12,6 +12,7 @@ use super::matches::MatchPos;
 use super::snippet::{Snippet, snippet_around};
 use crate::model::Issue;
 use jieba_rs::Jieba;
+use std::borrow::Borrow;
 use std::collections::HashMap;
 use std::sync::mpsc::{Receiver, TryRecvError};
 use std::sync::{Arc, OnceLock};
@@ -237,10 +238,10 @@ impl WordIndex {
 
     /// Articles containing every word of `query`, ranked by BM25 (best
     /// first), with title and snippet. At most `limit` results.
-    pub fn search(
+    pub fn search<I: Borrow<Issue>>(
         &self,
         index: &SearchIndex,
-        issues: &[Issue],
+        issues: &[I],
         query: &str,
         limit: usize,
     ) -> WordResults {
@@ -293,6 +294,7 @@ impl WordIndex {
                     .and_then(|r| {
                         issues
                             .get(r.issue as usize)?
+                            .borrow()
                             .articles
                             .get(r.article as usize)
                     })
@@ -400,6 +402,12 @@ impl WordLoader {
         }
     }
 
+    /// Whether the index is still being built (until [`WordLoader::poll`]
+    /// has picked it up).
+    pub fn is_loading(&self) -> bool {
+        self.rx.is_some()
+    }
+
     /// The index if it has been built (never blocks).
     pub fn poll(&mut self) -> Option<Arc<WordIndex>> {
         if self.index.is_none() {
@@ -434,10 +442,10 @@ impl WordLoader {
     }
 
     /// Word search if the index is ready, else the loading state.
-    pub fn search(
+    pub fn search<I: Borrow<Issue>>(
         &mut self,
         index: &SearchIndex,
-        issues: &[Issue],
+        issues: &[I],
         query: &str,
         limit: usize,
     ) -> WordSearch {

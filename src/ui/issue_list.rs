@@ -48,7 +48,14 @@ pub fn picker_rows(app: &App, range: std::ops::Range<usize>) -> (String, Vec<Str
                 .get(range.start.min(shelf.order.len())..range.end.min(shelf.order.len()))
                 .unwrap_or_default()
                 .iter()
-                .map(|&s| issue_row(&shelf.slots[s]))
+                .map(|&s| {
+                    let row = issue_row(&shelf.slots[s]);
+                    // A search across issues shows its hits per issue.
+                    match app.search.kept.as_ref().and_then(|k| k.hits_in_slot(s)) {
+                        Some(n) if n > 0 => format!("{row}  · {n} 处"),
+                        _ => row,
+                    }
+                })
                 .collect();
             let detail = shelf
                 .order

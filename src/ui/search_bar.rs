@@ -22,7 +22,11 @@ pub fn bar_status(app: &App) -> String {
     let scope = match app.search.scope {
         Scope::Issue => "",
         Scope::Article => "[this article 本文] ",
+        Scope::All => "[all issues 全部] ",
     };
+    if let Some(n) = crate::app::search_state::indexing_archive(app) {
+        return format!("{scope}indexing {n} issues… 索引中");
+    }
     let words = match &bar.words {
         None => String::new(),
         Some(WordSearch::LoadingDictionary) => " · loading dictionary… 词典加载中".into(),

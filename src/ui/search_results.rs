@@ -6,7 +6,7 @@
 use super::cells::{fill, put_str, width16};
 use crate::app::App;
 use crate::app::article_layout::{ArticleLayout, BlockRef, LayoutLine};
-use crate::app::search_state::{field_block, keywords_of, result_hits};
+use crate::app::search_state::{field_block, kept_global, keywords_of, result_hits};
 use crate::model::Article;
 use crate::text::width::{char_width, truncate};
 use ratatui::buffer::Buffer;
@@ -34,12 +34,7 @@ pub type BlockHits = Vec<(usize, Range<usize>, bool)>;
 
 /// The open article's hits mapped to layout blocks.
 pub fn block_hits(app: &App, layout: &ArticleLayout) -> BlockHits {
-    let Some(g) = app
-        .search
-        .index
-        .as_ref()
-        .and_then(|i| i.global_article(0, app.open))
-    else {
+    let Some(g) = kept_global(app, app.open) else {
         return Vec::new();
     };
     app.search
@@ -185,11 +180,7 @@ pub fn decorate_entry(app: &App, i: usize, area: Rect, y: u16, text_x: u16, buf:
     if !app.search.active() {
         return;
     }
-    let g = app
-        .search
-        .index
-        .as_ref()
-        .and_then(|ix| ix.global_article(0, i));
+    let g = kept_global(app, i);
     let n = g.map_or(0, |g| app.search.count_in(g));
     if n == 0 {
         for yy in [y, y + 1] {
