@@ -435,3 +435,50 @@ fn search_bar_in_tmux() {
     assert_eq!(exit_status(&tmux, &dir), "0", "exit status");
     assert_eq!(tmux.format("#{alternate_on}"), "0");
 }
+
+/// Searching all issues of a folder in a real terminal: the hit is in an
+/// older issue, which opens while typing; `Esc` goes back to the newest.
+#[test]
+fn search_all_issues_in_tmux() {
+    let data = tempfile::tempdir().expect("tempdir");
+    let archive = data.path().join("archive");
+    std::fs::create_dir_all(&archive).expect("mkdir");
+    let sample = std::str::from_utf8(kanbao::SAMPLE_BYTES).expect("utf-8 sample");
+    for day in 1..=3 {
+        let extra = if day == 1 {
+            "\n\n独家报道\n\n本报讯 甲乙丙丁只在这一期出现。\n"
+        } else {
+            ""
+        };
+        let text = format!("衡阳日报 2020年7月{day}日 第01版\n\n{sample}{extra}");
+        std::fs::write(archive.join(format!("0{day}.txt")), text).expect("write");
+    }
+    let archive = archive.to_string_lossy().into_owned();
+    let Some((tmux, dir)) = start_with("searchall", &[], &[archive.as_str()]) else {
+        return;
+    };
+    tmux.wait_for("the issue list", |t| {
+        t.capture().contains("报刊 issues 3/3")
+    });
+    tmux.run(&["send-keys", "-t", "kb", "Enter"]).expect("keys");
+    tmux.wait_for("the newest issue", |t| t.capture().contains("2020-07-03"));
+    tmux.run(&["send-keys", "-t", "kb", "/", "C-t", "C-t"])
+        .expect("keys");
+    tmux.wait_for("the scope", |t| t.capture().contains("[all issues 全部]"));
+    tmux.run(&["send-keys", "-t", "kb", "-l", "甲乙丙"])
+        .expect("type");
+    let screen = tmux.wait_for("the hit in the oldest issue", |t| {
+        let c = t.capture();
+        // The bar covers the status row: the oldest issue shows as its
+        // extra fifth article in the list.
+        c.contains("1/1 · 1 article · 1 issue") && c.contains(" 5  独家报道")
+    });
+    assert!(reading_pane(&screen).contains("甲乙丙"), "{screen}");
+    tmux.run(&["send-keys", "-t", "kb", "Escape"]).expect("esc");
+    tmux.wait_for("back in the newest issue", |t| {
+        let c = t.capture();
+        c.contains("2020-07-03") && !c.contains("独家报道")
+    });
+    tmux.run(&["send-keys", "-t", "kb", "q"]).expect("q");
+    assert_eq!(exit_status(&tmux, &dir), "0", "exit status");
+}
