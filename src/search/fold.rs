@@ -133,6 +133,18 @@ impl OffsetMap {
         self.segs.shrink_to_fit();
     }
 
+    /// Append the map of a text that follows this one, whose folded and
+    /// original coordinates start at `fold` and `orig` here. Sound because
+    /// both maps are the identity past their last entry (and before their
+    /// first): the lengths match up at the seam.
+    pub fn append_shifted(&mut self, other: &OffsetMap, fold: u32, orig: u32) {
+        self.segs.extend(other.segs.iter().map(|s| Seg {
+            fold: s.fold + fold,
+            orig: s.orig + orig,
+            ..*s
+        }));
+    }
+
     /// Heap bytes used.
     pub fn heap_bytes(&self) -> usize {
         self.segs.capacity() * std::mem::size_of::<Seg>()

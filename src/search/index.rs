@@ -9,6 +9,9 @@
 use super::fold::{Folder, OffsetMap};
 use crate::model::{Article, Issue};
 
+/// Below this many bytes of paragraphs an index is built on one thread.
+const PARALLEL_BUILD_MIN: usize = 8 << 20;
+
 /// Which field of an article, in reading order (the derived `Ord` is the
 /// order `n`/`N` walk in).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
@@ -79,7 +82,7 @@ pub struct ArticleRef {
 }
 
 /// One field's place in the haystack.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct FieldSpan {
     /// Folded start in the haystack.
     pub start: u32,
@@ -126,7 +129,115 @@ impl SearchIndex {
         I: IntoIterator<Item = &'a Issue>,
         I::IntoIter: Clone,
     {
-        let issues = issues.into_iter();
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
+        SearchIndex::build_on(issues.into_iter().collect(), threads, PARALLEL_BUILD_MIN)
+    }
+
+    /// Build on up to `threads` threads when there are at least `min`
+    /// bytes of paragraphs.
+    fn build_on(issues: Vec<&Issue>, threads: usize, min: usize) -> SearchIndex {
+        let bytes: usize = issues
+            .iter()
+            .flat_map(|i| &i.articles)
+            .flat_map(|a| a.paragraphs.iter().map(String::len))
+            .sum();
+        if threads < 2 || bytes < min || issues.len() < 2 {
+            return SearchIndex::build_serial(issues.iter().copied());
+        }
+        // Folding is the cost: fold runs of issues of about equal size on
+        // every core, then join the parts (a copy).
+        let per = bytes.div_ceil(threads);
+        let mut runs: Vec<&[&Issue]> = Vec::with_capacity(threads);
+        let (mut from, mut acc) = (0, 0);
+        for (i, issue) in issues.iter().enumerate() {
+            acc += issue
+                .articles
+                .iter()
+                .map(|a| a.paragraphs.iter().map(String::len).sum::<usize>())
+                .sum::<usize>();
+            if acc >= per {
+                runs.push(&issues[from..=i]);
+                (from, acc) = (i + 1, 0);
+            }
+        }
+        if from < issues.len() {
+            runs.push(&issues[from..]);
+        }
+        let parts: Vec<SearchIndex> = std::thread::scope(|s| {
+            let handles: Vec<_> = runs
+                .iter()
+                .map(|run| s.spawn(move || SearchIndex::build_serial(run.iter().copied())))
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| h.join())
+                .collect::<Result<_, _>>()
+        })
+        .unwrap_or_default();
+        // A part that stopped at 4 GB holds fewer articles than its run.
+        let full = parts
+            .iter()
+            .zip(&runs)
+            .any(|(p, r)| p.articles.len() < r.iter().map(|i| i.articles.len()).sum::<usize>());
+        match SearchIndex::concat(parts, &runs) {
+            Some(idx) if !full => idx,
+            // Past 4 GB (or a part failed): the serial build knows where to stop.
+            _ => SearchIndex::build_serial(issues.iter().copied()),
+        }
+    }
+
+    /// Join indexes built over consecutive runs of issues (`runs[k]` is
+    /// what `parts[k]` was built from). `None` if the result would pass
+    /// the `u32` offsets or a part is missing.
+    fn concat(parts: Vec<SearchIndex>, runs: &[&[&Issue]]) -> Option<SearchIndex> {
+        if parts.len() != runs.len() {
+            return None;
+        }
+        let hay: usize = parts.iter().map(|p| p.hay.len()).sum();
+        let orig: usize = parts.iter().map(|p| p.orig_bytes + p.fields.len()).sum();
+        if hay > u32::MAX as usize || orig > u32::MAX as usize {
+            return None;
+        }
+        let mut out = SearchIndex {
+            hay: Vec::with_capacity(hay),
+            ..SearchIndex::default()
+        };
+        let (mut issue_base, mut orig_base) = (0u32, 0u32);
+        for (part, run) in parts.into_iter().zip(runs) {
+            let fold_base = out.hay.len() as u32;
+            let article_base = out.articles.len() as u32;
+            let field_base = out.fields.len() as u32;
+            out.hay.extend_from_slice(&part.hay);
+            out.map.append_shifted(&part.map, fold_base, orig_base);
+            out.fields.extend(part.fields.iter().map(|f| FieldSpan {
+                start: f.start + fold_base,
+                end: f.end + fold_base,
+                orig_start: f.orig_start + orig_base,
+                article: f.article + article_base,
+                field: f.field,
+            }));
+            out.articles
+                .extend(part.articles.iter().map(|r| ArticleRef {
+                    issue: r.issue + issue_base,
+                    article: r.article,
+                }));
+            out.article_first_field
+                .extend(part.article_first_field.iter().map(|&f| f + field_base));
+            // Each part's final entry is its length: not an article start.
+            let starts = &part.article_start[..part.article_start.len().saturating_sub(1)];
+            out.article_start
+                .extend(starts.iter().map(|&s| s + fold_base));
+            out.orig_bytes += part.orig_bytes;
+            orig_base += (part.orig_bytes + part.fields.len()) as u32;
+            issue_base += run.len() as u32;
+        }
+        out.article_start.push(out.hay.len() as u32);
+        out.map.shrink_to_fit();
+        Some(out)
+    }
+
+    /// The single-threaded build.
+    fn build_serial<'a>(issues: impl Iterator<Item = &'a Issue> + Clone) -> SearchIndex {
         let total: usize = issues
             .clone()
             .flat_map(|i| &i.articles)
@@ -293,5 +404,43 @@ impl SearchIndex {
             + self.articles.capacity() * std::mem::size_of::<ArticleRef>()
             + self.article_first_field.capacity() * 4
             + self.article_start.capacity() * 4
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The parallel build (runs of issues folded apart, then joined) is
+    /// the serial build, field for field, for any number of threads.
+    #[test]
+    fn parallel_build_equals_serial() {
+        let mut issues = Vec::new();
+        for n in 0..23 {
+            let mut issue = crate::loader::sample();
+            // Vary sizes and folding (full-width, spaces inside Han runs).
+            issue.articles.truncate(1 + n % 4);
+            if let Some(p) = issue.articles[0].paragraphs.first_mut() {
+                p.push_str(&format!("ＡＢＣ，第{n}期 陈 润 。"));
+            }
+            issues.push(issue);
+        }
+        let refs: Vec<&Issue> = issues.iter().collect();
+        let serial = SearchIndex::build_serial(refs.iter().copied());
+        for threads in [2, 3, 5, 8] {
+            let par = SearchIndex::build_on(refs.clone(), threads, 0);
+            assert_eq!(par.hay, serial.hay, "{threads} threads");
+            assert_eq!(par.map, serial.map, "{threads} threads");
+            assert_eq!(par.fields, serial.fields);
+            assert_eq!(par.articles, serial.articles);
+            assert_eq!(par.article_first_field, serial.article_first_field);
+            assert_eq!(par.article_start, serial.article_start);
+            assert_eq!(par.orig_bytes, serial.orig_bytes);
+        }
+        // And the maps answer alike where folding changed lengths.
+        let par = SearchIndex::build_on(refs, 4, 0);
+        for f in (0..serial.hay.len()).step_by(7) {
+            assert_eq!(par.map.orig_start(f), serial.map.orig_start(f));
+        }
     }
 }
