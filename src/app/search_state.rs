@@ -446,8 +446,18 @@ pub fn open_bar(app: &mut App) {
 }
 
 /// The archive index if it is built over the issues loaded now; starts
-/// (re)building it otherwise and returns `None` until it is ready.
+/// (re)building it otherwise and returns `None` until it is ready. While
+/// files are still loading, an index over the issues loaded so far serves
+/// (rebuilding on every arrival would never finish); one build at a time.
 fn archive_index(app: &mut App) -> Option<(Arc<SearchIndex>, Arc<[usize]>)> {
+    if let Some(a) = &app.search.archive {
+        if a.job.is_some() {
+            return None;
+        }
+        if a.index.is_some() && app.shelf.is_loading() {
+            return a.index.clone().map(|i| (i, Arc::clone(&a.slots)));
+        }
+    }
     let slots: Vec<usize> = app
         .shelf
         .order
