@@ -385,6 +385,10 @@ fn search_all_issues_opens_hits_in_other_issues_and_esc_returns() {
     // Esc: back to the issue, article and line where `/` was pressed.
     run.keys(&["esc"]);
     assert_eq!(run.app.shelf.current, Some(home));
+    assert!(
+        run.app.shelf.slots[seven].state.position.is_none(),
+        "a visit while typing is not remembered as a reading position"
+    );
     assert_eq!(
         (run.app.open, run.app.anchor, run.app.top),
         (open, anchor, top)

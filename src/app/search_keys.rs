@@ -112,10 +112,15 @@ pub fn result_hits(app: &App) -> &[WordHit] {
 
 /// `Esc`: close the bar and go back exactly where `/` was pressed.
 fn cancel(app: &mut App, vp: &Viewport) {
+    let Some(origin) = app.search.bar.as_ref().map(|b| b.origin.clone()) else {
+        return;
+    };
+    // With the bar still open, so leaving a previewed issue does not
+    // record the preview as a reading position there.
+    restore_position(app, vp, &origin);
     let Some(bar) = app.search.bar.take() else {
         return;
     };
-    restore_position(app, vp, &bar.origin);
     app.search.kept = bar.previous;
 }
 
