@@ -1,90 +1,219 @@
 //! Literal matching over the folded haystack: every (non-overlapping)
 //! occurrence of a folded term, found with `memchr::memmem` and split over
 //! the machine's cores for big haystacks.
+//!
+//! The parallel split cuts the haystack only right after a `\n` (field
+//! separators; article starts are such places), so for a needle without
+//! `\n` — every query term — no occurrence can straddle a cut, and each
+//! piece's greedy scan is exactly the serial one restricted to the piece.
+//! Pieces are small and handed out on demand, so a core that the rest of
+//! the machine keeps busy does not hold the whole search up; the calling
+//! thread scans too. Cut at article starts, each piece also owns a
+//! disjoint run of articles, so it counts its hits per article in the same
+//! pass.
 
 use memchr::memmem;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// Haystacks smaller than this are searched on the calling thread: below
 /// it a thread spawn costs more than it saves.
 const PARALLEL_MIN: usize = 4 << 20;
 
+/// Target size of one piece of a parallel scan: small enough that pieces
+/// balance over busy cores, big enough that per-piece costs vanish.
+const PIECE: usize = 2 << 20;
+
+/// Most threads a scan uses (the calling one included).
+const MAX_THREADS: usize = 4;
+
+/// How a scan is split: the defaults, or small values in tests so the
+/// parallel path runs on small haystacks.
+#[derive(Debug, Clone, Copy)]
+struct Split {
+    min: usize,
+    piece: usize,
+    threads: usize,
+}
+
+impl Split {
+    fn default_for_machine() -> Split {
+        Split {
+            min: PARALLEL_MIN,
+            piece: PIECE,
+            threads: std::thread::available_parallelism().map_or(1, |n| n.get().min(MAX_THREADS)),
+        }
+    }
+}
+
+/// Run `work(0)`, …, `work(pieces - 1)` on up to `threads` threads (the
+/// caller's included), pieces handed out in order as threads come free,
+/// and return the results in piece order.
+fn run_pieces<T: Send>(pieces: usize, threads: usize, work: impl Fn(usize) -> T + Sync) -> Vec<T> {
+    let threads = threads.clamp(1, pieces.max(1));
+    if threads == 1 {
+        return (0..pieces).map(work).collect();
+    }
+    let next = AtomicUsize::new(0);
+    let worker = || {
+        let mut done = Vec::new();
+        loop {
+            let i = next.fetch_add(1, Ordering::Relaxed);
+            if i >= pieces {
+                return done;
+            }
+            done.push((i, work(i)));
+        }
+    };
+    let mut all: Vec<(usize, T)> = std::thread::scope(|s| {
+        let helpers: Vec<_> = (1..threads).map(|_| s.spawn(worker)).collect();
+        let mut all = worker();
+        for h in helpers {
+            match h.join() {
+                Ok(part) => all.extend(part),
+                Err(panic) => std::panic::resume_unwind(panic),
+            }
+        }
+        all
+    });
+    all.sort_unstable_by_key(|&(i, _)| i);
+    all.into_iter().map(|(_, t)| t).collect()
+}
+
 /// Start offsets of every non-overlapping occurrence of `needle` in `hay`,
 /// ascending.
 pub fn find_all(hay: &[u8], needle: &[u8]) -> Vec<u32> {
+    find_all_split(hay, needle, Split::default_for_machine())
+}
+
+fn find_all_split(hay: &[u8], needle: &[u8], split: Split) -> Vec<u32> {
     if needle.is_empty() || hay.len() < needle.len() {
         return Vec::new();
     }
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
-    if hay.len() < PARALLEL_MIN || threads < 2 {
-        return find_range(hay, needle, 0, hay.len());
+    let finder = memmem::Finder::new(needle);
+    if hay.len() < split.min || split.threads < 2 || needle.contains(&b'\n') {
+        let mut out = Vec::new();
+        scan(&finder, hay, 0, hay.len(), &mut out);
+        return out;
+    }
+    // Cut right after a `\n` at or after each nominal boundary.
+    let mut cuts = vec![0usize];
+    let mut at = split.piece;
+    while at < hay.len() {
+        match memchr::memchr(b'\n', &hay[at..]) {
+            Some(i) if at + i + 1 < hay.len() => cuts.push(at + i + 1),
+            _ => break,
+        }
+        at = cuts[cuts.len() - 1] + split.piece;
+    }
+    cuts.push(hay.len());
+    let parts = run_pieces(cuts.len() - 1, split.threads, |p| {
+        let mut out = Vec::new();
+        scan(&finder, hay, cuts[p], cuts[p + 1], &mut out);
+        out
+    });
+    parts.concat()
+}
+
+/// Every non-overlapping occurrence of `needle` in `hay` and how many fall
+/// in each article, in one pass. `starts` are the articles' starts followed
+/// by the haystack's length (see [`super::SearchIndex::article_starts`]):
+/// every article but the first must start right after a `\n`. Returns the
+/// ascending occurrences and one count per article.
+pub fn find_counted(hay: &[u8], starts: &[u32], needle: &[u8]) -> (Vec<u32>, Vec<u32>) {
+    find_counted_split(hay, starts, needle, Split::default_for_machine())
+}
+
+fn find_counted_split(
+    hay: &[u8],
+    starts: &[u32],
+    needle: &[u8],
+    split: Split,
+) -> (Vec<u32>, Vec<u32>) {
+    let articles = starts.len().saturating_sub(1);
+    if needle.is_empty() || hay.len() < needle.len() {
+        return (Vec::new(), vec![0; articles]);
     }
     let finder = memmem::Finder::new(needle);
-    let chunk = hay.len().div_ceil(threads);
-    let mut parts: Vec<Vec<u32>> = std::thread::scope(|s| {
-        let handles: Vec<_> = (0..threads)
-            .map(|t| {
-                let finder = &finder;
-                s.spawn(move || {
-                    let from = t * chunk;
-                    let to = ((t + 1) * chunk).min(hay.len());
-                    find_with(finder, hay, from, to)
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| h.join().unwrap_or_default())
-            .collect()
-    });
-    // Chunks own the matches that *start* in them, so joining them in order
-    // gives the sorted list. A chunk's greedy scan may disagree with the
-    // serial one only where its first matches overlap the previous chunk's
-    // last: there, rescan serially until both agree on a position (from then
-    // on greedy scans coincide).
-    let n = needle.len();
-    let mut out: Vec<u32> = Vec::with_capacity(parts.iter().map(Vec::len).sum());
-    for (t, part) in parts.iter_mut().enumerate() {
-        let to = ((t + 1) * chunk).min(hay.len());
-        let Some(&last) = out.last() else {
-            out.append(part);
-            continue;
-        };
-        let free = last as usize + n;
-        let skip = part.iter().take_while(|&&p| (p as usize) < free).count();
-        if skip == 0 {
-            out.append(part);
-            continue;
-        }
-        let mut pos = free;
-        while let Some(q) = finder.find(hay.get(pos..).unwrap_or(&[])) {
-            let q = (pos + q) as u32;
-            if q as usize >= to {
-                break; // the next chunk's own
-            }
-            out.push(q);
-            if let Ok(k) = part.binary_search(&q) {
-                out.extend_from_slice(&part[k + 1..]);
-                break;
-            }
-            pos = q as usize + n;
-        }
+    let parallel = hay.len() >= split.min && split.threads >= 2 && !needle.contains(&b'\n');
+    if !parallel || articles < 2 {
+        let mut hits = Vec::new();
+        scan(&finder, hay, 0, hay.len(), &mut hits);
+        let mut counts = vec![0; articles];
+        count_sorted(starts, &hits, &mut counts);
+        return (hits, counts);
     }
-    out
+    // Pieces are runs of whole articles of about `split.piece` bytes, cut
+    // only where a `\n` precedes the article.
+    let cut_ok = |a: usize| {
+        let s = starts[a] as usize;
+        s == 0 || hay.get(s - 1) == Some(&b'\n')
+    };
+    let mut cuts = vec![0usize]; // article numbers
+    loop {
+        let a = cuts[cuts.len() - 1];
+        let want = starts[a] as usize + split.piece;
+        let mut next = a + 1 + starts[a + 1..articles].partition_point(|&s| (s as usize) < want);
+        while next < articles && !cut_ok(next) {
+            next += 1;
+        }
+        if next >= articles {
+            break;
+        }
+        cuts.push(next);
+    }
+    cuts.push(articles);
+    let parts = run_pieces(cuts.len() - 1, split.threads, |p| {
+        let (a0, a1) = (cuts[p], cuts[p + 1]);
+        // The first piece also takes any bytes before the first article,
+        // the last any after the last.
+        let from = if a0 == 0 { 0 } else { starts[a0] as usize };
+        let to = if a1 == articles {
+            hay.len()
+        } else {
+            starts[a1] as usize
+        };
+        let mut hits = Vec::new();
+        scan(&finder, hay, from, to, &mut hits);
+        let mut counts = vec![0; a1 - a0];
+        count_sorted(&starts[a0..=a1], &hits, &mut counts);
+        (hits, counts)
+    });
+    let mut hits = Vec::with_capacity(parts.iter().map(|(h, _)| h.len()).sum());
+    let mut counts = Vec::with_capacity(articles);
+    for (h, c) in parts {
+        hits.extend_from_slice(&h);
+        counts.extend_from_slice(&c);
+    }
+    (hits, counts)
 }
 
-fn find_range(hay: &[u8], needle: &[u8], from: usize, to: usize) -> Vec<u32> {
-    find_with(&memmem::Finder::new(needle), hay, from, to)
-}
-
-/// Matches starting in `from..to` (they may run past `to`).
-fn find_with(finder: &memmem::Finder<'_>, hay: &[u8], from: usize, to: usize) -> Vec<u32> {
-    let n = finder.needle().len();
-    let end = (to + n - 1).min(hay.len());
-    let mut out = Vec::new();
-    for p in finder.find_iter(&hay[from..end]) {
+/// Append the greedy (non-overlapping) occurrences of the finder's needle
+/// inside `hay[from..to]` to `out`.
+fn scan(finder: &memmem::Finder<'_>, hay: &[u8], from: usize, to: usize, out: &mut Vec<u32>) {
+    for p in finder.find_iter(&hay[from..to]) {
         out.push((from + p) as u32);
     }
-    out
+}
+
+/// Add each of the ascending positions `hits` to the count of the article
+/// it falls in. `starts` holds one start per article of `counts`, then the
+/// end of the last; positions before the first start count for the first
+/// article, positions past the end for the last.
+pub fn count_sorted<'a>(
+    starts: &[u32],
+    hits: impl IntoIterator<Item = &'a u32>,
+    counts: &mut [u32],
+) {
+    let Some(last) = counts.len().checked_sub(1) else {
+        return;
+    };
+    let mut a = 0usize;
+    for &h in hits {
+        while a < last && starts[a + 1] <= h {
+            a += 1;
+        }
+        counts[a] += 1;
+    }
 }
 
 /// Whether some proper prefix of `needle` is also a suffix (`哈哈`, `aa`):
@@ -98,15 +227,83 @@ pub fn self_overlaps(needle: &[u8]) -> bool {
 /// term grows by a keystroke. Exact only when the prefix cannot overlap
 /// itself ([`self_overlaps`] is false): then `old` lists *every*
 /// occurrence of the prefix, so every occurrence of `needle` is among them.
+///
+/// The positions are far apart in a haystack much bigger than the caches,
+/// so each check waits on memory. The first pass is therefore branch-free
+/// (it compares the needle's last eight bytes or fewer as one word and
+/// always stores, advancing by the outcome): a mispredicted "does it
+/// match" would throw away the loads already started for the positions
+/// after it. Passes for longer needles and for overlaps follow on the
+/// survivors.
 pub fn refine(hay: &[u8], old: &[u32], needle: &[u8]) -> Vec<u32> {
-    let mut out = Vec::with_capacity(old.len());
-    let mut next_free = 0usize;
+    refine_split(hay, old, needle, Split::default_for_machine())
+}
+
+fn refine_split(hay: &[u8], old: &[u32], needle: &[u8], split: Split) -> Vec<u32> {
+    let n = needle.len();
+    if n == 0 {
+        return Vec::new();
+    }
+    // Pieces of the list, in parallel when long (positions cost the same
+    // wherever they are, so equal counts balance).
+    let piece = split.piece / REFINE_BYTES_PER_POSITION;
+    let mut out = if old.len() >= split.min / REFINE_BYTES_PER_POSITION && split.threads >= 2 {
+        let parts = run_pieces(old.len().div_ceil(piece), split.threads, |p| {
+            let from = p * piece;
+            occurring(hay, &old[from..(from + piece).min(old.len())], needle)
+        });
+        parts.concat()
+    } else {
+        occurring(hay, old, needle)
+    };
+    if self_overlaps(needle) {
+        let mut next_free = 0usize;
+        out.retain(|&p| {
+            let keep = p as usize >= next_free;
+            if keep {
+                next_free = p as usize + n;
+            }
+            keep
+        });
+    }
+    if out.len() < out.capacity() / 2 {
+        out.shrink_to_fit();
+    }
+    out
+}
+
+/// A checked position costs about as much as scanning this many bytes
+/// (one cache miss each): converts the byte thresholds of a [`Split`].
+const REFINE_BYTES_PER_POSITION: usize = 64;
+
+/// The positions of `old` where `needle` occurs (overlaps kept).
+fn occurring(hay: &[u8], old: &[u32], needle: &[u8]) -> Vec<u32> {
+    let n = needle.len();
+    let k = n.min(8);
+    let off = n - k; // the checked tail's offset in the needle
+    let tail = &needle[off..];
+    let mut want = [0u8; 8];
+    want[..k].copy_from_slice(tail);
+    let want = u64::from_le_bytes(want);
+    let mask = u64::MAX >> (8 * (8 - k));
+    let mut out = vec![0u32; old.len()];
+    let mut len = 0usize;
     for &p in old {
-        let p = p as usize;
-        if p >= next_free && hay.get(p..p + needle.len()) == Some(needle) {
-            out.push(p as u32);
-            next_free = p + needle.len();
-        }
+        let q = p as usize + off;
+        let ok = match hay.get(q..q + 8) {
+            Some(w) => {
+                let mut b = [0u8; 8];
+                b.copy_from_slice(w);
+                (u64::from_le_bytes(b) ^ want) & mask == 0
+            }
+            None => hay.get(q..q + k) == Some(tail),
+        };
+        out[len] = p;
+        len += usize::from(ok);
+    }
+    out.truncate(len);
+    if off > 0 {
+        out.retain(|&p| hay.get(p as usize..p as usize + n) == Some(needle));
     }
     out
 }
@@ -119,6 +316,218 @@ pub fn count_raw(hay: &[u8], needle: &[u8]) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Greedy non-overlapping occurrences, the slow obvious way.
+    fn naive(hay: &[u8], needle: &[u8]) -> Vec<u32> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while !needle.is_empty() && i + needle.len() <= hay.len() {
+            if &hay[i..i + needle.len()] == needle {
+                out.push(i as u32);
+                i += needle.len();
+            } else {
+                i += 1;
+            }
+        }
+        out
+    }
+
+    /// xorshift64*: deterministic random cases.
+    struct Rng(u64);
+    impl Rng {
+        fn below(&mut self, n: usize) -> usize {
+            self.0 ^= self.0 >> 12;
+            self.0 ^= self.0 << 25;
+            self.0 ^= self.0 >> 27;
+            (self.0.wrapping_mul(0x2545_F491_4F6C_DD1D) % n as u64) as usize
+        }
+    }
+
+    /// A haystack of a few letters, Han characters and `\n`, so short
+    /// needles match often and overlap.
+    fn random_hay(rng: &mut Rng, len: usize) -> Vec<u8> {
+        const PARTS: &[&str] = &["a", "b", "\n", "民", "生", "少", "民生", "aa"];
+        let mut hay = Vec::with_capacity(len + 8);
+        while hay.len() < len {
+            hay.extend_from_slice(PARTS[rng.below(PARTS.len())].as_bytes());
+        }
+        hay
+    }
+
+    fn random_needle(rng: &mut Rng) -> Vec<u8> {
+        // Whole characters, and bytes from inside them (`民` is E6 B0 91,
+        // `少` E5 B0 91).
+        const NEEDLES: &[&[u8]] = &[
+            b"a",
+            b"aa",
+            b"aaa",
+            b"ab",
+            b"aba",
+            b"b\na",
+            b"\n",
+            b"\xb0\x91",
+            b"\x91",
+        ];
+        const HAN: &[&str] = &["民", "民生", "生民", "少", "民生民生", "民生a", "民民"];
+        let i = rng.below(NEEDLES.len() + HAN.len());
+        match NEEDLES.get(i) {
+            Some(b) => b.to_vec(),
+            None => HAN[i - NEEDLES.len()].as_bytes().to_vec(),
+        }
+    }
+
+    /// Splits that force the parallel path on small haystacks.
+    fn tiny_split(rng: &mut Rng) -> Split {
+        Split {
+            min: 0,
+            piece: 1 + rng.below(40),
+            threads: 1 + rng.below(4),
+        }
+    }
+
+    /// Random article starts: 0, some positions (some right after a `\n`,
+    /// some not, some repeated: empty articles), then the length.
+    fn random_starts(rng: &mut Rng, hay: &[u8]) -> Vec<u32> {
+        let mut starts = vec![0u32];
+        for i in 1..hay.len() {
+            let after_nl = hay[i - 1] == b'\n';
+            if (after_nl && rng.below(3) == 0) || rng.below(60) == 0 {
+                starts.push(i as u32);
+                if rng.below(5) == 0 {
+                    starts.push(i as u32);
+                }
+            }
+        }
+        starts.push(hay.len() as u32);
+        starts
+    }
+
+    fn naive_counts(starts: &[u32], hits: &[u32]) -> Vec<u32> {
+        let mut counts = vec![0u32; starts.len() - 1];
+        for &h in hits {
+            // The last article whose start is at or before the hit.
+            let a = starts[..starts.len() - 1]
+                .iter()
+                .rposition(|&s| s <= h)
+                .unwrap_or(0);
+            counts[a] += 1;
+        }
+        counts
+    }
+
+    #[test]
+    fn run_pieces_keeps_piece_order() {
+        for threads in 1..=4 {
+            for pieces in [0, 1, 2, 3, 7, 50] {
+                // Slow even pieces, so threads interleave.
+                let got = run_pieces(pieces, threads, |i| {
+                    if i % 2 == 0 && pieces < 10 {
+                        std::thread::sleep(std::time::Duration::from_millis(3));
+                    }
+                    i * 10
+                });
+                let want: Vec<usize> = (0..pieces).map(|i| i * 10).collect();
+                assert_eq!(got, want, "{threads} threads, {pieces} pieces");
+            }
+        }
+    }
+
+    #[test]
+    fn split_scans_agree_with_the_naive_scan() {
+        let mut rng = Rng(0x1234_5678_9ABC_DEF1);
+        for case in 0..400 {
+            let len = rng.below(300);
+            let hay = random_hay(&mut rng, len);
+            let needle = random_needle(&mut rng);
+            let split = tiny_split(&mut rng);
+            let want = naive(&hay, &needle);
+            assert_eq!(
+                find_all_split(&hay, &needle, split),
+                want,
+                "case {case}: {split:?} {needle:?} in {hay:?}"
+            );
+            let starts = random_starts(&mut rng, &hay);
+            let (hits, counts) = find_counted_split(&hay, &starts, &needle, split);
+            assert_eq!(hits, want, "case {case}: {split:?} {needle:?} in {hay:?}");
+            assert_eq!(
+                counts,
+                naive_counts(&starts, &want),
+                "case {case}: {split:?} {needle:?} starts {starts:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn counted_scan_of_an_index_with_no_articles() {
+        let (hits, counts) = find_counted(b"a\nb", &[3], b"a");
+        assert_eq!(hits, vec![0]);
+        assert!(counts.is_empty());
+    }
+
+    #[test]
+    fn refine_agrees_with_a_fresh_scan() {
+        let mut rng = Rng(0x0F0F_1234_4321_F0F0);
+        let mut refined = 0;
+        for case in 0..600 {
+            let len = rng.below(300);
+            let hay = random_hay(&mut rng, len);
+            let prefix = random_needle(&mut rng);
+            if self_overlaps(&prefix) {
+                continue;
+            }
+            let mut needle = prefix.clone();
+            for _ in 0..rng.below(4) {
+                needle.extend_from_slice(&random_needle(&mut rng));
+            }
+            let old = naive(&hay, &prefix);
+            let split = tiny_split(&mut rng);
+            let split = Split {
+                // Thresholds in bytes, positions cost 64 bytes each.
+                piece: split.piece * REFINE_BYTES_PER_POSITION,
+                ..split
+            };
+            let got = refine_split(&hay, &old, &needle, split);
+            assert_eq!(
+                got,
+                naive(&hay, &needle),
+                "case {case}: {prefix:?} → {needle:?} in {hay:?}"
+            );
+            refined += usize::from(!got.is_empty());
+        }
+        assert!(
+            refined > 50,
+            "too few refinements found anything: {refined}"
+        );
+    }
+
+    #[test]
+    fn refine_checks_positions_near_the_end() {
+        // The word-sized check cannot read 8 bytes past these.
+        let hay = "xx民生".as_bytes();
+        assert_eq!(refine(hay, &[2], "民生".as_bytes()), vec![2]);
+        assert_eq!(refine(hay, &[2], "民生保".as_bytes()), Vec::<u32>::new());
+        // Needles longer than one word are checked whole.
+        let hay = "民生保障工作民生保障工人".as_bytes();
+        let old = naive(hay, "民生".as_bytes());
+        assert_eq!(refine(hay, &old, "民生保障工作".as_bytes()), vec![0]);
+    }
+
+    #[test]
+    fn count_sorted_matches_a_recount() {
+        let mut rng = Rng(0xDEAD_BEEF_0000_0001);
+        for _ in 0..200 {
+            let len = 1 + rng.below(200);
+            let hay = random_hay(&mut rng, len);
+            let starts = random_starts(&mut rng, &hay);
+            let mut hits: Vec<u32> = (0..rng.below(40))
+                .map(|_| rng.below(hay.len()) as u32)
+                .collect();
+            hits.sort_unstable();
+            let mut counts = vec![0; starts.len() - 1];
+            count_sorted(&starts, &hits, &mut counts);
+            assert_eq!(counts, naive_counts(&starts, &hits), "{starts:?} {hits:?}");
+        }
+    }
 
     #[test]
     fn finds_all_non_overlapping() {
@@ -140,7 +549,7 @@ mod tests {
         let got = find_all(&hay, b"abc");
         assert_eq!(got, vec![5, mid as u32]);
         let aa = find_all(&hay, b"xx");
-        assert_eq!(aa, find_range(&hay, b"xx", 0, hay.len()));
+        assert_eq!(aa, naive(&hay, b"xx"));
     }
 
     #[test]
