@@ -5,7 +5,7 @@
 //! term's result still cached.
 
 use super::index::SearchIndex;
-use super::matcher::{find_all, refine, self_overlaps};
+use super::matcher::{count_sorted, find_counted, refine, self_overlaps};
 use super::matches::{Hit, Matches, TermInfo, TermKind};
 use super::pinyin::find_initials;
 use super::query::{Query, is_initials};
@@ -17,8 +17,37 @@ const CACHE: usize = 16;
 struct Cached {
     term: String,
     kind: TermKind,
+    /// One length for every occurrence (literal), or one per occurrence.
     len: Vec<u32>,
     starts: Vec<u32>,
+    /// Occurrences per global article.
+    counts: Vec<u32>,
+}
+
+impl Cached {
+    fn info(&self) -> TermInfo {
+        TermInfo {
+            term: self.term.clone(),
+            kind: self.kind,
+            occurrences: self.starts.len(),
+        }
+    }
+
+    fn hits(&self) -> Vec<Hit> {
+        match self.len[..] {
+            [len] => self
+                .starts
+                .iter()
+                .map(|&start| Hit { start, len })
+                .collect(),
+            _ => self
+                .starts
+                .iter()
+                .zip(&self.len)
+                .map(|(&start, &len)| Hit { start, len })
+                .collect(),
+        }
+    }
 }
 
 /// Incremental search over one [`SearchIndex`]. Create one per index and
@@ -44,23 +73,22 @@ impl Searcher {
     /// Latin letters match as pinyin initials instead.
     pub fn search(&mut self, index: &SearchIndex, query: &str) -> Matches {
         let q = Query::parse(query);
-        let mut per_term: Vec<(TermInfo, Vec<Hit>)> = Vec::with_capacity(q.terms.len());
+        if let [term] = &q.terms[..] {
+            // One term (every keystroke of a plain search): its hits and
+            // counts are the answer as they are.
+            let c = self.occurrences(index, term);
+            let counts = c.counts.clone();
+            return Matches {
+                hits: c.hits(),
+                articles: matching(&counts),
+                counts,
+                terms: vec![c.info()],
+            };
+        }
+        let mut per_term = Vec::with_capacity(q.terms.len());
         for term in &q.terms {
             let c = self.occurrences(index, term);
-            let hits = c
-                .starts
-                .iter()
-                .zip(c.len.iter().cycle())
-                .map(|(&start, &len)| Hit { start, len })
-                .collect();
-            per_term.push((
-                TermInfo {
-                    term: term.clone(),
-                    kind: c.kind,
-                    occurrences: c.starts.len(),
-                },
-                hits,
-            ));
+            per_term.push((c.info(), c.hits(), c.counts.clone()));
         }
         combine(index, per_term)
     }
@@ -73,6 +101,7 @@ impl Searcher {
             self.cache.push(c);
         } else {
             let hay = index.haystack();
+            let art = index.article_starts();
             // The longest cached literal prefix of the term that cannot
             // overlap itself (so its list holds every occurrence), if any.
             let prefix = self
@@ -84,9 +113,13 @@ impl Searcher {
                         && !self_overlaps(c.term.as_bytes())
                 })
                 .max_by_key(|c| c.term.len());
-            let starts = match prefix {
-                Some(p) => refine(hay, &p.starts, term.as_bytes()),
-                None => find_all(hay, term.as_bytes()),
+            let (starts, counts) = match prefix {
+                Some(p) => {
+                    let starts = refine(hay, &p.starts, term.as_bytes());
+                    let counts = counted(art, &starts);
+                    (starts, counts)
+                }
+                None => find_counted(hay, art, term.as_bytes()),
             };
             let entry = if starts.is_empty() && is_initials(term) {
                 let (starts, len) = pinyin_hits(index, term);
@@ -94,6 +127,7 @@ impl Searcher {
                     term: term.to_string(),
                     kind: TermKind::Pinyin,
                     len,
+                    counts: counted(art, &starts),
                     starts,
                 }
             } else {
@@ -102,6 +136,7 @@ impl Searcher {
                     kind: TermKind::Literal,
                     len: vec![term.len() as u32],
                     starts,
+                    counts,
                 }
             };
             if self.cache.len() >= CACHE {
@@ -112,6 +147,14 @@ impl Searcher {
         // Just pushed or moved to the end.
         &self.cache[self.cache.len() - 1]
     }
+}
+
+/// Per-article counts of ascending positions (`art`: article starts, then
+/// the haystack's length).
+fn counted(art: &[u32], positions: &[u32]) -> Vec<u32> {
+    let mut counts = vec![0; art.len().saturating_sub(1)];
+    count_sorted(art, positions, &mut counts);
+    counts
 }
 
 /// Pinyin-initials hits over the whole haystack: starts and lengths.
@@ -125,64 +168,39 @@ fn pinyin_hits(index: &SearchIndex, term: &str) -> (Vec<u32>, Vec<u32>) {
     hits.into_iter().unzip()
 }
 
-/// The article of every hit, by walking hits and article starts together
-/// (both ascending), and per-article counts.
-fn count_per_article(starts: &[u32], hits: &[Hit], counts: &mut [u32]) -> Vec<u32> {
-    let mut art = Vec::with_capacity(hits.len());
-    let mut a = 0usize;
-    for h in hits {
-        while a + 1 < starts.len() && starts[a + 1] <= h.start {
-            a += 1;
-        }
-        if let Some(c) = counts.get_mut(a) {
-            *c += 1;
-        }
-        art.push(a as u32);
-    }
-    art
-}
-
-/// AND the terms: keep hits in articles where every term occurs.
-fn combine(index: &SearchIndex, per_term: Vec<(TermInfo, Vec<Hit>)>) -> Matches {
+/// AND the terms: keep hits in articles where every term occurs. Each
+/// term comes with its hits (ascending) and its per-article counts.
+fn combine(index: &SearchIndex, per_term: Vec<(TermInfo, Vec<Hit>, Vec<u32>)>) -> Matches {
     let n = index.article_count();
     let starts = index.article_starts();
-    let mut terms = Vec::with_capacity(per_term.len());
-    if per_term.len() == 1 {
-        let Some((info, hits)) = per_term.into_iter().next() else {
-            return Matches::default();
-        };
-        let mut counts = vec![0u32; n];
-        count_per_article(starts, &hits, &mut counts);
-        let articles = matching(&counts);
-        terms.push(info);
-        return Matches {
-            hits,
-            counts,
-            articles,
-            terms,
-        };
-    }
-    let mut present = vec![0u32; n];
-    let mut all: Vec<(Hit, u32)> = Vec::new();
     let k = per_term.len() as u32;
-    for (info, hits) in per_term {
-        let mut counts = vec![0u32; n];
-        let art = count_per_article(starts, &hits, &mut counts);
-        for (p, c) in present.iter_mut().zip(&counts) {
+    let mut present = vec![0u32; n];
+    for (_, _, counts) in &per_term {
+        for (p, c) in present.iter_mut().zip(counts) {
             *p += u32::from(*c > 0);
         }
-        all.extend(hits.into_iter().zip(art));
+    }
+    let mut all: Vec<Hit> = Vec::new();
+    let mut terms = Vec::with_capacity(per_term.len());
+    for (info, hits, _) in per_term {
+        let mut a = 0usize;
+        for h in hits {
+            while a + 1 < n && starts[a + 1] <= h.start {
+                a += 1;
+            }
+            if present.get(a) == Some(&k) {
+                all.push(h);
+            }
+        }
         terms.push(info);
     }
-    all.retain(|&(_, a)| present.get(a as usize) == Some(&k));
-    all.sort_unstable();
+    // `all` is one ascending run per term: the stable sort merges runs.
+    all.sort();
     let mut counts = vec![0u32; n];
-    for &(_, a) in &all {
-        counts[a as usize] += 1;
-    }
+    count_sorted(starts, all.iter().map(|h| &h.start), &mut counts);
     let articles = matching(&counts);
     Matches {
-        hits: all.into_iter().map(|(h, _)| h).collect(),
+        hits: all,
         counts,
         articles,
         terms,
@@ -201,4 +219,93 @@ fn matching(counts: &[u32]) -> Vec<u32> {
 /// One-shot search (no cache): what `kanbao search` uses.
 pub fn search(index: &SearchIndex, query: &str) -> Matches {
     Searcher::new().search(index, query)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Article, Encoding, Issue};
+
+    fn index() -> SearchIndex {
+        let texts = [
+            ("民生保障", vec!["民生实事，民生保障。", "少年民工"]),
+            ("无关", vec!["今天天气很好"]),
+            ("", vec![]),
+            ("民生", vec!["保障民生，哈哈哈哈", "民 生"]),
+            ("工作", vec!["民生保障工作"]),
+        ];
+        let issue = Issue {
+            source: "t".into(),
+            encoding: Encoding::Utf8,
+            masthead: None,
+            credits: None,
+            articles: texts
+                .iter()
+                .map(|(t, ps)| Article {
+                    title: (!t.is_empty()).then(|| t.to_string()),
+                    paragraphs: ps.iter().map(|p| p.to_string()).collect(),
+                    ..Article::default()
+                })
+                .collect(),
+        };
+        SearchIndex::build(&[issue.clone(), issue])
+    }
+
+    /// Counts and matching articles recomputed from the hits alone.
+    fn check_counts(index: &SearchIndex, m: &Matches, q: &str) {
+        let mut counts = vec![0u32; index.article_count()];
+        for h in m.hits() {
+            let a = (0..index.article_count())
+                .find(|&a| index.article_range(a).contains(&(h.start as usize)))
+                .expect("hit inside an article");
+            counts[a] += 1;
+        }
+        assert_eq!(m.counts(), &counts[..], "{q}");
+        let articles: Vec<u32> = (0..counts.len() as u32)
+            .filter(|&a| counts[a as usize] > 0)
+            .collect();
+        assert_eq!(m.articles(), &articles[..], "{q}");
+    }
+
+    #[test]
+    fn counts_equal_a_recount_of_the_hits() {
+        let index = index();
+        let mut s = Searcher::new();
+        for q in [
+            "民",
+            "民生",
+            "民生保",
+            "民生保障",
+            "民生 保障",
+            "保障 民",
+            "哈哈",
+            "哈",
+            "民 工作",
+            "msbz",
+            "无此词",
+            "",
+        ] {
+            let inc = s.search(&index, q);
+            let fresh = search(&index, q);
+            assert_eq!(inc.hits(), fresh.hits(), "{q}");
+            check_counts(&index, &inc, q);
+            check_counts(&index, &fresh, q);
+        }
+        // Cached terms give the same answer again.
+        let again = s.search(&index, "民");
+        assert_eq!(again.len(), 2 * 8);
+        check_counts(&index, &again, "民");
+    }
+
+    #[test]
+    fn several_terms_keep_reading_order() {
+        let index = index();
+        let m = search(&index, "保障 民生");
+        let starts: Vec<u32> = m.hits().iter().map(|h| h.start).collect();
+        let mut sorted = starts.clone();
+        sorted.sort_unstable();
+        assert_eq!(starts, sorted);
+        // Articles 0, 3 and 4 of each issue hold both terms.
+        assert_eq!(m.articles(), &[0, 3, 4, 5, 8, 9]);
+    }
 }
