@@ -229,12 +229,11 @@ pub fn self_overlaps(needle: &[u8]) -> bool {
 /// occurrence of the prefix, so every occurrence of `needle` is among them.
 ///
 /// The positions are far apart in a haystack much bigger than the caches,
-/// so each check waits on memory. The first pass is therefore branch-free
-/// (it compares the needle's last eight bytes or fewer as one word and
-/// always stores, advancing by the outcome): a mispredicted "does it
-/// match" would throw away the loads already started for the positions
-/// after it. Passes for longer needles and for overlaps follow on the
-/// survivors.
+/// so each check waits on memory. The check is therefore branch-free (the
+/// needle's first and last eight bytes compared as words; always store,
+/// advance by the outcome): a mispredicted "does it match" would throw
+/// away the loads already started for the positions after it. Passes for
+/// needles over 16 bytes and for overlaps follow on the survivors.
 pub fn refine(hay: &[u8], old: &[u32], needle: &[u8]) -> Vec<u32> {
     refine_split(hay, old, needle, Split::default_for_machine())
 }
@@ -276,33 +275,67 @@ fn refine_split(hay: &[u8], old: &[u32], needle: &[u8], split: Split) -> Vec<u32
 /// (one cache miss each): converts the byte thresholds of a [`Split`].
 const REFINE_BYTES_PER_POSITION: usize = 64;
 
-/// The positions of `old` where `needle` occurs (overlaps kept).
-fn occurring(hay: &[u8], old: &[u32], needle: &[u8]) -> Vec<u32> {
-    let n = needle.len();
-    let k = n.min(8);
-    let off = n - k; // the checked tail's offset in the needle
-    let tail = &needle[off..];
-    let mut want = [0u8; 8];
-    want[..k].copy_from_slice(tail);
-    let want = u64::from_le_bytes(want);
-    let mask = u64::MAX >> (8 * (8 - k));
-    let mut out = vec![0u32; old.len()];
-    let mut len = 0usize;
-    for &p in old {
-        let q = p as usize + off;
-        let ok = match hay.get(q..q + 8) {
+/// Up to eight bytes of a needle at a fixed offset, compared as one word.
+struct Probe<'n> {
+    off: usize,
+    bytes: &'n [u8],
+    want: u64,
+    mask: u64,
+}
+
+impl<'n> Probe<'n> {
+    /// `needle[off..]`, at most eight bytes of it.
+    fn new(needle: &'n [u8], off: usize) -> Probe<'n> {
+        let bytes = &needle[off..needle.len().min(off + 8)];
+        let mut want = [0u8; 8];
+        want[..bytes.len()].copy_from_slice(bytes);
+        Probe {
+            off,
+            bytes,
+            want: u64::from_le_bytes(want),
+            mask: u64::MAX >> (8 * (8 - bytes.len())),
+        }
+    }
+
+    /// Whether the needle's bytes are at `hay[p + off..]`.
+    #[inline(always)]
+    fn at(&self, hay: &[u8], p: usize) -> bool {
+        let q = p + self.off;
+        match hay.get(q..q + 8) {
             Some(w) => {
                 let mut b = [0u8; 8];
                 b.copy_from_slice(w);
-                (u64::from_le_bytes(b) ^ want) & mask == 0
+                (u64::from_le_bytes(b) ^ self.want) & self.mask == 0
             }
-            None => hay.get(q..q + k) == Some(tail),
-        };
-        out[len] = p;
-        len += usize::from(ok);
+            // Near the end: the plain comparison.
+            None => hay.get(q..q + self.bytes.len()) == Some(self.bytes),
+        }
+    }
+}
+
+/// The positions of `old` where `needle` occurs (overlaps kept).
+fn occurring(hay: &[u8], old: &[u32], needle: &[u8]) -> Vec<u32> {
+    let n = needle.len();
+    // Needles of up to 16 bytes (five Han characters) are checked whole
+    // by two words, longer ones by their first and last eight bytes here
+    // and whole below.
+    let head = Probe::new(needle, 0);
+    let tail = Probe::new(needle, n.saturating_sub(8));
+    let mut out = vec![0u32; old.len()];
+    let mut len = 0usize;
+    if n <= 8 {
+        for &p in old {
+            out[len] = p;
+            len += usize::from(head.at(hay, p as usize));
+        }
+    } else {
+        for &p in old {
+            out[len] = p;
+            len += usize::from(head.at(hay, p as usize) & tail.at(hay, p as usize));
+        }
     }
     out.truncate(len);
-    if off > 0 {
+    if n > 16 {
         out.retain(|&p| hay.get(p as usize..p as usize + n) == Some(needle));
     }
     out
