@@ -114,12 +114,92 @@ fn find_all_split(hay: &[u8], needle: &[u8], split: Split) -> Vec<u32> {
     parts.concat()
 }
 
-/// Every non-overlapping occurrence of `needle` in `hay` and how many fall
-/// in each article, in one pass. `starts` are the articles' starts followed
-/// by the haystack's length (see [`super::SearchIndex::article_starts`]):
-/// every article but the first must start right after a `\n`. Returns the
-/// ascending occurrences and one count per article.
-pub fn find_counted(hay: &[u8], starts: &[u32], needle: &[u8]) -> (Vec<u32>, Vec<u32>) {
+/// The occurrences of a term and, for each, the haystack bytes that
+/// follow it. The next keystroke grows the term by a character or two;
+/// checking those against `ahead` reads two arrays in order, where the
+/// haystack bytes themselves would be one cache miss per occurrence.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Found {
+    /// Start offsets, ascending, non-overlapping.
+    pub starts: Vec<u32>,
+    /// Per start (or empty: nothing known), the bytes after the
+    /// occurrence, the first in the lowest byte; bytes past the haystack's
+    /// end read as 0.
+    pub ahead: Vec<u64>,
+    /// How many low bytes of each `ahead` word are known (0 to 8).
+    pub known: usize,
+}
+
+impl Found {
+    /// Occurrences with nothing known after them.
+    pub fn bare(starts: Vec<u32>) -> Found {
+        Found {
+            starts,
+            ahead: Vec::new(),
+            known: 0,
+        }
+    }
+
+    fn with_capacity(n: usize) -> Found {
+        Found {
+            starts: Vec::with_capacity(n),
+            ahead: Vec::with_capacity(n),
+            known: 8,
+        }
+    }
+
+    fn append(&mut self, other: &Found) {
+        self.starts.extend_from_slice(&other.starts);
+        self.ahead.extend_from_slice(&other.ahead);
+    }
+
+    /// Keep the occurrences where `keep(start)` holds, in order.
+    fn retain(&mut self, mut keep: impl FnMut(u32) -> bool) {
+        let has_ahead = self.ahead.len() == self.starts.len();
+        let mut len = 0;
+        for i in 0..self.starts.len() {
+            let p = self.starts[i];
+            if keep(p) {
+                self.starts[len] = p;
+                if has_ahead {
+                    self.ahead[len] = self.ahead[i];
+                }
+                len += 1;
+            }
+        }
+        self.starts.truncate(len);
+        self.ahead.truncate(len.min(self.ahead.len()));
+    }
+
+    fn shrink(&mut self) {
+        if self.starts.len() < self.starts.capacity() / 2 {
+            self.starts.shrink_to_fit();
+            self.ahead.shrink_to_fit();
+        }
+    }
+}
+
+/// The eight bytes at `hay[q..]`, the first lowest, 0 past the end.
+#[inline(always)]
+fn word_at(hay: &[u8], q: usize) -> u64 {
+    let mut b = [0u8; 8];
+    match hay.get(q..q + 8) {
+        Some(w) => b.copy_from_slice(w),
+        None => {
+            let rest = hay.get(q..).unwrap_or(&[]);
+            b[..rest.len()].copy_from_slice(rest);
+        }
+    }
+    u64::from_le_bytes(b)
+}
+
+/// Every non-overlapping occurrence of `needle` in `hay`, with the bytes
+/// after each, and how many fall in each article, in one pass. `starts`
+/// are the articles' starts followed by the haystack's length (see
+/// [`super::SearchIndex::article_starts`]); pieces of a parallel scan are
+/// cut only at article starts that follow a `\n`. Returns the occurrences
+/// and one count per article.
+pub fn find_counted(hay: &[u8], starts: &[u32], needle: &[u8]) -> (Found, Vec<u32>) {
     find_counted_split(hay, starts, needle, Split::default_for_machine())
 }
 
@@ -128,19 +208,19 @@ fn find_counted_split(
     starts: &[u32],
     needle: &[u8],
     split: Split,
-) -> (Vec<u32>, Vec<u32>) {
+) -> (Found, Vec<u32>) {
     let articles = starts.len().saturating_sub(1);
     if needle.is_empty() || hay.len() < needle.len() {
-        return (Vec::new(), vec![0; articles]);
+        return (Found::default(), vec![0; articles]);
     }
     let finder = memmem::Finder::new(needle);
     let parallel = hay.len() >= split.min && split.threads >= 2 && !needle.contains(&b'\n');
     if !parallel || articles < 2 {
-        let mut hits = Vec::new();
-        scan(&finder, hay, 0, hay.len(), &mut hits);
+        let mut found = Found::with_capacity(0);
+        scan_ahead(&finder, hay, 0, hay.len(), &mut found);
         let mut counts = vec![0; articles];
-        count_sorted(starts, &hits, &mut counts);
-        return (hits, counts);
+        count_sorted(starts, &found.starts, &mut counts);
+        return (found, counts);
     }
     // Pieces are runs of whole articles of about `split.piece` bytes, cut
     // only where a `\n` precedes the article.
@@ -172,19 +252,19 @@ fn find_counted_split(
         } else {
             starts[a1] as usize
         };
-        let mut hits = Vec::new();
-        scan(&finder, hay, from, to, &mut hits);
+        let mut found = Found::with_capacity(0);
+        scan_ahead(&finder, hay, from, to, &mut found);
         let mut counts = vec![0; a1 - a0];
-        count_sorted(&starts[a0..=a1], &hits, &mut counts);
-        (hits, counts)
+        count_sorted(&starts[a0..=a1], &found.starts, &mut counts);
+        (found, counts)
     });
-    let mut hits = Vec::with_capacity(parts.iter().map(|(h, _)| h.len()).sum());
+    let mut found = Found::with_capacity(parts.iter().map(|(f, _)| f.starts.len()).sum());
     let mut counts = Vec::with_capacity(articles);
-    for (h, c) in parts {
-        hits.extend_from_slice(&h);
+    for (f, c) in parts {
+        found.append(&f);
         counts.extend_from_slice(&c);
     }
-    (hits, counts)
+    (found, counts)
 }
 
 /// Append the greedy (non-overlapping) occurrences of the finder's needle
@@ -192,6 +272,17 @@ fn find_counted_split(
 fn scan(finder: &memmem::Finder<'_>, hay: &[u8], from: usize, to: usize, out: &mut Vec<u32>) {
     for p in finder.find_iter(&hay[from..to]) {
         out.push((from + p) as u32);
+    }
+}
+
+/// [`scan`], also noting the eight bytes after each occurrence (just read,
+/// so still in cache).
+fn scan_ahead(finder: &memmem::Finder<'_>, hay: &[u8], from: usize, to: usize, out: &mut Found) {
+    let n = finder.needle().len();
+    for p in finder.find_iter(&hay[from..to]) {
+        let p = from + p;
+        out.starts.push(p as u32);
+        out.ahead.push(word_at(hay, p + n));
     }
 }
 
@@ -227,37 +318,60 @@ pub fn self_overlaps(needle: &[u8]) -> bool {
 /// term grows by a keystroke. Exact only when the prefix cannot overlap
 /// itself ([`self_overlaps`] is false): then `old` lists *every*
 /// occurrence of the prefix, so every occurrence of `needle` is among them.
-///
-/// The positions are far apart in a haystack much bigger than the caches,
-/// so each check waits on memory. The check is therefore branch-free (the
-/// needle's first and last eight bytes compared as words; always store,
-/// advance by the outcome): a mispredicted "does it match" would throw
-/// away the loads already started for the positions after it. Passes for
-/// needles over 16 bytes and for overlaps follow on the survivors.
 pub fn refine(hay: &[u8], old: &[u32], needle: &[u8]) -> Vec<u32> {
-    refine_split(hay, old, needle, Split::default_for_machine())
+    refine_split(hay, &Found::bare(old.to_vec()), 0, needle, Split::default_for_machine()).starts
 }
 
-fn refine_split(hay: &[u8], old: &[u32], needle: &[u8], split: Split) -> Vec<u32> {
+/// [`refine`] from occurrences of `needle[..prefix_len]` with what follows
+/// them: when the grown part (`needle[prefix_len..]`) is among the bytes
+/// known after each occurrence, only those are compared; otherwise the
+/// haystack is, and the bytes after each new occurrence noted.
+///
+/// Haystack positions are far apart in a haystack much bigger than the
+/// caches, so each check waits on memory. The check is therefore
+/// branch-free (the needle's first and last eight bytes compared as
+/// words; always store, advance by the outcome): a mispredicted "does it
+/// match" would throw away the loads already started for the positions
+/// after it. Passes for needles over 16 bytes and for overlaps follow on
+/// the survivors.
+pub fn refine_found(hay: &[u8], old: &Found, prefix_len: usize, needle: &[u8]) -> Found {
+    refine_split(hay, old, prefix_len, needle, Split::default_for_machine())
+}
+
+fn refine_split(hay: &[u8], old: &Found, prefix_len: usize, needle: &[u8], split: Split) -> Found {
     let n = needle.len();
     if n == 0 {
-        return Vec::new();
+        return Found::default();
     }
-    // Pieces of the list, in parallel when long (positions cost the same
-    // wherever they are, so equal counts balance).
-    let piece = split.piece / REFINE_BYTES_PER_POSITION;
-    let mut out = if old.len() >= split.min / REFINE_BYTES_PER_POSITION && split.threads >= 2 {
-        let parts = run_pieces(old.len().div_ceil(piece), split.threads, |p| {
-            let from = p * piece;
-            occurring(hay, &old[from..(from + piece).min(old.len())], needle)
-        });
-        parts.concat()
+    let grown = n.saturating_sub(prefix_len);
+    let mut out = if prefix_len > 0
+        && prefix_len <= n
+        && grown <= old.known
+        && old.ahead.len() == old.starts.len()
+    {
+        from_ahead(hay.len(), old, &needle[prefix_len..], n)
     } else {
-        occurring(hay, old, needle)
+        // Pieces of the list, in parallel when long (positions cost the
+        // same wherever they are, so equal counts balance).
+        let piece = split.piece / REFINE_BYTES_PER_POSITION;
+        let starts = &old.starts;
+        if starts.len() >= split.min / REFINE_BYTES_PER_POSITION && split.threads >= 2 {
+            let parts = run_pieces(starts.len().div_ceil(piece), split.threads, |p| {
+                let from = p * piece;
+                occurring(hay, &starts[from..(from + piece).min(starts.len())], needle)
+            });
+            let mut all = Found::with_capacity(parts.iter().map(|f| f.starts.len()).sum());
+            for f in &parts {
+                all.append(f);
+            }
+            all
+        } else {
+            occurring(hay, starts, needle)
+        }
     };
     if self_overlaps(needle) {
         let mut next_free = 0usize;
-        out.retain(|&p| {
+        out.retain(|p| {
             let keep = p as usize >= next_free;
             if keep {
                 next_free = p as usize + n;
@@ -265,9 +379,35 @@ fn refine_split(hay: &[u8], old: &[u32], needle: &[u8], split: Split) -> Vec<u32
             keep
         });
     }
-    if out.len() < out.capacity() / 2 {
-        out.shrink_to_fit();
+    out.shrink();
+    out
+}
+
+/// The occurrences of `old` followed by `grown` (which fits in what is
+/// known after them), for a needle of `n` bytes in a haystack of
+/// `hay_len`.
+fn from_ahead(hay_len: usize, old: &Found, grown: &[u8], n: usize) -> Found {
+    let g = grown.len();
+    let mut want = [0u8; 8];
+    want[..g].copy_from_slice(grown);
+    let want = u64::from_le_bytes(want);
+    let mask = u64::MAX.checked_shr(8 * (8 - g) as u32).unwrap_or(0);
+    let shift = (8 * g) as u32;
+    let mut out = Found {
+        starts: vec![0; old.starts.len()],
+        ahead: vec![0; old.starts.len()],
+        known: old.known - g,
+    };
+    let mut len = 0usize;
+    for (&p, &a) in old.starts.iter().zip(&old.ahead) {
+        // Bytes past the end read as 0: rule those positions out.
+        let fits = p as usize + n <= hay_len;
+        out.starts[len] = p;
+        out.ahead[len] = a.checked_shr(shift).unwrap_or(0);
+        len += usize::from(((a ^ want) & mask == 0) & fits);
     }
+    out.starts.truncate(len);
+    out.ahead.truncate(len);
     out
 }
 
@@ -313,30 +453,38 @@ impl<'n> Probe<'n> {
     }
 }
 
-/// The positions of `old` where `needle` occurs (overlaps kept).
-fn occurring(hay: &[u8], old: &[u32], needle: &[u8]) -> Vec<u32> {
+/// The positions of `old` where `needle` occurs (overlaps kept), with the
+/// eight bytes after each.
+fn occurring(hay: &[u8], old: &[u32], needle: &[u8]) -> Found {
     let n = needle.len();
     // Needles of up to 16 bytes (five Han characters) are checked whole
     // by two words, longer ones by their first and last eight bytes here
     // and whole below.
     let head = Probe::new(needle, 0);
     let tail = Probe::new(needle, n.saturating_sub(8));
-    let mut out = vec![0u32; old.len()];
+    let mut out = Found {
+        starts: vec![0; old.len()],
+        ahead: vec![0; old.len()],
+        known: 8,
+    };
     let mut len = 0usize;
     if n <= 8 {
         for &p in old {
-            out[len] = p;
+            out.starts[len] = p;
+            out.ahead[len] = word_at(hay, p as usize + n);
             len += usize::from(head.at(hay, p as usize));
         }
     } else {
         for &p in old {
-            out[len] = p;
+            out.starts[len] = p;
+            out.ahead[len] = word_at(hay, p as usize + n);
             len += usize::from(head.at(hay, p as usize) & tail.at(hay, p as usize));
         }
     }
-    out.truncate(len);
+    out.starts.truncate(len);
+    out.ahead.truncate(len);
     if n > 16 {
-        out.retain(|&p| hay.get(p as usize..p as usize + n) == Some(needle));
+        out.retain(|p| hay.get(p as usize..p as usize + n) == Some(needle));
     }
     out
 }
@@ -480,8 +628,9 @@ mod tests {
                 "case {case}: {split:?} {needle:?} in {hay:?}"
             );
             let starts = random_starts(&mut rng, &hay);
-            let (hits, counts) = find_counted_split(&hay, &starts, &needle, split);
-            assert_eq!(hits, want, "case {case}: {split:?} {needle:?} in {hay:?}");
+            let (found, counts) = find_counted_split(&hay, &starts, &needle, split);
+            assert_eq!(found.starts, want, "case {case}: {split:?} {needle:?} in {hay:?}");
+            check_ahead(&hay, &found, needle.len());
             assert_eq!(
                 counts,
                 naive_counts(&starts, &want),
@@ -493,44 +642,64 @@ mod tests {
     #[test]
     fn counted_scan_of_an_index_with_no_articles() {
         let (hits, counts) = find_counted(b"a\nb", &[3], b"a");
-        assert_eq!(hits, vec![0]);
+        assert_eq!(hits.starts, vec![0]);
         assert!(counts.is_empty());
+    }
+
+    /// What `found.ahead` must hold: the bytes after each occurrence of a
+    /// needle of `n` bytes, 0 past the end, `found.known` of them.
+    fn check_ahead(hay: &[u8], found: &Found, n: usize) {
+        assert_eq!(found.ahead.len(), found.starts.len());
+        let mask = u64::MAX.checked_shr(8 * (8 - found.known) as u32).unwrap_or(0);
+        for (&p, &a) in found.starts.iter().zip(&found.ahead) {
+            let mut want = 0u64;
+            for k in (0..found.known).rev() {
+                want = want << 8 | u64::from(hay.get(p as usize + n + k).copied().unwrap_or(0));
+            }
+            assert_eq!(a & mask, want, "after {p} (+{n}) in {hay:?}");
+        }
     }
 
     #[test]
     fn refine_agrees_with_a_fresh_scan() {
         let mut rng = Rng(0x0F0F_1234_4321_F0F0);
-        let mut refined = 0;
+        let (mut refined, mut from_ahead) = (0, 0);
         for case in 0..600 {
             let len = rng.below(300);
             let hay = random_hay(&mut rng, len);
-            let prefix = random_needle(&mut rng);
-            if self_overlaps(&prefix) {
-                continue;
-            }
-            let mut needle = prefix.clone();
-            for _ in 0..rng.below(4) {
-                needle.extend_from_slice(&random_needle(&mut rng));
-            }
-            let old = naive(&hay, &prefix);
+            let mut term = random_needle(&mut rng);
             let split = tiny_split(&mut rng);
             let split = Split {
                 // Thresholds in bytes, positions cost 64 bytes each.
                 piece: split.piece * REFINE_BYTES_PER_POSITION,
                 ..split
             };
-            let got = refine_split(&hay, &old, &needle, split);
-            assert_eq!(
-                got,
-                naive(&hay, &needle),
-                "case {case}: {prefix:?} → {needle:?} in {hay:?}"
-            );
-            refined += usize::from(!got.is_empty());
+            let whole = [0, hay.len() as u32];
+            let (mut found, _) = find_counted_split(&hay, &whole, &term, split);
+            // Type a few more pieces, each refined from the last result
+            // while the term cannot overlap itself.
+            for _ in 0..rng.below(5) {
+                if self_overlaps(&term) {
+                    break;
+                }
+                let mut needle = term.clone();
+                needle.extend_from_slice(&random_needle(&mut rng));
+                let want = naive(&hay, &needle);
+                let bare = refine_split(&hay, &Found::bare(found.starts.clone()), 0, &needle, split);
+                assert_eq!(bare.starts, want, "case {case}: {term:?} → {needle:?} in {hay:?}");
+                check_ahead(&hay, &bare, needle.len());
+                let known = found.known;
+                let next = refine_split(&hay, &found, term.len(), &needle, split);
+                assert_eq!(next.starts, want, "case {case}: {term:?} → {needle:?} in {hay:?}");
+                check_ahead(&hay, &next, needle.len());
+                refined += usize::from(!want.is_empty());
+                from_ahead += usize::from(!want.is_empty() && needle.len() - term.len() <= known);
+                found = next;
+                term = needle;
+            }
         }
-        assert!(
-            refined > 50,
-            "too few refinements found anything: {refined}"
-        );
+        assert!(refined > 50, "too few refinements found anything: {refined}");
+        assert!(from_ahead > 20, "too few refinements used bytes ahead: {from_ahead}");
     }
 
     #[test]

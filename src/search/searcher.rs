@@ -5,7 +5,7 @@
 //! term's result still cached.
 
 use super::index::SearchIndex;
-use super::matcher::{count_sorted, find_counted, refine, self_overlaps};
+use super::matcher::{Found, count_sorted, find_counted, refine_found, self_overlaps};
 use super::matches::{Hit, Matches, TermInfo, TermKind};
 use super::pinyin::find_initials;
 use super::query::{Query, is_initials};
@@ -19,7 +19,7 @@ struct Cached {
     kind: TermKind,
     /// One length for every occurrence (literal), or one per occurrence.
     len: Vec<u32>,
-    starts: Vec<u32>,
+    found: Found,
     /// Occurrences per global article.
     counts: Vec<u32>,
 }
@@ -29,18 +29,20 @@ impl Cached {
         TermInfo {
             term: self.term.clone(),
             kind: self.kind,
-            occurrences: self.starts.len(),
+            occurrences: self.found.starts.len(),
         }
     }
 
     fn hits(&self) -> Vec<Hit> {
         match self.len[..] {
             [len] => self
+                .found
                 .starts
                 .iter()
                 .map(|&start| Hit { start, len })
                 .collect(),
             _ => self
+                .found
                 .starts
                 .iter()
                 .zip(&self.len)
@@ -113,29 +115,29 @@ impl Searcher {
                         && !self_overlaps(c.term.as_bytes())
                 })
                 .max_by_key(|c| c.term.len());
-            let (starts, counts) = match prefix {
+            let (found, counts) = match prefix {
                 Some(p) => {
-                    let starts = refine(hay, &p.starts, term.as_bytes());
-                    let counts = counted(art, &starts);
-                    (starts, counts)
+                    let found = refine_found(hay, &p.found, p.term.len(), term.as_bytes());
+                    let counts = counted(art, &found.starts);
+                    (found, counts)
                 }
                 None => find_counted(hay, art, term.as_bytes()),
             };
-            let entry = if starts.is_empty() && is_initials(term) {
+            let entry = if found.starts.is_empty() && is_initials(term) {
                 let (starts, len) = pinyin_hits(index, term);
                 Cached {
                     term: term.to_string(),
                     kind: TermKind::Pinyin,
                     len,
                     counts: counted(art, &starts),
-                    starts,
+                    found: Found::bare(starts),
                 }
             } else {
                 Cached {
                     term: term.to_string(),
                     kind: TermKind::Literal,
                     len: vec![term.len() as u32],
-                    starts,
+                    found,
                     counts,
                 }
             };
