@@ -9,45 +9,61 @@ use super::matcher::{Found, count_sorted, find_counted, refine_found, self_overl
 use super::matches::{Hit, Matches, TermInfo, TermKind};
 use super::pinyin::find_initials;
 use super::query::{Query, is_initials};
+use std::sync::Arc;
 
 /// How many recent terms to keep (a bar's worth of typing and deleting).
 const CACHE: usize = 16;
+
+/// Keep fewer terms when they hold more occurrences than this in all
+/// (~20 bytes each: start, the bytes after it, the hit handed out), but
+/// always the last two.
+const CACHE_OCCURRENCES: usize = 1 << 20;
 
 #[derive(Debug)]
 struct Cached {
     term: String,
     kind: TermKind,
-    /// One length for every occurrence (literal), or one per occurrence.
-    len: Vec<u32>,
+    /// Starts and the bytes after each (literal terms: what refining a
+    /// longer term needs).
     found: Found,
+    /// What [`Matches`] hands out for this term alone.
+    hits: Arc<[Hit]>,
     /// Occurrences per global article.
-    counts: Vec<u32>,
+    counts: Arc<[u32]>,
+    /// Articles with an occurrence.
+    articles: Arc<[u32]>,
 }
 
 impl Cached {
+    fn new(term: &str, kind: TermKind, found: Found, lens: &[u32], counts: Vec<u32>) -> Cached {
+        let hits: Arc<[Hit]> = match lens {
+            [len] => found
+                .starts
+                .iter()
+                .map(|&start| Hit { start, len: *len })
+                .collect(),
+            _ => found
+                .starts
+                .iter()
+                .zip(lens)
+                .map(|(&start, &len)| Hit { start, len })
+                .collect(),
+        };
+        Cached {
+            term: term.to_string(),
+            kind,
+            found,
+            hits,
+            articles: matching(&counts).into(),
+            counts: counts.into(),
+        }
+    }
+
     fn info(&self) -> TermInfo {
         TermInfo {
             term: self.term.clone(),
             kind: self.kind,
-            occurrences: self.found.starts.len(),
-        }
-    }
-
-    fn hits(&self) -> Vec<Hit> {
-        match self.len[..] {
-            [len] => self
-                .found
-                .starts
-                .iter()
-                .map(|&start| Hit { start, len })
-                .collect(),
-            _ => self
-                .found
-                .starts
-                .iter()
-                .zip(&self.len)
-                .map(|(&start, &len)| Hit { start, len })
-                .collect(),
+            occurrences: self.hits.len(),
         }
     }
 }
@@ -79,18 +95,17 @@ impl Searcher {
             // One term (every keystroke of a plain search): its hits and
             // counts are the answer as they are.
             let c = self.occurrences(index, term);
-            let counts = c.counts.clone();
             return Matches {
-                hits: c.hits(),
-                articles: matching(&counts),
-                counts,
+                hits: Arc::clone(&c.hits),
+                counts: Arc::clone(&c.counts),
+                articles: Arc::clone(&c.articles),
                 terms: vec![c.info()],
             };
         }
         let mut per_term = Vec::with_capacity(q.terms.len());
         for term in &q.terms {
             let c = self.occurrences(index, term);
-            per_term.push((c.info(), c.hits(), c.counts.clone()));
+            per_term.push((c.info(), Arc::clone(&c.hits), Arc::clone(&c.counts)));
         }
         combine(index, per_term)
     }
@@ -124,25 +139,17 @@ impl Searcher {
                 None => find_counted(hay, art, term.as_bytes()),
             };
             let entry = if found.starts.is_empty() && is_initials(term) {
-                let (starts, len) = pinyin_hits(index, term);
-                Cached {
-                    term: term.to_string(),
-                    kind: TermKind::Pinyin,
-                    len,
-                    counts: counted(art, &starts),
-                    found: Found::bare(starts),
-                }
+                let (starts, lens) = pinyin_hits(index, term);
+                let counts = counted(art, &starts);
+                Cached::new(term, TermKind::Pinyin, Found::bare(starts), &lens, counts)
             } else {
-                Cached {
-                    term: term.to_string(),
-                    kind: TermKind::Literal,
-                    len: vec![term.len() as u32],
-                    found,
-                    counts,
-                }
+                let len = [term.len() as u32];
+                Cached::new(term, TermKind::Literal, found, &len, counts)
             };
-            if self.cache.len() >= CACHE {
-                self.cache.remove(0);
+            let held: usize = self.cache.iter().map(|c| c.hits.len()).sum();
+            let mut held = held + entry.hits.len();
+            while self.cache.len() >= CACHE || (held > CACHE_OCCURRENCES && self.cache.len() >= 2) {
+                held -= self.cache.remove(0).hits.len();
             }
             self.cache.push(entry);
         }
@@ -172,13 +179,13 @@ fn pinyin_hits(index: &SearchIndex, term: &str) -> (Vec<u32>, Vec<u32>) {
 
 /// AND the terms: keep hits in articles where every term occurs. Each
 /// term comes with its hits (ascending) and its per-article counts.
-fn combine(index: &SearchIndex, per_term: Vec<(TermInfo, Vec<Hit>, Vec<u32>)>) -> Matches {
+fn combine(index: &SearchIndex, per_term: Vec<(TermInfo, Arc<[Hit]>, Arc<[u32]>)>) -> Matches {
     let n = index.article_count();
     let starts = index.article_starts();
     let k = per_term.len() as u32;
     let mut present = vec![0u32; n];
     for (_, _, counts) in &per_term {
-        for (p, c) in present.iter_mut().zip(counts) {
+        for (p, c) in present.iter_mut().zip(counts.iter()) {
             *p += u32::from(*c > 0);
         }
     }
@@ -186,7 +193,7 @@ fn combine(index: &SearchIndex, per_term: Vec<(TermInfo, Vec<Hit>, Vec<u32>)>) -
     let mut terms = Vec::with_capacity(per_term.len());
     for (info, hits, _) in per_term {
         let mut a = 0usize;
-        for h in hits {
+        for &h in hits.iter() {
             while a + 1 < n && starts[a + 1] <= h.start {
                 a += 1;
             }
@@ -200,11 +207,10 @@ fn combine(index: &SearchIndex, per_term: Vec<(TermInfo, Vec<Hit>, Vec<u32>)>) -
     all.sort();
     let mut counts = vec![0u32; n];
     count_sorted(starts, all.iter().map(|h| &h.start), &mut counts);
-    let articles = matching(&counts);
     Matches {
-        hits: all,
-        counts,
-        articles,
+        hits: all.into(),
+        articles: matching(&counts).into(),
+        counts: counts.into(),
         terms,
     }
 }
