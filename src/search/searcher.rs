@@ -306,6 +306,43 @@ mod tests {
     }
 
     #[test]
+    fn evicted_terms_are_searched_again_exactly() {
+        let index = index();
+        let mut s = Searcher::new();
+        let terms = [
+            "民",
+            "民生",
+            "民生保",
+            "生",
+            "保",
+            "障",
+            "工",
+            "作",
+            "实",
+            "事",
+            "少",
+            "年",
+            "天",
+            "气",
+            "很",
+            "好",
+            "哈",
+            "无",
+            "关",
+            "民生保障工作",
+        ];
+        assert!(terms.len() > CACHE);
+        for q in terms {
+            check_counts(&index, &s.search(&index, q), q);
+        }
+        assert!(s.cache.len() <= CACHE);
+        // `民` was evicted: found afresh; `民生保` is refined from it again.
+        for q in ["民", "民生保", "民生保障"] {
+            assert_eq!(s.search(&index, q).hits(), search(&index, q).hits(), "{q}");
+        }
+    }
+
+    #[test]
     fn several_terms_keep_reading_order() {
         let index = index();
         let m = search(&index, "保障 民生");
