@@ -177,9 +177,13 @@ fn pinyin_hits(index: &SearchIndex, term: &str) -> (Vec<u32>, Vec<u32>) {
     hits.into_iter().unzip()
 }
 
+/// One term's share of a query: how it matched, its hits (ascending) and
+/// its per-article counts.
+type TermResult = (TermInfo, Arc<[Hit]>, Arc<[u32]>);
+
 /// AND the terms: keep hits in articles where every term occurs. Each
 /// term comes with its hits (ascending) and its per-article counts.
-fn combine(index: &SearchIndex, per_term: Vec<(TermInfo, Arc<[Hit]>, Arc<[u32]>)>) -> Matches {
+fn combine(index: &SearchIndex, per_term: Vec<TermResult>) -> Matches {
     let n = index.article_count();
     let starts = index.article_starts();
     let k = per_term.len() as u32;
