@@ -12,6 +12,7 @@
 //! disjoint run of articles, so it counts its hits per article in the same
 //! pass.
 
+use super::recycle::{Pool, U32S, U64S};
 use memchr::memmem;
 use std::ops::Range;
 use std::sync::Mutex;
@@ -192,6 +193,13 @@ impl Found {
     }
 }
 
+/// `n` zeros, in recycled memory when there is some.
+fn zeroed<T: Copy + Default>(pool: &Pool<T>, n: usize) -> Vec<T> {
+    let mut v = pool.take(n);
+    v.resize(n, T::default());
+    v
+}
+
 /// The eight bytes at `hay[q..]`, the first lowest, 0 past the end.
 #[inline(always)]
 fn word_at(hay: &[u8], q: usize) -> u64 {
@@ -348,8 +356,13 @@ fn find_counted_split(
         }
     }
     order.sort_unstable();
-    let mut found = Found::with_capacity(parts.iter().map(|part| part.found.starts.len()).sum());
-    let mut counts = Vec::with_capacity(articles);
+    let total = parts.iter().map(|part| part.found.starts.len()).sum();
+    let mut found = Found {
+        starts: U32S.take(total),
+        ahead: U64S.take(total),
+        known: 8,
+    };
+    let mut counts = U32S.take(articles);
     for (_, w, k) in order {
         let part = &parts[w];
         let (_, hits, cs) = &part.segments[k];
@@ -516,8 +529,8 @@ fn from_ahead(hay_len: usize, old: &Found, grown: &[u8], n: usize) -> Found {
     let mask = u64::MAX.checked_shr(8 * (8 - g) as u32).unwrap_or(0);
     let shift = (8 * g) as u32;
     let mut out = Found {
-        starts: vec![0; old.starts.len()],
-        ahead: vec![0; old.starts.len()],
+        starts: zeroed(&U32S, old.starts.len()),
+        ahead: zeroed(&U64S, old.starts.len()),
         known: old.known - g,
     };
     let mut len = 0usize;
@@ -585,8 +598,8 @@ fn occurring(hay: &[u8], old: &[u32], needle: &[u8]) -> Found {
     let head = Probe::new(needle, 0);
     let tail = Probe::new(needle, n.saturating_sub(8));
     let mut out = Found {
-        starts: vec![0; old.len()],
-        ahead: vec![0; old.len()],
+        starts: zeroed(&U32S, old.len()),
+        ahead: zeroed(&U64S, old.len()),
         known: 8,
     };
     let mut len = 0usize;

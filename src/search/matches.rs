@@ -76,10 +76,20 @@ pub struct Step {
 /// and every one-term search, hands them out without allocating.
 #[derive(Debug, Clone, Default)]
 pub struct Matches {
-    pub(crate) hits: Arc<[Hit]>,
-    pub(crate) counts: Arc<[u32]>,
-    pub(crate) articles: Arc<[u32]>,
+    pub(crate) hits: Arc<Vec<Hit>>,
+    pub(crate) counts: Arc<Vec<u32>>,
+    pub(crate) articles: Arc<Vec<u32>>,
     pub(crate) terms: Vec<TermInfo>,
+}
+
+impl Drop for Matches {
+    /// The last holder of big buffers gives them back for the next scans.
+    fn drop(&mut self) {
+        use super::recycle::{HITS, U32S, give_shared};
+        give_shared(&HITS, std::mem::take(&mut self.hits));
+        give_shared(&U32S, std::mem::take(&mut self.counts));
+        give_shared(&U32S, std::mem::take(&mut self.articles));
+    }
 }
 
 impl Matches {

@@ -9,6 +9,7 @@ use super::matcher::{Found, count_sorted, find_counted, refine_found, self_overl
 use super::matches::{Hit, Matches, TermInfo, TermKind};
 use super::pinyin::find_initials;
 use super::query::{Query, is_initials};
+use super::recycle::{HITS, U32S, U64S, give_shared};
 use std::sync::Arc;
 
 /// How many recent terms to keep (a bar's worth of typing and deleting).
@@ -27,35 +28,45 @@ struct Cached {
     /// longer term needs).
     found: Found,
     /// What [`Matches`] hands out for this term alone.
-    hits: Arc<[Hit]>,
+    hits: Arc<Vec<Hit>>,
     /// Occurrences per global article.
-    counts: Arc<[u32]>,
+    counts: Arc<Vec<u32>>,
     /// Articles with an occurrence.
-    articles: Arc<[u32]>,
+    articles: Arc<Vec<u32>>,
+}
+
+impl Drop for Cached {
+    /// Big buffers go back for the next scans (those still shared with a
+    /// [`Matches`] go back when it is dropped).
+    fn drop(&mut self) {
+        U32S.give(std::mem::take(&mut self.found.starts));
+        U64S.give(std::mem::take(&mut self.found.ahead));
+        give_shared(&HITS, std::mem::take(&mut self.hits));
+        give_shared(&U32S, std::mem::take(&mut self.counts));
+        give_shared(&U32S, std::mem::take(&mut self.articles));
+    }
 }
 
 impl Cached {
     fn new(term: &str, kind: TermKind, found: Found, lens: &[u32], counts: Vec<u32>) -> Cached {
-        let hits: Arc<[Hit]> = match lens {
-            [len] => found
-                .starts
-                .iter()
-                .map(|&start| Hit { start, len: *len })
-                .collect(),
-            _ => found
-                .starts
-                .iter()
-                .zip(lens)
-                .map(|(&start, &len)| Hit { start, len })
-                .collect(),
-        };
+        let mut hits = HITS.take(found.starts.len());
+        match lens {
+            [len] => hits.extend(found.starts.iter().map(|&start| Hit { start, len: *len })),
+            _ => hits.extend(
+                found
+                    .starts
+                    .iter()
+                    .zip(lens)
+                    .map(|(&start, &len)| Hit { start, len }),
+            ),
+        }
         Cached {
             term: term.to_string(),
             kind,
             found,
-            hits,
-            articles: matching(&counts).into(),
-            counts: counts.into(),
+            hits: Arc::new(hits),
+            articles: Arc::new(matching(&counts)),
+            counts: Arc::new(counts),
         }
     }
 
@@ -161,7 +172,9 @@ impl Searcher {
 /// Per-article counts of ascending positions (`art`: article starts, then
 /// the haystack's length).
 fn counted(art: &[u32], positions: &[u32]) -> Vec<u32> {
-    let mut counts = vec![0; art.len().saturating_sub(1)];
+    let n = art.len().saturating_sub(1);
+    let mut counts = U32S.take(n);
+    counts.resize(n, 0);
     count_sorted(art, positions, &mut counts);
     counts
 }
@@ -179,7 +192,7 @@ fn pinyin_hits(index: &SearchIndex, term: &str) -> (Vec<u32>, Vec<u32>) {
 
 /// One term's share of a query: how it matched, its hits (ascending) and
 /// its per-article counts.
-type TermResult = (TermInfo, Arc<[Hit]>, Arc<[u32]>);
+type TermResult = (TermInfo, Arc<Vec<Hit>>, Arc<Vec<u32>>);
 
 /// AND the terms: keep hits in articles where every term occurs. Each
 /// term comes with its hits (ascending) and its per-article counts.
@@ -212,20 +225,23 @@ fn combine(index: &SearchIndex, per_term: Vec<TermResult>) -> Matches {
     let mut counts = vec![0u32; n];
     count_sorted(starts, all.iter().map(|h| &h.start), &mut counts);
     Matches {
-        hits: all.into(),
-        articles: matching(&counts).into(),
-        counts: counts.into(),
+        hits: Arc::new(all),
+        articles: Arc::new(matching(&counts)),
+        counts: Arc::new(counts),
         terms,
     }
 }
 
 fn matching(counts: &[u32]) -> Vec<u32> {
-    counts
-        .iter()
-        .enumerate()
-        .filter(|(_, c)| **c > 0)
-        .map(|(a, _)| a as u32)
-        .collect()
+    let mut articles = U32S.take(counts.len());
+    articles.extend(
+        counts
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| **c > 0)
+            .map(|(a, _)| a as u32),
+    );
+    articles
 }
 
 /// One-shot search (no cache): what `kanbao search` uses.
