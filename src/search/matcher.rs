@@ -1,6 +1,7 @@
 //! Literal matching over the folded haystack: every (non-overlapping)
 //! occurrence of a folded term, found with `memchr::memmem` and split over
-//! the machine's cores for big haystacks.
+//! the machine's cores for big haystacks; and the incremental step when a
+//! term grows by a keystroke.
 //!
 //! The parallel split cuts the haystack only right after a `\n` (field
 //! separators; article starts are such places), so for a needle without
@@ -10,7 +11,14 @@
 //! the machine keeps busy does not hold the whole search up; the calling
 //! thread scans too. Cut at article starts, each piece also owns a
 //! disjoint run of articles, so it counts its hits per article in the same
-//! pass.
+//! pass ([`find_counted`]).
+//!
+//! A scan also notes the eight bytes after every occurrence ([`Found`]):
+//! the next keystrokes (a Han character is three bytes) are refined from
+//! those, reading two arrays in order, instead of one cache miss per
+//! occurrence in a haystack much bigger than the caches. When they run
+//! out, [`refine_found`] goes back to the haystack with a branch-free
+//! check and notes new ones.
 
 use super::recycle::{Pool, U32S, U64S};
 use memchr::memmem;

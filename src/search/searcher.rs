@@ -1,8 +1,10 @@
 //! The incremental literal searcher behind the search bar: one call per
 //! keystroke. It keeps the occurrences of recent terms, so a term grown by
 //! a character only re-checks the previous occurrences (a prefix match
-//! starts where the longer one would), and backspace finds the shorter
-//! term's result still cached.
+//! starts where the longer one would; usually without reading the
+//! haystack, see [`super::matcher::Found`]), and backspace finds the
+//! shorter term's result still cached. A cached result is handed out
+//! shared, not copied.
 
 use super::index::SearchIndex;
 use super::matcher::{Found, count_sorted, find_counted, refine_found, self_overlaps};
