@@ -355,9 +355,14 @@ fn find_counted_split(
         let h1 = part.found.starts.len();
         part.segments.push((p, h0..h1, c0..part.counts.len()));
     });
-    let parts = &scratch.parts;
+    merge_parts(&scratch.parts, articles)
+}
+
+/// The threads' shares of a scan joined in piece order: occurrences with
+/// the bytes after them, and counts for `articles` articles.
+fn merge_parts(parts: &[Part], articles: usize) -> (Found, Vec<u32>) {
     // (piece, thread, segment), in piece order.
-    let mut order = Vec::with_capacity(cuts.len());
+    let mut order = Vec::new();
     for (w, part) in parts.iter().enumerate() {
         for (k, seg) in part.segments.iter().enumerate() {
             order.push((seg.0, w, k));
@@ -784,6 +789,29 @@ mod tests {
                 "case {case}: {split:?} {needle:?} starts {starts:?}"
             );
         }
+    }
+
+    #[test]
+    fn shares_of_interleaved_pieces_are_joined_in_piece_order() {
+        // Thread 0 did pieces 0 and 2, thread 1 piece 1 (one article each,
+        // piece p holding occurrences 10p and 10p + 1).
+        let part = |pieces: &[usize]| {
+            let mut part = Part::default();
+            for &p in pieces {
+                let (h0, c0) = (part.found.starts.len(), part.counts.len());
+                let at = 10 * p as u32;
+                part.found.starts.extend([at, at + 1]);
+                part.found.ahead.extend([u64::from(at), u64::from(at + 1)]);
+                part.counts.push(2 + p as u32);
+                part.segments
+                    .push((p, h0..part.found.starts.len(), c0..part.counts.len()));
+            }
+            part
+        };
+        let (found, counts) = merge_parts(&[part(&[0, 2]), part(&[1])], 3);
+        assert_eq!(found.starts, vec![0, 1, 10, 11, 20, 21]);
+        assert_eq!(found.ahead, vec![0, 1, 10, 11, 20, 21]);
+        assert_eq!(counts, vec![2, 3, 4]);
     }
 
     #[test]

@@ -364,6 +364,78 @@ mod tests {
         }
     }
 
+    /// Greedy non-overlapping occurrences, the slow obvious way.
+    fn naive(hay: &[u8], needle: &[u8]) -> Vec<u32> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i + needle.len() <= hay.len() {
+            if &hay[i..i + needle.len()] == needle {
+                out.push(i as u32);
+                i += needle.len();
+            } else {
+                i += 1;
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn a_haystack_big_enough_for_threads_gives_exact_hits_and_counts() {
+        // Over 4 MB (the threaded scan's threshold) of a few characters,
+        // so terms hit often, in articles of varied length.
+        const CHARS: &[char] = &['民', '生', '保', '障', '工', '作', '少', '，'];
+        let mut seed = 0x9E37_79B9_7F4A_7C15u64;
+        let mut next = move |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        let mut articles = Vec::new();
+        let mut bytes = 0;
+        while bytes < (4 << 20) + (1 << 20) {
+            let paragraphs: Vec<String> = (0..1 + next(4))
+                .map(|_| (0..next(400)).map(|_| CHARS[next(CHARS.len())]).collect())
+                .collect();
+            bytes += paragraphs.iter().map(String::len).sum::<usize>();
+            articles.push(Article {
+                title: Some("民生".into()),
+                paragraphs,
+                ..Article::default()
+            });
+        }
+        let issue = Issue {
+            source: "big".into(),
+            encoding: Encoding::Utf8,
+            masthead: None,
+            credits: None,
+            articles,
+        };
+        let index = SearchIndex::build(&[issue]);
+        assert!(index.haystack().len() > 4 << 20);
+        let mut s = Searcher::new();
+        for q in [
+            "民",
+            "民生",
+            "民生保",
+            "民生保障",
+            "民生保障工",
+            "生民",
+            "少少",
+        ] {
+            let m = s.search(&index, q);
+            let want = naive(index.haystack(), q.as_bytes());
+            let got: Vec<u32> = m.hits().iter().map(|h| h.start).collect();
+            assert!(got == want, "{q}: {} hits, want {}", got.len(), want.len());
+            let mut counts = vec![0u32; index.article_count()];
+            let starts = index.article_starts();
+            for &h in &want {
+                counts[starts.partition_point(|&st| st <= h) - 1] += 1;
+            }
+            assert!(m.counts() == &counts[..], "{q}: counts");
+        }
+    }
+
     #[test]
     fn several_terms_keep_reading_order() {
         let index = index();
