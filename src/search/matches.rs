@@ -4,6 +4,7 @@
 
 use super::index::{Field, SearchIndex};
 use std::ops::Range;
+use std::sync::Arc;
 
 /// How a term matched.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -69,12 +70,26 @@ pub struct Step {
 }
 
 /// All hits of a query, in reading order, and per-article counts.
+///
+/// Hits, counts and articles are shared (not copied) with the
+/// [`super::Searcher`]'s cache: a keystroke that finds its term cached,
+/// and every one-term search, hands them out without allocating.
 #[derive(Debug, Clone, Default)]
 pub struct Matches {
-    pub(crate) hits: Vec<Hit>,
-    pub(crate) counts: Vec<u32>,
-    pub(crate) articles: Vec<u32>,
+    pub(crate) hits: Arc<Vec<Hit>>,
+    pub(crate) counts: Arc<Vec<u32>>,
+    pub(crate) articles: Arc<Vec<u32>>,
     pub(crate) terms: Vec<TermInfo>,
+}
+
+impl Drop for Matches {
+    /// The last holder of big buffers gives them back for the next scans.
+    fn drop(&mut self) {
+        use super::recycle::{HITS, U32S, give_shared};
+        give_shared(&HITS, std::mem::take(&mut self.hits));
+        give_shared(&U32S, std::mem::take(&mut self.counts));
+        give_shared(&U32S, std::mem::take(&mut self.articles));
+    }
 }
 
 impl Matches {

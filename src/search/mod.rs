@@ -52,6 +52,7 @@ pub mod matcher;
 pub mod matches;
 pub mod pinyin;
 pub mod query;
+mod recycle;
 pub mod searcher;
 pub mod snippet;
 pub mod words;

@@ -1,24 +1,84 @@
 //! The incremental literal searcher behind the search bar: one call per
 //! keystroke. It keeps the occurrences of recent terms, so a term grown by
 //! a character only re-checks the previous occurrences (a prefix match
-//! starts where the longer one would), and backspace finds the shorter
-//! term's result still cached.
+//! starts where the longer one would; usually without reading the
+//! haystack, see [`super::matcher::Found`]), and backspace finds the
+//! shorter term's result still cached. A cached result is handed out
+//! shared, not copied.
 
 use super::index::SearchIndex;
-use super::matcher::{find_all, refine, self_overlaps};
+use super::matcher::{Found, count_sorted, find_counted, refine_found, self_overlaps};
 use super::matches::{Hit, Matches, TermInfo, TermKind};
 use super::pinyin::find_initials;
 use super::query::{Query, is_initials};
+use super::recycle::{HITS, U32S, U64S, give_shared};
+use std::sync::Arc;
 
 /// How many recent terms to keep (a bar's worth of typing and deleting).
 const CACHE: usize = 16;
+
+/// Keep fewer terms when they hold more occurrences than this in all
+/// (~20 bytes each: start, the bytes after it, the hit handed out), but
+/// always the last two.
+const CACHE_OCCURRENCES: usize = 1 << 20;
 
 #[derive(Debug)]
 struct Cached {
     term: String,
     kind: TermKind,
-    len: Vec<u32>,
-    starts: Vec<u32>,
+    /// Starts and the bytes after each (literal terms: what refining a
+    /// longer term needs).
+    found: Found,
+    /// What [`Matches`] hands out for this term alone.
+    hits: Arc<Vec<Hit>>,
+    /// Occurrences per global article.
+    counts: Arc<Vec<u32>>,
+    /// Articles with an occurrence.
+    articles: Arc<Vec<u32>>,
+}
+
+impl Drop for Cached {
+    /// Big buffers go back for the next scans (those still shared with a
+    /// [`Matches`] go back when it is dropped).
+    fn drop(&mut self) {
+        U32S.give(std::mem::take(&mut self.found.starts));
+        U64S.give(std::mem::take(&mut self.found.ahead));
+        give_shared(&HITS, std::mem::take(&mut self.hits));
+        give_shared(&U32S, std::mem::take(&mut self.counts));
+        give_shared(&U32S, std::mem::take(&mut self.articles));
+    }
+}
+
+impl Cached {
+    fn new(term: &str, kind: TermKind, found: Found, lens: &[u32], counts: Vec<u32>) -> Cached {
+        let mut hits = HITS.take(found.starts.len());
+        match lens {
+            [len] => hits.extend(found.starts.iter().map(|&start| Hit { start, len: *len })),
+            _ => hits.extend(
+                found
+                    .starts
+                    .iter()
+                    .zip(lens)
+                    .map(|(&start, &len)| Hit { start, len }),
+            ),
+        }
+        Cached {
+            term: term.to_string(),
+            kind,
+            found,
+            hits: Arc::new(hits),
+            articles: Arc::new(matching(&counts)),
+            counts: Arc::new(counts),
+        }
+    }
+
+    fn info(&self) -> TermInfo {
+        TermInfo {
+            term: self.term.clone(),
+            kind: self.kind,
+            occurrences: self.hits.len(),
+        }
+    }
 }
 
 /// Incremental search over one [`SearchIndex`]. Create one per index and
@@ -44,23 +104,21 @@ impl Searcher {
     /// Latin letters match as pinyin initials instead.
     pub fn search(&mut self, index: &SearchIndex, query: &str) -> Matches {
         let q = Query::parse(query);
-        let mut per_term: Vec<(TermInfo, Vec<Hit>)> = Vec::with_capacity(q.terms.len());
+        if let [term] = &q.terms[..] {
+            // One term (every keystroke of a plain search): its hits and
+            // counts are the answer as they are.
+            let c = self.occurrences(index, term);
+            return Matches {
+                hits: Arc::clone(&c.hits),
+                counts: Arc::clone(&c.counts),
+                articles: Arc::clone(&c.articles),
+                terms: vec![c.info()],
+            };
+        }
+        let mut per_term = Vec::with_capacity(q.terms.len());
         for term in &q.terms {
             let c = self.occurrences(index, term);
-            let hits = c
-                .starts
-                .iter()
-                .zip(c.len.iter().cycle())
-                .map(|(&start, &len)| Hit { start, len })
-                .collect();
-            per_term.push((
-                TermInfo {
-                    term: term.clone(),
-                    kind: c.kind,
-                    occurrences: c.starts.len(),
-                },
-                hits,
-            ));
+            per_term.push((c.info(), Arc::clone(&c.hits), Arc::clone(&c.counts)));
         }
         combine(index, per_term)
     }
@@ -73,6 +131,7 @@ impl Searcher {
             self.cache.push(c);
         } else {
             let hay = index.haystack();
+            let art = index.article_starts();
             // The longest cached literal prefix of the term that cannot
             // overlap itself (so its list holds every occurrence), if any.
             let prefix = self
@@ -84,34 +143,42 @@ impl Searcher {
                         && !self_overlaps(c.term.as_bytes())
                 })
                 .max_by_key(|c| c.term.len());
-            let starts = match prefix {
-                Some(p) => refine(hay, &p.starts, term.as_bytes()),
-                None => find_all(hay, term.as_bytes()),
-            };
-            let entry = if starts.is_empty() && is_initials(term) {
-                let (starts, len) = pinyin_hits(index, term);
-                Cached {
-                    term: term.to_string(),
-                    kind: TermKind::Pinyin,
-                    len,
-                    starts,
+            let (found, counts) = match prefix {
+                Some(p) => {
+                    let found = refine_found(hay, &p.found, p.term.len(), term.as_bytes());
+                    let counts = counted(art, &found.starts);
+                    (found, counts)
                 }
+                None => find_counted(hay, art, term.as_bytes()),
+            };
+            let entry = if found.starts.is_empty() && is_initials(term) {
+                let (starts, lens) = pinyin_hits(index, term);
+                let counts = counted(art, &starts);
+                Cached::new(term, TermKind::Pinyin, Found::bare(starts), &lens, counts)
             } else {
-                Cached {
-                    term: term.to_string(),
-                    kind: TermKind::Literal,
-                    len: vec![term.len() as u32],
-                    starts,
-                }
+                let len = [term.len() as u32];
+                Cached::new(term, TermKind::Literal, found, &len, counts)
             };
-            if self.cache.len() >= CACHE {
-                self.cache.remove(0);
+            let held: usize = self.cache.iter().map(|c| c.hits.len()).sum();
+            let mut held = held + entry.hits.len();
+            while self.cache.len() >= CACHE || (held > CACHE_OCCURRENCES && self.cache.len() >= 2) {
+                held -= self.cache.remove(0).hits.len();
             }
             self.cache.push(entry);
         }
         // Just pushed or moved to the end.
         &self.cache[self.cache.len() - 1]
     }
+}
+
+/// Per-article counts of ascending positions (`art`: article starts, then
+/// the haystack's length).
+fn counted(art: &[u32], positions: &[u32]) -> Vec<u32> {
+    let n = art.len().saturating_sub(1);
+    let mut counts = U32S.take(n);
+    counts.resize(n, 0);
+    count_sorted(art, positions, &mut counts);
+    counts
 }
 
 /// Pinyin-initials hits over the whole haystack: starts and lengths.
@@ -125,80 +192,259 @@ fn pinyin_hits(index: &SearchIndex, term: &str) -> (Vec<u32>, Vec<u32>) {
     hits.into_iter().unzip()
 }
 
-/// The article of every hit, by walking hits and article starts together
-/// (both ascending), and per-article counts.
-fn count_per_article(starts: &[u32], hits: &[Hit], counts: &mut [u32]) -> Vec<u32> {
-    let mut art = Vec::with_capacity(hits.len());
-    let mut a = 0usize;
-    for h in hits {
-        while a + 1 < starts.len() && starts[a + 1] <= h.start {
-            a += 1;
-        }
-        if let Some(c) = counts.get_mut(a) {
-            *c += 1;
-        }
-        art.push(a as u32);
-    }
-    art
-}
+/// One term's share of a query: how it matched, its hits (ascending) and
+/// its per-article counts.
+type TermResult = (TermInfo, Arc<Vec<Hit>>, Arc<Vec<u32>>);
 
-/// AND the terms: keep hits in articles where every term occurs.
-fn combine(index: &SearchIndex, per_term: Vec<(TermInfo, Vec<Hit>)>) -> Matches {
+/// AND the terms: keep hits in articles where every term occurs. Each
+/// term comes with its hits (ascending) and its per-article counts.
+fn combine(index: &SearchIndex, per_term: Vec<TermResult>) -> Matches {
     let n = index.article_count();
     let starts = index.article_starts();
-    let mut terms = Vec::with_capacity(per_term.len());
-    if per_term.len() == 1 {
-        let Some((info, hits)) = per_term.into_iter().next() else {
-            return Matches::default();
-        };
-        let mut counts = vec![0u32; n];
-        count_per_article(starts, &hits, &mut counts);
-        let articles = matching(&counts);
-        terms.push(info);
-        return Matches {
-            hits,
-            counts,
-            articles,
-            terms,
-        };
-    }
-    let mut present = vec![0u32; n];
-    let mut all: Vec<(Hit, u32)> = Vec::new();
     let k = per_term.len() as u32;
-    for (info, hits) in per_term {
-        let mut counts = vec![0u32; n];
-        let art = count_per_article(starts, &hits, &mut counts);
-        for (p, c) in present.iter_mut().zip(&counts) {
+    let mut present = vec![0u32; n];
+    for (_, _, counts) in &per_term {
+        for (p, c) in present.iter_mut().zip(counts.iter()) {
             *p += u32::from(*c > 0);
         }
-        all.extend(hits.into_iter().zip(art));
+    }
+    let mut all: Vec<Hit> = Vec::new();
+    let mut terms = Vec::with_capacity(per_term.len());
+    for (info, hits, _) in per_term {
+        let mut a = 0usize;
+        for &h in hits.iter() {
+            while a + 1 < n && starts[a + 1] <= h.start {
+                a += 1;
+            }
+            if present.get(a) == Some(&k) {
+                all.push(h);
+            }
+        }
         terms.push(info);
     }
-    all.retain(|&(_, a)| present.get(a as usize) == Some(&k));
-    all.sort_unstable();
+    // `all` is one ascending run per term: the stable sort merges runs.
+    all.sort();
     let mut counts = vec![0u32; n];
-    for &(_, a) in &all {
-        counts[a as usize] += 1;
-    }
-    let articles = matching(&counts);
+    count_sorted(starts, all.iter().map(|h| &h.start), &mut counts);
     Matches {
-        hits: all.into_iter().map(|(h, _)| h).collect(),
-        counts,
-        articles,
+        hits: Arc::new(all),
+        articles: Arc::new(matching(&counts)),
+        counts: Arc::new(counts),
         terms,
     }
 }
 
 fn matching(counts: &[u32]) -> Vec<u32> {
-    counts
-        .iter()
-        .enumerate()
-        .filter(|(_, c)| **c > 0)
-        .map(|(a, _)| a as u32)
-        .collect()
+    let mut articles = U32S.take(counts.len());
+    articles.extend(
+        counts
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| **c > 0)
+            .map(|(a, _)| a as u32),
+    );
+    articles
 }
 
 /// One-shot search (no cache): what `kanbao search` uses.
 pub fn search(index: &SearchIndex, query: &str) -> Matches {
     Searcher::new().search(index, query)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Article, Encoding, Issue};
+
+    fn index() -> SearchIndex {
+        let texts = [
+            ("民生保障", vec!["民生实事，民生保障。", "少年民工"]),
+            ("无关", vec!["今天天气很好"]),
+            ("", vec![]),
+            ("民生", vec!["保障民生，哈哈哈哈", "民 生"]),
+            ("工作", vec!["民生保障工作"]),
+        ];
+        let issue = Issue {
+            source: "t".into(),
+            encoding: Encoding::Utf8,
+            masthead: None,
+            credits: None,
+            articles: texts
+                .iter()
+                .map(|(t, ps)| Article {
+                    title: (!t.is_empty()).then(|| t.to_string()),
+                    paragraphs: ps.iter().map(|p| p.to_string()).collect(),
+                    ..Article::default()
+                })
+                .collect(),
+        };
+        SearchIndex::build(&[issue.clone(), issue])
+    }
+
+    /// Counts and matching articles recomputed from the hits alone.
+    fn check_counts(index: &SearchIndex, m: &Matches, q: &str) {
+        let mut counts = vec![0u32; index.article_count()];
+        for h in m.hits() {
+            let a = (0..index.article_count())
+                .find(|&a| index.article_range(a).contains(&(h.start as usize)))
+                .expect("hit inside an article");
+            counts[a] += 1;
+        }
+        assert_eq!(m.counts(), &counts[..], "{q}");
+        let articles: Vec<u32> = (0..counts.len() as u32)
+            .filter(|&a| counts[a as usize] > 0)
+            .collect();
+        assert_eq!(m.articles(), &articles[..], "{q}");
+    }
+
+    #[test]
+    fn counts_equal_a_recount_of_the_hits() {
+        let index = index();
+        let mut s = Searcher::new();
+        for q in [
+            "民",
+            "民生",
+            "民生保",
+            "民生保障",
+            "民生 保障",
+            "保障 民",
+            "哈哈",
+            "哈",
+            "民 工作",
+            "msbz",
+            "无此词",
+            "",
+        ] {
+            let inc = s.search(&index, q);
+            let fresh = search(&index, q);
+            assert_eq!(inc.hits(), fresh.hits(), "{q}");
+            check_counts(&index, &inc, q);
+            check_counts(&index, &fresh, q);
+        }
+        // Cached terms give the same answer again.
+        let again = s.search(&index, "民");
+        assert_eq!(again.len(), 2 * 8);
+        check_counts(&index, &again, "民");
+    }
+
+    #[test]
+    fn evicted_terms_are_searched_again_exactly() {
+        let index = index();
+        let mut s = Searcher::new();
+        let terms = [
+            "民",
+            "民生",
+            "民生保",
+            "生",
+            "保",
+            "障",
+            "工",
+            "作",
+            "实",
+            "事",
+            "少",
+            "年",
+            "天",
+            "气",
+            "很",
+            "好",
+            "哈",
+            "无",
+            "关",
+            "民生保障工作",
+        ];
+        assert!(terms.len() > CACHE);
+        for q in terms {
+            check_counts(&index, &s.search(&index, q), q);
+        }
+        assert!(s.cache.len() <= CACHE);
+        // `民` was evicted: found afresh; `民生保` is refined from it again.
+        for q in ["民", "民生保", "民生保障"] {
+            assert_eq!(s.search(&index, q).hits(), search(&index, q).hits(), "{q}");
+        }
+    }
+
+    /// Greedy non-overlapping occurrences, the slow obvious way.
+    fn naive(hay: &[u8], needle: &[u8]) -> Vec<u32> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i + needle.len() <= hay.len() {
+            if &hay[i..i + needle.len()] == needle {
+                out.push(i as u32);
+                i += needle.len();
+            } else {
+                i += 1;
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn a_haystack_big_enough_for_threads_gives_exact_hits_and_counts() {
+        // Over 4 MB (the threaded scan's threshold) of a few characters,
+        // so terms hit often, in articles of varied length.
+        const CHARS: &[char] = &['民', '生', '保', '障', '工', '作', '少', '，'];
+        let mut seed = 0x9E37_79B9_7F4A_7C15u64;
+        let mut next = move |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        let mut articles = Vec::new();
+        let mut bytes = 0;
+        while bytes < (4 << 20) + (1 << 20) {
+            let paragraphs: Vec<String> = (0..1 + next(4))
+                .map(|_| (0..next(400)).map(|_| CHARS[next(CHARS.len())]).collect())
+                .collect();
+            bytes += paragraphs.iter().map(String::len).sum::<usize>();
+            articles.push(Article {
+                title: Some("民生".into()),
+                paragraphs,
+                ..Article::default()
+            });
+        }
+        let issue = Issue {
+            source: "big".into(),
+            encoding: Encoding::Utf8,
+            masthead: None,
+            credits: None,
+            articles,
+        };
+        let index = SearchIndex::build(&[issue]);
+        assert!(index.haystack().len() > 4 << 20);
+        let mut s = Searcher::new();
+        for q in [
+            "民",
+            "民生",
+            "民生保",
+            "民生保障",
+            "民生保障工",
+            "生民",
+            "少少",
+        ] {
+            let m = s.search(&index, q);
+            let want = naive(index.haystack(), q.as_bytes());
+            let got: Vec<u32> = m.hits().iter().map(|h| h.start).collect();
+            assert!(got == want, "{q}: {} hits, want {}", got.len(), want.len());
+            let mut counts = vec![0u32; index.article_count()];
+            let starts = index.article_starts();
+            for &h in &want {
+                counts[starts.partition_point(|&st| st <= h) - 1] += 1;
+            }
+            assert!(m.counts() == &counts[..], "{q}: counts");
+        }
+    }
+
+    #[test]
+    fn several_terms_keep_reading_order() {
+        let index = index();
+        let m = search(&index, "保障 民生");
+        let starts: Vec<u32> = m.hits().iter().map(|h| h.start).collect();
+        let mut sorted = starts.clone();
+        sorted.sort_unstable();
+        assert_eq!(starts, sorted);
+        // Articles 0, 3 and 4 of each issue hold both terms.
+        assert_eq!(m.articles(), &[0, 3, 4, 5, 8, 9]);
+    }
 }
