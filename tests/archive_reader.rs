@@ -381,6 +381,7 @@ fn search_all_issues_opens_hits_in_other_issues_and_esc_returns() {
     let screen = run.screen();
     assert!(screen.contains("1/1 · 1 article · 1 issue"), "{screen}");
     assert!(screen.contains("[all issues 全部]"), "{screen}");
+    insta::assert_snapshot!("all_issues_bar_hit_in_issue_7", screen);
 
     // Esc: back to the issue, article and line where `/` was pressed.
     run.keys(&["esc"]);
@@ -388,6 +389,10 @@ fn search_all_issues_opens_hits_in_other_issues_and_esc_returns() {
     assert!(
         run.app.shelf.slots[seven].state.position.is_none(),
         "a visit while typing is not remembered as a reading position"
+    );
+    assert!(
+        !run.app.shelf.slots[seven].state.is_read(0),
+        "nor is the article shown as read"
     );
     assert_eq!(
         (run.app.open, run.app.anchor, run.app.top),
@@ -414,6 +419,7 @@ fn n_walks_hits_across_issues_in_list_order_and_wraps() {
     run.keys(&["i"]);
     let list = run.screen();
     assert_eq!(list.matches("· 1 处").count(), 12, "{list}");
+    insta::assert_snapshot!("all_issues_issue_list_counts", list);
     run.keys(&["esc"]);
 
     // The first hit is in the first issue; `n` goes to the next issue of

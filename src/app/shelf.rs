@@ -322,8 +322,11 @@ pub fn after_update(app: &mut App, effect: Effect) -> Effect {
     if app.shelf.unread_hold.is_some_and(|h| h != app.open) {
         app.shelf.unread_hold = None;
     }
+    // Articles shown while the search bar is open are previews: they count
+    // as read only once the reader settles there (Enter), as positions do.
+    let previewing = app.search.bar.is_some();
     for i in 0..app.read.len() {
-        if app.read[i] && !app.shelf.slots[c].state.is_read(i) {
+        if !previewing && app.read[i] && !app.shelf.slots[c].state.is_read(i) {
             if app.shelf.unread_hold == Some(i) {
                 // Toggled unread while at its end: do not re-mark it.
                 app.read[i] = false;
