@@ -6,13 +6,19 @@
 //!
 //! The search bar uses the fast path: [`find_runs`] scans the haystack in
 //! pieces on several threads like the literal scan
-//! ([`super::matcher::scan_pieces`]), with an L1-sized bitmap per letter
-//! for the first letter's test, and keeps *every* run, overlapping ones
-//! included, with the initials of the two characters after each. A term
-//! grown by a letter is then refined from those ([`refine_runs`]), which is
-//! exact whatever the letters: with heteronyms even letters that cannot
-//! overlap as a string can match overlapping runs (`xh` in `行行行`), so a
-//! greedy list would not do. [`greedy`] picks the hits from the runs.
+//! ([`super::matcher::scan_pieces`]), looking at one byte in every `3n`
+//! for `n` letters (a run holds exactly one of them), tested against an
+//! L1-sized bitmap of the characters with one of the letters, and keeps
+//! *every* run, overlapping ones included, with the initials of the two
+//! characters after each. A term grown by a letter is then refined from
+//! those ([`refine_runs`]): exact whatever the letters, where refining the
+//! greedy hits would not be (with heteronyms even letters that cannot
+//! overlap as a string match overlapping runs: `xh` in `行行行`).
+//! [`greedy`] picks the hits from the runs.
+//!
+//! A single letter is not a pinyin term ([`super::query::is_initials`]
+//! needs two): it would match most articles, and the search bar and
+//! `kanbao search` treat it as a literal term only.
 
 use super::matcher::{Found, Scratch, Split, scan_pieces, zeroed};
 use super::recycle::{U32S, U64S};

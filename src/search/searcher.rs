@@ -5,6 +5,13 @@
 //! haystack, see [`super::matcher::Found`]), and backspace finds the
 //! shorter term's result still cached. A cached result is handed out
 //! shared, not copied.
+//!
+//! Pinyin initials (a term of two or more Latin letters with no literal
+//! hit) go the same way: the first scan keeps every run of the letters
+//! ([`super::pinyin::find_runs`], split over threads like the literal
+//! scan), and each further letter refines those runs
+//! ([`super::pinyin::refine_runs`]) without a literal scan: a term that
+//! grows a cached pinyin term has no literal hit either.
 
 use super::index::SearchIndex;
 use super::matcher::{Found, count_sorted, find_counted, refine_found, self_overlaps};
