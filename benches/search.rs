@@ -315,6 +315,14 @@ fn benches(c: &mut Criterion) {
             }
         })
     });
+    g.bench_function(format!("typed/{PINYIN}"), |b| {
+        b.iter(|| {
+            let mut s = Searcher::new();
+            for q in prefixes(PINYIN) {
+                black_box(s.search(&index, &q).len());
+            }
+        })
+    });
     g.finish();
     let mut g = c.benchmark_group("words");
     g.sample_size(10)
