@@ -8,6 +8,9 @@
 //!   counts (p50/p99), and the same for a fresh search of each prefix;
 //! - the baseline: a single-threaded `memchr::memmem` count of the same
 //!   prefix over the raw text bytes, and the ratio;
+//! - the same table for the pinyin initials `msbzgz` typed one letter at a
+//!   time (`m` is a literal term; from `ms` on they match as initials),
+//!   against a memmem count of `民` over the raw bytes (a full pass);
 //! - BM25 word search per query; index build times; index memory.
 //!
 //! `KANBAO_BENCH_ISSUES=500 cargo bench --bench search` runs a small one.
@@ -20,6 +23,11 @@ use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 const QUERY: &str = "民生保障工作";
+/// Pinyin initials typed one letter at a time (`m` alone is literal).
+const PINYIN: &str = "msbzgz";
+/// The pinyin table's baseline: a full memmem count of this over the raw
+/// bytes (one thread).
+const PINYIN_BASE: &str = "民";
 const WORD_QUERIES: &[&str] = &[
     "保障民生工作",
     "春季农业会议部署",
@@ -124,8 +132,8 @@ fn raw_text(issues: &[Issue]) -> Vec<u8> {
     raw
 }
 
-fn prefixes() -> Vec<String> {
-    let chars: Vec<char> = QUERY.chars().collect();
+fn prefixes(query: &str) -> Vec<String> {
+    let chars: Vec<char> = query.chars().collect();
     (1..=chars.len())
         .map(|n| chars[..n].iter().collect())
         .collect()
@@ -143,6 +151,72 @@ fn time<T>(f: impl FnOnce() -> T) -> (T, Duration) {
     let t = Instant::now();
     let v = f();
     (v, t.elapsed())
+}
+
+/// Type `pre` one prefix at a time into a new [`Searcher`], 30 rounds, and
+/// print p50/p99 per keystroke, incremental and fresh, against `baseline`
+/// (timed in the same loop).
+fn keystrokes(index: &SearchIndex, pre: &[String], baseline: impl Fn(&str) -> usize, what: &str) {
+    let rounds = 30;
+    let mut inc: Vec<Vec<Duration>> = vec![Vec::new(); pre.len()];
+    let mut fresh: Vec<Vec<Duration>> = vec![Vec::new(); pre.len()];
+    let mut base: Vec<Vec<Duration>> = vec![Vec::new(); pre.len()];
+    let mut hits = vec![0usize; pre.len()];
+    let mut kinds = vec![String::new(); pre.len()];
+    for _ in 0..rounds {
+        let mut s = Searcher::new();
+        for (k, q) in pre.iter().enumerate() {
+            let (m, d) = time(|| s.search(index, q));
+            hits[k] = m.len();
+            kinds[k] = m
+                .terms()
+                .iter()
+                .map(|t| format!("{:?}", t.kind).to_lowercase())
+                .collect();
+            inc[k].push(d);
+            let (m2, d2) = time(|| search(index, q));
+            assert_eq!(m2.hits(), m.hits(), "{q}");
+            assert_eq!(m2.counts(), m.counts(), "{q}");
+            fresh[k].push(d2);
+            let (_, d3) = time(|| black_box(baseline(q)));
+            base[k].push(d3);
+        }
+    }
+    println!();
+    println!(
+        "| prefix | kind | hits | incremental p50 / p99 ms | fresh p50 / p99 ms | {what} p50 ms | ratio fresh/baseline (p50) |"
+    );
+    println!("|---|---|---:|---:|---:|---:|---:|");
+    let mut all_inc = Vec::new();
+    let mut all_fresh = Vec::new();
+    for k in 0..pre.len() {
+        for v in [&mut inc[k], &mut fresh[k], &mut base[k]] {
+            v.sort();
+        }
+        all_inc.extend_from_slice(&inc[k]);
+        all_fresh.extend_from_slice(&fresh[k]);
+        println!(
+            "| {} | {} | {} | {:.2} / {:.2} | {:.2} / {:.2} | {:.2} | {:.2} |",
+            pre[k],
+            kinds[k],
+            hits[k],
+            percentile(&inc[k], 0.5),
+            percentile(&inc[k], 0.99),
+            percentile(&fresh[k], 0.5),
+            percentile(&fresh[k], 0.99),
+            percentile(&base[k], 0.5),
+            percentile(&fresh[k], 0.5) / percentile(&base[k], 0.5).max(1e-9),
+        );
+    }
+    all_inc.sort();
+    all_fresh.sort();
+    println!(
+        "all keystrokes: incremental p50 {:.2} ms p99 {:.2} ms; fresh p50 {:.2} ms p99 {:.2} ms",
+        percentile(&all_inc, 0.5),
+        percentile(&all_inc, 0.99),
+        percentile(&all_fresh, 0.5),
+        percentile(&all_fresh, 0.99)
+    );
 }
 
 fn report(
@@ -174,58 +248,21 @@ fn report(
         words.heap_bytes() as f64 / text_bytes as f64
     );
 
-    let rounds = 30;
-    let pre = prefixes();
-    let mut inc: Vec<Vec<Duration>> = vec![Vec::new(); pre.len()];
-    let mut fresh: Vec<Vec<Duration>> = vec![Vec::new(); pre.len()];
-    let mut base: Vec<Vec<Duration>> = vec![Vec::new(); pre.len()];
-    let mut hits = vec![0usize; pre.len()];
-    for _ in 0..rounds {
-        let mut s = Searcher::new();
-        for (k, q) in pre.iter().enumerate() {
-            let (m, d) = time(|| s.search(index, q));
-            hits[k] = m.len();
-            inc[k].push(d);
-            let (m2, d2) = time(|| search(index, q));
-            assert_eq!(m2.len(), m.len());
-            fresh[k].push(d2);
-            let (_, d3) = time(|| black_box(kanbao::search::matcher::count_raw(raw, q.as_bytes())));
-            base[k].push(d3);
-        }
-    }
+    keystrokes(
+        index,
+        &prefixes(QUERY),
+        |q| kanbao::search::matcher::count_raw(raw, q.as_bytes()),
+        "memmem count of the prefix",
+    );
     println!();
     println!(
-        "| prefix | hits | incremental p50 / p99 ms | fresh p50 / p99 ms | memmem count p50 ms | ratio fresh/memmem (p50) |"
+        "pinyin initials {PINYIN}, baseline: memmem count of `{PINYIN_BASE}` over the raw bytes"
     );
-    println!("|---|---:|---:|---:|---:|---:|");
-    let mut all_inc = Vec::new();
-    let mut all_fresh = Vec::new();
-    for k in 0..pre.len() {
-        for v in [&mut inc[k], &mut fresh[k], &mut base[k]] {
-            v.sort();
-        }
-        all_inc.extend_from_slice(&inc[k]);
-        all_fresh.extend_from_slice(&fresh[k]);
-        println!(
-            "| {} | {} | {:.2} / {:.2} | {:.2} / {:.2} | {:.2} | {:.2} |",
-            pre[k],
-            hits[k],
-            percentile(&inc[k], 0.5),
-            percentile(&inc[k], 0.99),
-            percentile(&fresh[k], 0.5),
-            percentile(&fresh[k], 0.99),
-            percentile(&base[k], 0.5),
-            percentile(&fresh[k], 0.5) / percentile(&base[k], 0.5).max(1e-9),
-        );
-    }
-    all_inc.sort();
-    all_fresh.sort();
-    println!(
-        "all keystrokes: incremental p50 {:.2} ms p99 {:.2} ms; fresh p50 {:.2} ms p99 {:.2} ms",
-        percentile(&all_inc, 0.5),
-        percentile(&all_inc, 0.99),
-        percentile(&all_fresh, 0.5),
-        percentile(&all_fresh, 0.99)
+    keystrokes(
+        index,
+        &prefixes(PINYIN),
+        |_| kanbao::search::matcher::count_raw(raw, PINYIN_BASE.as_bytes()),
+        "memmem count of 民",
     );
     println!();
     for q in WORD_QUERIES {
@@ -262,7 +299,7 @@ fn benches(c: &mut Criterion) {
     g.sample_size(10)
         .warm_up_time(Duration::from_millis(500))
         .measurement_time(Duration::from_secs(2));
-    for q in prefixes() {
+    for q in prefixes(QUERY) {
         g.bench_function(format!("fresh/{q}"), |b| {
             b.iter(|| search(&index, black_box(&q)))
         });
@@ -273,7 +310,15 @@ fn benches(c: &mut Criterion) {
     g.bench_function("typed/民生保障工作", |b| {
         b.iter(|| {
             let mut s = Searcher::new();
-            for q in prefixes() {
+            for q in prefixes(QUERY) {
+                black_box(s.search(&index, &q).len());
+            }
+        })
+    });
+    g.bench_function(format!("typed/{PINYIN}"), |b| {
+        b.iter(|| {
+            let mut s = Searcher::new();
+            for q in prefixes(PINYIN) {
                 black_box(s.search(&index, &q).len());
             }
         })

@@ -40,14 +40,14 @@ const MAX_THREADS: usize = 4;
 /// How a scan is split: the defaults, or small values in tests so the
 /// parallel path runs on small haystacks.
 #[derive(Debug, Clone, Copy)]
-struct Split {
-    min: usize,
-    piece: usize,
-    threads: usize,
+pub(crate) struct Split {
+    pub(crate) min: usize,
+    pub(crate) piece: usize,
+    pub(crate) threads: usize,
 }
 
 impl Split {
-    fn default_for_machine() -> Split {
+    pub(crate) fn default_for_machine() -> Split {
         Split {
             min: PARALLEL_MIN,
             piece: PIECE,
@@ -162,7 +162,7 @@ impl Found {
         }
     }
 
-    fn with_capacity(n: usize) -> Found {
+    pub(crate) fn with_capacity(n: usize) -> Found {
         Found {
             starts: Vec::with_capacity(n),
             ahead: Vec::with_capacity(n),
@@ -202,7 +202,7 @@ impl Found {
 }
 
 /// `n` zeros, in recycled memory when there is some.
-fn zeroed<T: Copy + Default>(pool: &Pool<T>, n: usize) -> Vec<T> {
+pub(crate) fn zeroed<T: Copy + Default>(pool: &Pool<T>, n: usize) -> Vec<T> {
     let mut v = pool.take(n);
     v.resize(n, T::default());
     v
@@ -248,7 +248,7 @@ pub fn find_counted(hay: &[u8], starts: &[u32], needle: &[u8]) -> (Found, Vec<u3
 /// much as the scan's own copying; reusing them removes ~1,000 page faults
 /// from a 200,000-hit keystroke.
 #[derive(Debug, Default)]
-struct Scratch {
+pub(crate) struct Scratch {
     parts: Vec<Part>,
 }
 
@@ -258,7 +258,7 @@ const POOL: usize = 2;
 static SCRATCH: Mutex<Vec<Scratch>> = Mutex::new(Vec::new());
 
 impl Scratch {
-    fn take() -> Scratch {
+    pub(crate) fn take() -> Scratch {
         SCRATCH
             .lock()
             .ok()
@@ -266,7 +266,7 @@ impl Scratch {
             .unwrap_or_default()
     }
 
-    fn give_back(self) {
+    pub(crate) fn give_back(self) {
         if let Ok(mut pool) = SCRATCH.lock()
             && pool.len() < POOL
         {
@@ -296,11 +296,39 @@ fn find_counted_split(
         return (Found::default(), vec![0; articles]);
     }
     let finder = memmem::Finder::new(needle);
-    let parallel = hay.len() >= split.min && split.threads >= 2 && !needle.contains(&b'\n');
+    let split = if needle.contains(&b'\n') {
+        Split {
+            threads: 1,
+            ..split
+        }
+    } else {
+        split
+    };
+    scan_pieces(scratch, hay, starts, split, |range, art, found, counts| {
+        scan_counted(&finder, hay, range, art, found, counts)
+    })
+}
+
+/// Run `scan(range, art, found, counts)` over the whole haystack, in
+/// pieces of whole articles on several threads when it is big (pieces cut
+/// only at article starts that follow a `\n`), and join the pieces'
+/// results in order. `art` holds the starts of the articles of `counts`
+/// then the end of the last; `scan` appends what it finds in `range` to
+/// `found` (with `ahead` as it likes) and counts in `counts`. Exact as long
+/// as nothing `scan` looks for can span a `\n`.
+pub(crate) fn scan_pieces(
+    scratch: &mut Scratch,
+    hay: &[u8],
+    starts: &[u32],
+    split: Split,
+    scan: impl Fn(Range<usize>, &[u32], &mut Found, &mut [u32]) + Sync,
+) -> (Found, Vec<u32>) {
+    let articles = starts.len().saturating_sub(1);
+    let parallel = hay.len() >= split.min && split.threads >= 2;
     if !parallel || articles < 2 {
         let mut found = Found::with_capacity(0);
         let mut counts = vec![0; articles];
-        scan_counted(&finder, hay, 0..hay.len(), starts, &mut found, &mut counts);
+        scan(0..hay.len(), starts, &mut found, &mut counts);
         return (found, counts);
     }
     // Pieces are runs of whole articles of about `split.piece` bytes, cut
@@ -344,9 +372,7 @@ fn find_counted_split(
         };
         let (h0, c0) = (part.found.starts.len(), part.counts.len());
         part.counts.resize(c0 + (a1 - a0), 0);
-        scan_counted(
-            &finder,
-            hay,
+        scan(
             from..to,
             &starts[a0..=a1],
             &mut part.found,

@@ -1,8 +1,29 @@
 //! Pinyin initials: `msbz` finds `民生保障`. Each Han character matches any
 //! letter that begins one of its readings (every reading of a heteronym
-//! counts: `行` matches both `x` and `h`).
+//! counts: `行` matches both `x` and `h`). A hit is a run of consecutive
+//! Han characters, one per letter; hits are the non-overlapping runs taken
+//! greedily left to right ([`find_initials`], the plain reference).
+//!
+//! The search bar uses the fast path: [`find_runs`] scans the haystack in
+//! pieces on several threads like the literal scan
+//! ([`super::matcher::scan_pieces`]), looking at one byte in every `3n`
+//! for `n` letters (a run holds exactly one of them), tested against an
+//! L1-sized bitmap of the characters with one of the letters, and keeps
+//! *every* run, overlapping ones included, with the initials of the two
+//! characters after each. A term grown by a letter is then refined from
+//! those ([`refine_runs`]): exact whatever the letters, where refining the
+//! greedy hits would not be (with heteronyms even letters that cannot
+//! overlap as a string match overlapping runs: `xh` in `行行行`).
+//! [`greedy`] picks the hits from the runs.
+//!
+//! A single letter is not a pinyin term ([`super::query::is_initials`]
+//! needs two): it would match most articles, and the search bar and
+//! `kanbao search` treat it as a literal term only.
 
+use super::matcher::{Found, Scratch, Split, scan_pieces, zeroed};
+use super::recycle::{U32S, U64S};
 use pinyin::ToPinyinMulti;
+use std::ops::Range;
 use std::sync::OnceLock;
 
 /// First code point of the table (CJK Extension A).
@@ -44,6 +65,278 @@ pub fn initials_mask(c: char) -> u32 {
     } else {
         0
     }
+}
+
+/// Rows of the per-letter bitmaps: one per lead byte `E3..=E9`.
+const ROWS: usize = 7;
+
+/// For each letter, one bit per character of the table: row
+/// `lead - 0xE3`, word `second & 0x3F`, bit `third & 0x3F` (3.5 KB per
+/// letter: the first letter's test stays in L1 during a scan).
+/// (A row more, all zeros, for every other byte.)
+type Bitmap = [u64; (ROWS + 1) * 64];
+
+/// The bitmap row of a lead byte: `E3..=E9` their own, every other byte
+/// row 7, all zeros (a table, not a comparison: a branch on it would be
+/// mispredicted at every punctuation mark).
+const ROW_OF: [u8; 256] = {
+    let mut t = [ROWS as u8; 256];
+    let mut b = 0xE3;
+    while b <= 0xE9 {
+        t[b] = (b - 0xE3) as u8;
+        b += 1;
+    }
+    t
+};
+
+fn bitmaps() -> &'static [Bitmap] {
+    static BITMAPS: OnceLock<Vec<Bitmap>> = OnceLock::new();
+    BITMAPS.get_or_init(|| {
+        let mut maps = vec![[0u64; (ROWS + 1) * 64]; 26];
+        for (k, &mask) in table().iter().enumerate() {
+            let u = BASE + k as u32;
+            let (row, b1, b2) = (((u >> 12) - 3) as usize, (u >> 6) & 0x3F, u & 0x3F);
+            for (letter, map) in maps.iter_mut().enumerate() {
+                if mask & (1 << letter) != 0 {
+                    map[row * 64 + b1 as usize] |= 1 << b2;
+                }
+            }
+        }
+        maps
+    })
+}
+
+/// One bit per letter (`1 << (l - b'a')`), or `None` unless every letter
+/// is lower-case ASCII and there is at least one.
+pub fn letter_bits(letters: &[u8]) -> Option<Vec<u32>> {
+    if letters.is_empty() || !letters.iter().all(u8::is_ascii_lowercase) {
+        return None;
+    }
+    Some(letters.iter().map(|&l| 1u32 << (l - b'a')).collect())
+}
+
+/// The initials of the two characters at `q` and `q + 3`, the first in the
+/// low 32 bits (0 where there is none).
+#[inline]
+fn two_after(bytes: &[u8], q: usize) -> u64 {
+    u64::from(initials_at(bytes, q)) | u64::from(initials_at(bytes, q + 3)) << 32
+}
+
+/// Every run (overlapping ones too) of `bits.len()` Han characters whose
+/// initials spell `bits` (see [`letter_bits`]) in `hay`, with the initials
+/// of the two characters after each in `ahead` (`known` = 2, counted in
+/// characters), and the per-article counts of the greedy hits among them
+/// ([`greedy`]). `starts` as for [`super::matcher::find_counted`]. Runs
+/// never hold a `\n`, so pieces cut after one scan exactly.
+pub fn find_runs(hay: &[u8], starts: &[u32], bits: &[u32]) -> (Found, Vec<u32>) {
+    let mut scratch = Scratch::take();
+    let out = find_runs_split(
+        &mut scratch,
+        hay,
+        starts,
+        bits,
+        Split::default_for_machine(),
+    );
+    scratch.give_back();
+    out
+}
+
+pub(crate) fn find_runs_split(
+    scratch: &mut Scratch,
+    hay: &[u8],
+    starts: &[u32],
+    bits: &[u32],
+    split: Split,
+) -> (Found, Vec<u32>) {
+    if bits.is_empty() {
+        let articles = starts.len().saturating_sub(1);
+        return (Found::default(), vec![0; articles]);
+    }
+    let mut any: Bitmap = [0; (ROWS + 1) * 64];
+    for &bit in bits {
+        let map = &bitmaps()[bit.trailing_zeros() as usize];
+        for (w, m) in any.iter_mut().zip(map) {
+            *w |= m;
+        }
+    }
+    let (mut found, counts) =
+        scan_pieces(scratch, hay, starts, split, |range, art, out, counts| {
+            scan_runs(hay, range, art, bits, &any, out, counts)
+        });
+    found.known = 2;
+    (found, counts)
+}
+
+/// The eight bytes at `hay[p..]`, the first lowest, 0 past the end.
+fn word_from(hay: &[u8], p: usize) -> u64 {
+    let mut b = [0u8; 8];
+    let rest = hay.get(p..).unwrap_or(&[]);
+    let n = rest.len().min(8);
+    b[..n].copy_from_slice(&rest[..n]);
+    u64::from_le_bytes(b)
+}
+
+/// How many bytes back the character holding `hay[q]` starts (0 to 2;
+/// `q >= 2`).
+#[inline(always)]
+fn back_to_lead(hay: &[u8], q: usize) -> usize {
+    let cont = |b: u8| usize::from(b & 0xC0 == 0x80);
+    let c0 = cont(hay[q]);
+    c0 + (c0 & cont(hay[q - 1]))
+}
+
+/// The three bytes of the character holding byte 2 of `w` (bytes 0 and 1
+/// precede it): its lead byte if that is a 3-byte one.
+#[inline(always)]
+fn char_around(w: u64) -> (u8, u8, u8) {
+    let cont = |b: u8| u32::from(b & 0xC0 == 0x80);
+    let c0 = cont((w >> 16) as u8);
+    let back = c0 + (c0 & cont((w >> 8) as u8));
+    let ch = w >> (8 * (2 - back));
+    (ch as u8, (ch >> 8) as u8, (ch >> 16) as u8)
+}
+
+/// [`find_runs`] inside `range`: runs starting there, greedy hits counted
+/// per article of `counts` (`art`: their starts, then the end of the last).
+///
+/// A run of `n` letters is `3n` bytes, so it holds exactly one byte at a
+/// position `q` of every `3n`-th (counted from the range's start): only the
+/// character at those positions is looked at (found from `q` without
+/// reading what comes before: at most two continuation bytes back), first
+/// against `any` (a bitmap of the characters with an initial among the
+/// letters, 3.5 KB), and where it has letter `j`, a run starting `j`
+/// characters earlier is checked whole. Positions are independent, so the
+/// loop carries no dependency through the bytes it reads.
+fn scan_runs(
+    hay: &[u8],
+    range: Range<usize>,
+    art: &[u32],
+    bits: &[u32],
+    any: &Bitmap,
+    out: &mut Found,
+    counts: &mut [u32],
+) {
+    let n = bits.len();
+    let run = 3 * n;
+    let last = counts.len().saturating_sub(1);
+    let (mut a, mut next_free) = (0usize, 0usize);
+    let end = range.end.min(hay.len());
+    // Positions to look at: from the first that can be a run's last byte.
+    let mut q = range.start + run - 1;
+    // Candidates (characters with one of the letters) are noted 64
+    // positions at a time as bits of a word, without a branch or a store
+    // that depends on the bytes, then checked.
+    while q < end {
+        let base = q;
+        let mut found_bits = 0u64;
+        for t in 0..64 {
+            if q >= end {
+                break;
+            }
+            // The bytes at q - 2 ..= q + 5, q's in byte 2 (0 past the end).
+            let w = match hay.get(q - 2..q + 6) {
+                Some(w) => u64::from_le_bytes(w.try_into().unwrap_or([0; 8])),
+                None => word_from(hay, q - 2),
+            };
+            let (b0, b1, b2) = char_around(w);
+            let row = usize::from(ROW_OF[usize::from(b0)]);
+            let hit = any[row * 64 + usize::from(b1 & 0x3F)] >> (b2 & 0x3F) & 1;
+            found_bits |= hit << t;
+            q += run;
+        }
+        while found_bits != 0 {
+            let t = found_bits.trailing_zeros() as usize;
+            found_bits &= found_bits - 1;
+            let probe = base + t * run;
+            let k = probe - back_to_lead(hay, probe);
+            let mask = initials_at(hay, k);
+            // Letter `j` here: a run from `j` characters back; ascending
+            // starts, so `j` descending.
+            for j in (0..n).rev() {
+                if mask & bits[j] == 0 || k < range.start + 3 * j {
+                    continue;
+                }
+                let s = k - 3 * j;
+                let whole = bits
+                    .iter()
+                    .enumerate()
+                    .all(|(i, &bit)| i == j || initials_at(hay, s + 3 * i) & bit != 0);
+                if !whole {
+                    continue;
+                }
+                out.starts.push(s as u32);
+                out.ahead.push(two_after(hay, s + run));
+                if s >= next_free {
+                    next_free = s + run;
+                    while a < last && art[a + 1] as usize <= s {
+                        a += 1;
+                    }
+                    if let Some(c) = counts.get_mut(a) {
+                        *c += 1;
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The runs of `old` (every run of the first `prefix` letters of `bits`,
+/// from [`find_runs`] or an earlier refinement) that go on to spell all of
+/// `bits`: from the initials noted after each while they last, else from
+/// the haystack (noting the next two).
+pub fn refine_runs(hay: &[u8], old: &Found, prefix: usize, bits: &[u32]) -> Found {
+    let n = bits.len();
+    if prefix == 0 || prefix > n {
+        return Found::default();
+    }
+    let grown = &bits[prefix..];
+    let g = grown.len();
+    let mut out = Found {
+        starts: zeroed(&U32S, old.starts.len()),
+        ahead: zeroed(&U64S, old.starts.len()),
+        known: 2,
+    };
+    let mut len = 0usize;
+    if g <= old.known && old.ahead.len() == old.starts.len() {
+        out.known = old.known - g;
+        for (&p, &a) in old.starts.iter().zip(&old.ahead) {
+            let mut ok = true;
+            for (k, &bit) in grown.iter().enumerate() {
+                ok &= (a >> (32 * k)) as u32 & bit != 0;
+            }
+            out.starts[len] = p;
+            out.ahead[len] = a.checked_shr(32 * g as u32).unwrap_or(0);
+            len += usize::from(ok);
+        }
+    } else {
+        for &p in &old.starts {
+            let from = p as usize + 3 * prefix;
+            let mut ok = true;
+            for (k, &bit) in grown.iter().enumerate() {
+                ok &= initials_at(hay, from + 3 * k) & bit != 0;
+            }
+            out.starts[len] = p;
+            out.ahead[len] = two_after(hay, p as usize + 3 * n);
+            len += usize::from(ok);
+        }
+    }
+    out.starts.truncate(len);
+    out.ahead.truncate(len);
+    out
+}
+
+/// The hits among ascending `runs` of `len` bytes: greedily, each run that
+/// starts at or after the end of the last one taken.
+pub fn greedy(runs: &[u32], len: u32) -> Vec<u32> {
+    let mut out = U32S.take(runs.len());
+    let mut next_free = 0u32;
+    for &p in runs {
+        if p >= next_free {
+            out.push(p);
+            next_free = p + len;
+        }
+    }
+    out
 }
 
 /// Non-overlapping runs of consecutive Han characters in `hay` whose
@@ -124,6 +417,140 @@ mod tests {
         assert_ne!(m & (1 << (b'x' - b'a')), 0);
         assert_ne!(m & (1 << (b'h' - b'a')), 0);
         assert_eq!(initials_mask('a'), 0);
+    }
+
+    use proptest::prelude::*;
+
+    /// Characters with common initials, heteronyms (`行` x/h, `长` c/z,
+    /// `重` z/c, `乐` l/y), punctuation, ASCII and `\n`.
+    const CHARS: &[&str] = &[
+        "民", "生", "保", "障", "行", "长", "重", "乐", "银", "走", "，", "m", "s", "\n", "a",
+    ];
+    /// Letters of those characters' readings, and some none has.
+    const LETTERS: &[u8] = b"msbzxhcylgq";
+
+    fn text(picks: &[usize]) -> String {
+        picks.iter().map(|&k| CHARS[k % CHARS.len()]).collect()
+    }
+
+    fn letters(picks: &[usize]) -> Vec<u8> {
+        picks.iter().map(|&k| LETTERS[k % LETTERS.len()]).collect()
+    }
+
+    /// Article starts: 0, the position after every `\n` picked, the end.
+    fn article_starts(hay: &[u8], every: usize) -> Vec<u32> {
+        let mut starts = vec![0u32];
+        let mut nl = 0;
+        for (i, &b) in hay.iter().enumerate() {
+            if b == b'\n' {
+                nl += 1;
+                if nl % every == 0 && i + 1 < hay.len() {
+                    starts.push(i as u32 + 1);
+                }
+            }
+        }
+        starts.push(hay.len() as u32);
+        starts
+    }
+
+    fn recount(starts: &[u32], hits: &[u32]) -> Vec<u32> {
+        let mut counts = vec![0u32; starts.len() - 1];
+        for &h in hits {
+            let a = starts[..starts.len() - 1].partition_point(|&s| s <= h) - 1;
+            counts[a] += 1;
+        }
+        counts
+    }
+
+    fn reference(hay: &str, letters: &[u8]) -> Vec<u32> {
+        find_initials(hay, letters)
+            .into_iter()
+            .map(|(p, _)| p)
+            .collect()
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(400))]
+
+        /// Scans in pieces (any size, 1–4 threads) give the reference hits
+        /// and counts; refining letter by letter from the first two gives
+        /// the same runs as a fresh scan, from the noted initials or the
+        /// haystack alike.
+        #[test]
+        fn pieces_and_refinement_equal_the_reference(
+            picks in proptest::collection::vec(0usize..100, 0..300),
+            lpicks in proptest::collection::vec(0usize..100, 2..7),
+            piece in 1usize..60,
+            threads in 1usize..5,
+            every in 1usize..3,
+        ) {
+            let hay = text(&picks);
+            let bytes = hay.as_bytes();
+            let word = letters(&lpicks);
+            let starts = article_starts(bytes, every);
+            let split = Split { min: 0, piece, threads };
+            let serial = Split { min: usize::MAX, piece, threads: 1 };
+            let mut fresh_runs = Vec::new();
+            for n in 1..=word.len() {
+                let bits = letter_bits(&word[..n]).unwrap();
+                let want = reference(&hay, &word[..n]);
+                let (runs, counts) =
+                    find_runs_split(&mut Scratch::default(), bytes, &starts, &bits, split);
+                let (runs1, counts1) =
+                    find_runs_split(&mut Scratch::default(), bytes, &starts, &bits, serial);
+                prop_assert_eq!(&runs, &runs1);
+                prop_assert_eq!(&counts, &counts1);
+                let len = 3 * n as u32;
+                prop_assert_eq!(&greedy(&runs.starts, len), &want, "{:?} in {:?}", &word[..n], hay);
+                prop_assert_eq!(&counts, &recount(&starts, &want));
+                fresh_runs.push(runs);
+            }
+            // Grow by one letter from each prefix, and by two and three
+            // (past what is noted) from the first.
+            for n in 1..word.len() {
+                let bits = letter_bits(&word).unwrap();
+                for m in [n + 1, n + 2, n + 3] {
+                    if m > word.len() {
+                        continue;
+                    }
+                    let got = refine_runs(bytes, &fresh_runs[n - 1], n, &bits[..m]);
+                    prop_assert_eq!(&got.starts, &fresh_runs[m - 1].starts, "{} → {}", n, m);
+                    // Bare (nothing noted): from the haystack.
+                    let bare = Found::bare(fresh_runs[n - 1].starts.clone());
+                    let got = refine_runs(bytes, &bare, n, &bits[..m]);
+                    prop_assert_eq!(&got.starts, &fresh_runs[m - 1].starts);
+                    prop_assert_eq!(got.known, 2);
+                    prop_assert_eq!(&got.ahead, &fresh_runs[m - 1].ahead);
+                }
+            }
+            // Refined again and again: as fresh.
+            let bits = letter_bits(&word).unwrap();
+            let mut runs = fresh_runs[0].clone();
+            for n in 2..=word.len() {
+                runs = refine_runs(bytes, &runs, n - 1, &bits[..n]);
+                prop_assert_eq!(&runs.starts, &fresh_runs[n - 1].starts);
+            }
+        }
+    }
+
+    #[test]
+    fn heteronyms_match_overlapping_runs() {
+        // `xh` spells 行行 at 0 and at 3 (行 is both x and h): the greedy
+        // hits are 0 and 6, but refining `xh` → `xhx` needs the run at 3.
+        let hay = "行行行行";
+        let bits = letter_bits(b"xh").unwrap();
+        let (runs, _) = find_runs(hay.as_bytes(), &[0, hay.len() as u32], &bits);
+        assert_eq!(runs.starts, vec![0, 3, 6]);
+        assert_eq!(greedy(&runs.starts, 6), reference(hay, b"xh"));
+        let bits = letter_bits(b"xhx").unwrap();
+        let got = refine_runs(hay.as_bytes(), &runs, 2, &bits);
+        assert_eq!(greedy(&got.starts, 9), reference(hay, b"xhx"));
+        assert_eq!(greedy(&got.starts, 9), vec![0]);
+        // 银行 (yín háng) and 行走 (xíng zǒu) both count.
+        let hay = "银行行走";
+        let (runs, counts) = find_runs(hay.as_bytes(), &[0, 6, 12], &letter_bits(b"h").unwrap());
+        assert_eq!(runs.starts, vec![3, 6]);
+        assert_eq!(counts, vec![1, 1]);
     }
 
     #[test]

@@ -5,11 +5,18 @@
 //! haystack, see [`super::matcher::Found`]), and backspace finds the
 //! shorter term's result still cached. A cached result is handed out
 //! shared, not copied.
+//!
+//! Pinyin initials (a term of two or more Latin letters with no literal
+//! hit) go the same way: the first scan keeps every run of the letters
+//! ([`super::pinyin::find_runs`], split over threads like the literal
+//! scan), and each further letter refines those runs
+//! ([`super::pinyin::refine_runs`]) without a literal scan: a term that
+//! grows a cached pinyin term has no literal hit either.
 
 use super::index::SearchIndex;
 use super::matcher::{Found, count_sorted, find_counted, refine_found, self_overlaps};
 use super::matches::{Hit, Matches, TermInfo, TermKind};
-use super::pinyin::find_initials;
+use super::pinyin::{find_runs, greedy, letter_bits, refine_runs};
 use super::query::{Query, is_initials};
 use super::recycle::{HITS, U32S, U64S, give_shared};
 use std::sync::Arc;
@@ -26,8 +33,10 @@ const CACHE_OCCURRENCES: usize = 1 << 20;
 struct Cached {
     term: String,
     kind: TermKind,
-    /// Starts and the bytes after each (literal terms: what refining a
-    /// longer term needs).
+    /// What refining a longer term needs. Literal terms: the hits and the
+    /// bytes after each. Pinyin terms: every run, overlapping ones too, and
+    /// the initials of the two characters after each (see
+    /// [`super::pinyin`]).
     found: Found,
     /// What [`Matches`] hands out for this term alone.
     hits: Arc<Vec<Hit>>,
@@ -50,18 +59,19 @@ impl Drop for Cached {
 }
 
 impl Cached {
-    fn new(term: &str, kind: TermKind, found: Found, lens: &[u32], counts: Vec<u32>) -> Cached {
-        let mut hits = HITS.take(found.starts.len());
-        match lens {
-            [len] => hits.extend(found.starts.iter().map(|&start| Hit { start, len: *len })),
-            _ => hits.extend(
-                found
-                    .starts
-                    .iter()
-                    .zip(lens)
-                    .map(|(&start, &len)| Hit { start, len }),
-            ),
-        }
+    /// A term whose hits are `starts` (`None`: `found.starts`), all `len`
+    /// bytes long.
+    fn new(
+        term: &str,
+        kind: TermKind,
+        found: Found,
+        starts: Option<&[u32]>,
+        len: u32,
+        counts: Vec<u32>,
+    ) -> Cached {
+        let starts = starts.unwrap_or(&found.starts);
+        let mut hits = HITS.take(starts.len());
+        hits.extend(starts.iter().map(|&start| Hit { start, len }));
         Cached {
             term: term.to_string(),
             kind,
@@ -132,32 +142,19 @@ impl Searcher {
         } else {
             let hay = index.haystack();
             let art = index.article_starts();
-            // The longest cached literal prefix of the term that cannot
-            // overlap itself (so its list holds every occurrence), if any.
-            let prefix = self
+            // A cached pinyin prefix has no literal occurrence, so neither
+            // has the term: refine its runs.
+            let pinyin_prefix = self
                 .cache
                 .iter()
-                .filter(|c| {
-                    c.kind == TermKind::Literal
-                        && term.starts_with(c.term.as_str())
-                        && !self_overlaps(c.term.as_bytes())
-                })
+                .filter(|c| c.kind == TermKind::Pinyin && term.starts_with(c.term.as_str()))
                 .max_by_key(|c| c.term.len());
-            let (found, counts) = match prefix {
-                Some(p) => {
-                    let found = refine_found(hay, &p.found, p.term.len(), term.as_bytes());
-                    let counts = counted(art, &found.starts);
-                    (found, counts)
+            let entry = match (pinyin_prefix, letter_bits(term.as_bytes())) {
+                (Some(p), Some(bits)) if is_initials(term) => {
+                    let runs = refine_runs(hay, &p.found, p.term.len(), &bits);
+                    pinyin_entry(art, term, runs, None)
                 }
-                None => find_counted(hay, art, term.as_bytes()),
-            };
-            let entry = if found.starts.is_empty() && is_initials(term) {
-                let (starts, lens) = pinyin_hits(index, term);
-                let counts = counted(art, &starts);
-                Cached::new(term, TermKind::Pinyin, Found::bare(starts), &lens, counts)
-            } else {
-                let len = [term.len() as u32];
-                Cached::new(term, TermKind::Literal, found, &len, counts)
+                _ => self.literal_or_fresh_pinyin(index, term),
             };
             let held: usize = self.cache.iter().map(|c| c.hits.len()).sum();
             let mut held = held + entry.hits.len();
@@ -171,6 +168,64 @@ impl Searcher {
     }
 }
 
+impl Searcher {
+    /// A term not refined from a pinyin prefix: its literal occurrences
+    /// (refined from a cached literal prefix when there is one), or, with
+    /// none and Latin letters only, its pinyin initials afresh.
+    fn literal_or_fresh_pinyin(&self, index: &SearchIndex, term: &str) -> Cached {
+        let hay = index.haystack();
+        let art = index.article_starts();
+        // The longest cached literal prefix of the term that cannot
+        // overlap itself (so its list holds every occurrence), if any.
+        let prefix = self
+            .cache
+            .iter()
+            .filter(|c| {
+                c.kind == TermKind::Literal
+                    && term.starts_with(c.term.as_str())
+                    && !self_overlaps(c.term.as_bytes())
+            })
+            .max_by_key(|c| c.term.len());
+        let (found, counts) = match prefix {
+            Some(p) => {
+                let found = refine_found(hay, &p.found, p.term.len(), term.as_bytes());
+                let counts = counted(art, &found.starts);
+                (found, counts)
+            }
+            None => find_counted(hay, art, term.as_bytes()),
+        };
+        if found.starts.is_empty()
+            && is_initials(term)
+            && let Some(bits) = letter_bits(term.as_bytes())
+        {
+            U32S.give(found.starts);
+            U64S.give(found.ahead);
+            U32S.give(counts);
+            let (runs, counts) = find_runs(hay, art, &bits);
+            return pinyin_entry(art, term, runs, Some(counts));
+        }
+        Cached::new(
+            term,
+            TermKind::Literal,
+            found,
+            None,
+            term.len() as u32,
+            counts,
+        )
+    }
+}
+
+/// The cache entry of a pinyin term from all its runs (and the counts of
+/// its hits when known).
+fn pinyin_entry(art: &[u32], term: &str, runs: Found, counts: Option<Vec<u32>>) -> Cached {
+    let len = 3 * term.len() as u32;
+    let hits = greedy(&runs.starts, len);
+    let counts = counts.unwrap_or_else(|| counted(art, &hits));
+    let entry = Cached::new(term, TermKind::Pinyin, runs, Some(&hits), len, counts);
+    U32S.give(hits);
+    entry
+}
+
 /// Per-article counts of ascending positions (`art`: article starts, then
 /// the haystack's length).
 fn counted(art: &[u32], positions: &[u32]) -> Vec<u32> {
@@ -179,17 +234,6 @@ fn counted(art: &[u32], positions: &[u32]) -> Vec<u32> {
     counts.resize(n, 0);
     count_sorted(art, positions, &mut counts);
     counts
-}
-
-/// Pinyin-initials hits over the whole haystack: starts and lengths.
-fn pinyin_hits(index: &SearchIndex, term: &str) -> (Vec<u32>, Vec<u32>) {
-    // The haystack is built from whole UTF-8 encodings, so this never
-    // fails; if it somehow did, pinyin matching just finds nothing.
-    let Ok(hay) = std::str::from_utf8(index.haystack()) else {
-        return (Vec::new(), Vec::new());
-    };
-    let hits = find_initials(hay, term.as_bytes());
-    hits.into_iter().unzip()
 }
 
 /// One term's share of a query: how it matched, its hits (ascending) and
@@ -433,6 +477,73 @@ mod tests {
                 counts[starts.partition_point(|&st| st <= h) - 1] += 1;
             }
             assert!(m.counts() == &counts[..], "{q}: counts");
+        }
+    }
+
+    #[test]
+    fn pinyin_typed_letter_by_letter_equals_the_reference_scan() {
+        // Over 4 MB (threaded scan) of characters with these initials,
+        // heteronyms (行 x/h, 长 c/z) among them, in varied articles.
+        const CHARS: &[char] = &['民', '生', '保', '障', '行', '长', '走', '银', '，', 'a'];
+        let mut seed = 0x2545_F491_4F6C_DD1Du64;
+        let mut next = move |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        let mut articles = Vec::new();
+        let mut bytes = 0;
+        while bytes < (4 << 20) + (1 << 20) {
+            let paragraphs: Vec<String> = (0..1 + next(4))
+                .map(|_| (0..next(300)).map(|_| CHARS[next(CHARS.len())]).collect())
+                .collect();
+            bytes += paragraphs.iter().map(String::len).sum::<usize>();
+            articles.push(Article {
+                title: Some("银行".into()),
+                paragraphs,
+                ..Article::default()
+            });
+        }
+        let issue = Issue {
+            source: "big".into(),
+            encoding: Encoding::Utf8,
+            masthead: None,
+            credits: None,
+            articles,
+        };
+        let index = SearchIndex::build(&[issue]);
+        let hay = std::str::from_utf8(index.haystack()).unwrap();
+        let starts = index.article_starts();
+        let mut s = Searcher::new();
+        for q in [
+            "m", "ms", "msb", "msbz", "msbzx", "msbzxh", "msb", "xh", "xhx", "xhxh", "yh", "yhc",
+            "yhz", "zz", "aa",
+        ] {
+            let m = s.search(&index, q);
+            let fresh = search(&index, q);
+            let (want, len) = if q.len() >= 2 && q != "aa" {
+                let r = crate::search::pinyin::find_initials(hay, q.as_bytes());
+                assert!(m.terms()[0].kind == TermKind::Pinyin, "{q}");
+                (
+                    r.iter().map(|h| h.0).collect::<Vec<_>>(),
+                    3 * q.len() as u32,
+                )
+            } else {
+                // `m` alone and `aa` (which occurs) are literal.
+                assert!(m.terms()[0].kind == TermKind::Literal, "{q}");
+                (naive(index.haystack(), q.as_bytes()), q.len() as u32)
+            };
+            let got: Vec<u32> = m.hits().iter().map(|h| h.start).collect();
+            assert!(got == want, "{q}: {} hits, want {}", got.len(), want.len());
+            assert!(m.hits().iter().all(|h| h.len == len), "{q}");
+            assert!(m.hits() == fresh.hits(), "{q}: fresh");
+            let mut counts = vec![0u32; index.article_count()];
+            for &h in &want {
+                counts[starts.partition_point(|&st| st <= h) - 1] += 1;
+            }
+            assert!(m.counts() == &counts[..], "{q}: counts");
+            assert!(fresh.counts() == &counts[..], "{q}: fresh counts");
         }
     }
 
