@@ -14,6 +14,7 @@ mod names;
 mod patterns;
 pub mod rules;
 pub mod sanitize;
+mod scan;
 
 use crate::model::{Encoding, Issue};
 use std::path::{Path, PathBuf};
@@ -91,15 +92,15 @@ pub fn load_path(path: &Path) -> Result<Issue, LoadError> {
 
 /// Decode, sanitize and parse the bytes of an issue named `source`.
 pub fn load_bytes(source: &str, bytes: Vec<u8>) -> Result<Issue, DecodeError> {
-    let (text, encoding) = decode::decode(bytes)?;
-    let blocks = {
-        let clean = sanitize::sanitize(&text);
-        blocks::split_blocks(&clean)
-    };
-    // The blocks own their text now: free the file's text before the
-    // articles are built, so peak memory stays near twice the file size.
-    drop(text);
-    Ok(assemble::assemble(source, encoding, blocks))
+    // The text is borrowed from `bytes` when they are UTF-8 (no copy), and
+    // scanned once for what `check_text` and `sanitize` need to know.
+    decode::decode_with(bytes, |text, encoding, scan| {
+        let blocks = {
+            let clean = sanitize::sanitize_scanned(text, scan);
+            blocks::split_blocks(&clean)
+        };
+        assemble::assemble(source, encoding, blocks)
+    })
 }
 
 /// Parse clean text (decoded, sanitized, LF line ends) into an issue.
