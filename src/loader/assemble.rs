@@ -3,7 +3,7 @@
 //! before each anchor, give each article the blocks up to the next group,
 //! and repair paragraphs cut by page breaks.
 
-use super::blocks::Block;
+use super::blocks::for_each_block;
 use super::classify::{Kind, Para, classify};
 use super::rules::{CLOSERS, HEADLINE_MAX_BLOCKS, KICKER_ENDS, SPEECH_VERBS, ends_sentence};
 use crate::model::{Article, Encoding, Issue, Masthead};
@@ -29,13 +29,13 @@ fn headline_roles(group: Vec<String>) -> (Option<String>, Option<String>, Option
     }
 }
 
-fn is_headline_candidate(kind: &Kind) -> bool {
+fn is_headline_candidate(kind: &Kind<'_>) -> bool {
     matches!(kind, Kind::Paragraph(p) if p.is_headline_shaped())
 }
 
 /// Indices of article anchors: bylines, and dateline leads not right after a
 /// byline. A byline right after a byline continues it.
-fn anchors(kinds: &[Kind]) -> Vec<usize> {
+fn anchors(kinds: &[Kind<'_>]) -> Vec<usize> {
     (0..kinds.len())
         .filter(|&i| {
             let after_byline = i > 0 && matches!(kinds[i - 1], Kind::Byline { .. });
@@ -52,7 +52,7 @@ fn anchors(kinds: &[Kind]) -> Vec<usize> {
 /// reaches back over at most three headline-shaped blocks, never past the
 /// previous anchor. A file with no anchor at all is one article, whose
 /// leading short blocks are still its headline.
-fn article_starts(kinds: &[Kind]) -> Vec<(usize, usize)> {
+fn article_starts(kinds: &[Kind<'_>]) -> Vec<(usize, usize)> {
     let anchors = anchors(kinds);
     let mut starts = Vec::with_capacity(anchors.len());
     let mut floor = 0;
@@ -98,7 +98,7 @@ struct ArticleBuilder {
 }
 
 impl ArticleBuilder {
-    fn push_para(&mut self, p: Para) {
+    fn push_para(&mut self, p: Para<'_>) {
         let subhead = p.is_subhead();
         let joins = self.open_end && !subhead && p.jump_in.is_none() && p.lead.is_none();
         if let Some(lead) = p.lead {
@@ -119,7 +119,7 @@ impl ArticleBuilder {
         };
         match self.article.paragraphs.last_mut() {
             Some(last) if joins => last.push_str(&p.text),
-            _ => self.article.paragraphs.push(p.text),
+            _ => self.article.paragraphs.push(p.text.into_owned()),
         }
         self.core_ended = core_ended;
         // After `（下转第2版）` the sentence goes on elsewhere: nothing joins.
@@ -159,7 +159,7 @@ impl IssueBuilder {
     }
 
     /// Add a body block to article `b`.
-    fn body(&mut self, b: &mut ArticleBuilder, kind: Kind) {
+    fn body(&mut self, b: &mut ArticleBuilder, kind: Kind<'_>) {
         match kind {
             Kind::Byline { byline, authors } | Kind::TrailingByline { byline, authors } => {
                 match b.article.byline.as_mut() {
@@ -171,7 +171,7 @@ impl IssueBuilder {
                 }
                 b.article.authors.extend(authors);
             }
-            Kind::Caption(text) => b.article.captions.push(text),
+            Kind::Caption(text) => b.article.captions.push(text.into_owned()),
             Kind::Jump(j) => {
                 b.open_end = false;
                 b.article.jumps.push(*j);
@@ -181,7 +181,7 @@ impl IssueBuilder {
                     existing.push(' ');
                     existing.push_str(&text);
                 }
-                None => self.issue.credits = Some(text),
+                None => self.issue.credits = Some(text.into_owned()),
             },
             Kind::Masthead(m) => self.masthead(*m),
             Kind::Paragraph(p) => b.push_para(p),
@@ -195,9 +195,12 @@ impl IssueBuilder {
     }
 }
 
-/// Build the issue from blocks.
-pub fn assemble(source: &str, encoding: Encoding, blocks: Vec<Block>) -> Issue {
-    let kinds: Vec<Kind> = blocks.into_iter().map(classify).collect();
+/// Build the issue from clean text (decoded, sanitized, LF line ends).
+pub fn assemble(source: &str, encoding: Encoding, text: &str) -> Issue {
+    // One small `Kind` per block; the texts stay borrowed from `text` until
+    // they are moved into the articles.
+    let mut kinds: Vec<Kind<'_>> = Vec::new();
+    for_each_block(text, |block| kinds.push(classify(block)));
     let starts = article_starts(&kinds);
     let mut out = IssueBuilder {
         issue: Issue {
@@ -234,7 +237,7 @@ pub fn assemble(source: &str, encoding: Encoding, blocks: Vec<Block>) -> Issue {
             .by_ref()
             .take(anchor - group)
             .filter_map(|k| match k {
-                Kind::Paragraph(p) => Some(p.text),
+                Kind::Paragraph(p) => Some(p.text.into_owned()),
                 _ => None,
             })
             .collect();
