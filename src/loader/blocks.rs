@@ -17,6 +17,10 @@ pub struct Block<'a> {
     pub text: Cow<'a, str>,
     /// 1-based line number of the block's first line in the file.
     pub line: usize,
+    /// A byline line's parse (text without marker, authors), kept from
+    /// the test that made it a block of its own, so that `classify` does
+    /// not parse it again.
+    pub(crate) byline: Option<(String, Vec<String>)>,
 }
 
 /// Does this line open with a paragraph indent?
@@ -63,9 +67,13 @@ fn join_lines<'a>(lines: &[&'a str]) -> Cow<'a, str> {
 
 /// Does a line stand alone whatever surrounds it? A byline (`■本报记者
 /// 张三`) is one line by nature; a hard-wrapped paragraph never starts a
-/// line with a byline marker.
-fn is_standalone_line(line: &str) -> bool {
-    line.starts_with(BYLINE_MARKERS) && parse_byline(line).is_some()
+/// line with a byline marker. Returns the byline's parse.
+fn standalone_byline(line: &str) -> Option<(String, Vec<String>)> {
+    if line.starts_with(BYLINE_MARKERS) {
+        parse_byline(line)
+    } else {
+        None
+    }
 }
 
 /// A file with no blank line between its lines and no indented line gives
@@ -116,11 +124,12 @@ pub fn for_each_block<'a>(text: &'a str, mut f: impl FnMut(Block<'a>)) {
     // reused from block to block).
     let mut open_line = 0;
     let mut lines: Vec<&'a str> = Vec::new();
-    let mut flush = |lines: &mut Vec<&'a str>, line: usize| {
+    let flush = |lines: &mut Vec<&'a str>, line: usize, f: &mut dyn FnMut(Block<'a>)| {
         if !lines.is_empty() {
             f(Block {
                 text: join_lines(lines),
                 line,
+                byline: None,
             });
             lines.clear();
         }
@@ -129,27 +138,35 @@ pub fn for_each_block<'a>(text: &'a str, mut f: impl FnMut(Block<'a>)) {
     for (i, raw) in lines_of(text).enumerate() {
         let line = raw.trim_matches(is_space);
         if line.is_empty() {
-            flush(&mut lines, open_line);
+            flush(&mut lines, open_line, &mut f);
             continue;
         }
-        let alone =
-            (at_top && super::patterns::masthead(line).is_some()) || is_standalone_line(line);
+        let masthead = at_top && super::patterns::masthead(line).is_some();
+        let byline = if masthead {
+            None
+        } else {
+            standalone_byline(line)
+        };
+        let alone = masthead || byline.is_some();
         at_top &= alone;
         if alone {
-            flush(&mut lines, open_line);
-            lines.push(line);
-            flush(&mut lines, i + 1);
+            flush(&mut lines, open_line, &mut f);
+            f(Block {
+                text: Cow::Borrowed(line),
+                line: i + 1,
+                byline,
+            });
             continue;
         }
         let continues =
             !lines.is_empty() && !line_mode && !is_indented(raw) && !line.starts_with('▲');
         if !continues {
-            flush(&mut lines, open_line);
+            flush(&mut lines, open_line, &mut f);
             open_line = i + 1;
         }
         lines.push(line);
     }
-    flush(&mut lines, open_line);
+    flush(&mut lines, open_line, &mut f);
 }
 
 #[cfg(test)]

@@ -105,8 +105,8 @@ fn is_caption(text: &str) -> bool {
 
 /// Classify one block, taking its text (no copy for the common kinds).
 pub fn classify(block: Block<'_>) -> Kind<'_> {
-    let text = block.text;
-    if let Some((byline, authors)) = parse_byline(&text) {
+    let Block { text, byline, .. } = block;
+    if let Some((byline, authors)) = byline.or_else(|| parse_byline(&text)) {
         return Kind::Byline { byline, authors };
     }
     if let Some((byline, authors)) = parse_bracketed_byline(&text) {

@@ -208,6 +208,9 @@ pub struct Prefixes {
     /// The list has an empty word: it is a prefix of nothing here (as with
     /// `prefixes_of` before), but contained in every text.
     empty: bool,
+    /// Bit `c % 128` is set for each first character `c`: most texts start
+    /// with a character no word starts with, and one bit test says so.
+    firsts: u128,
 }
 
 impl Prefixes {
@@ -219,13 +222,29 @@ impl Prefixes {
                 .filter_map(|&w| Some((w.chars().next()?, w)))
                 .collect(),
             empty: words.contains(&""),
+            firsts: words
+                .iter()
+                .filter_map(|w| w.chars().next())
+                .fold(0, |bits, c| bits | Self::bit(c)),
         }
+    }
+
+    fn bit(c: char) -> u128 {
+        1 << (u32::from(c) % 128)
     }
 
     /// The words `text` starts with, in the list's order.
     pub fn of<'a>(&'a self, text: &'a str) -> impl Iterator<Item = &'static str> + 'a {
-        let first = text.chars().next();
-        self.words
+        let first = text
+            .chars()
+            .next()
+            .filter(|&c| self.firsts & Self::bit(c) != 0);
+        let words = if first.is_some() {
+            &self.words[..]
+        } else {
+            &[]
+        };
+        words
             .iter()
             .filter(move |&&(c, w)| Some(c) == first && text.starts_with(w))
             .map(|&(_, w)| w)
