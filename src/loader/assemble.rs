@@ -242,6 +242,14 @@ pub fn assemble(source: &str, encoding: Encoding, text: &str) -> Issue {
             })
             .collect();
         (b.article.kicker, b.article.title, b.article.subtitle) = headline_roles(heads);
+        // Room for every paragraph block at once (joins only make fewer),
+        // rather than a reallocation each time the list doubles.
+        let body = &it.as_slice()[..end - anchor];
+        let paragraphs = body
+            .iter()
+            .filter(|k| matches!(k, Kind::Paragraph(_)))
+            .count();
+        b.article.paragraphs.reserve_exact(paragraphs);
         for kind in it.by_ref().take(end - anchor) {
             out.body(&mut b, kind);
         }

@@ -93,8 +93,9 @@ pub fn load_path(path: &Path) -> Result<Issue, LoadError> {
 /// Decode, sanitize and parse the bytes of an issue named `source`.
 pub fn load_bytes(source: &str, bytes: Vec<u8>) -> Result<Issue, DecodeError> {
     // The text is borrowed from `bytes` when they are UTF-8 (no copy), and
-    // the blocks borrow from the text: the articles' fields are the only
-    // copy, so peak memory stays near twice the file size.
+    // the blocks borrow from the (sanitized) text: the articles' fields are
+    // the only other copy, so peak memory stays near twice the file size
+    // (three times when sanitizing had to copy the text, e.g. CRLF files).
     decode::decode_with(bytes, |text, encoding, scan| {
         let clean = sanitize::sanitize_scanned(text, scan);
         assemble::assemble(source, encoding, &clean)
