@@ -59,7 +59,7 @@ pub fn decode(bytes: Vec<u8>) -> Result<(String, Encoding), DecodeError> {
 /// validated once, by `simdutf8`, and borrowed from `bytes` rather than
 /// turned into a `String` (which would validate it again: this crate has no
 /// `unsafe` to skip that).
-pub(crate) fn decode_with<R>(
+pub fn decode_with<R>(
     bytes: Vec<u8>,
     f: impl FnOnce(&str, Encoding, &Scan) -> R,
 ) -> Result<R, DecodeError> {

@@ -4,6 +4,8 @@
 //! `decode` (bytes → text, encoding) → `sanitize` (controls, escapes, line
 //! ends) → `blocks` (lines → blocks) → `classify` (block → kind) →
 //! `assemble` (kinds → articles). The rules they apply are data in `rules`.
+//! `scan` is the one byte pass `decode` and `sanitize` share. Blocks and
+//! kinds borrow from the decoded text; only the articles' fields own text.
 //! `load_path` is the only part that touches the file system.
 
 mod assemble;
@@ -14,7 +16,7 @@ mod names;
 mod patterns;
 pub mod rules;
 pub mod sanitize;
-mod scan;
+pub mod scan;
 
 use crate::model::{Encoding, Issue};
 use std::path::{Path, PathBuf};

@@ -31,7 +31,7 @@ pub fn sanitize(text: &str) -> Cow<'_, str> {
 
 /// [`sanitize`] when the text's [`Scan`] is already known (the loader
 /// scans once, while decoding).
-pub(crate) fn sanitize_scanned<'a>(text: &'a str, scan: &Scan) -> Cow<'a, str> {
+pub fn sanitize_scanned<'a>(text: &'a str, scan: &Scan) -> Cow<'a, str> {
     if !scan.needs_sanitize {
         return Cow::Borrowed(text);
     }
