@@ -107,8 +107,8 @@ mod tests {
     fn reference(b: &[u8]) -> Scan {
         let at = |i: usize| b.get(i).copied().unwrap_or(0);
         let mut s = Scan::default();
-        for i in 0..b.len() {
-            let (c, n, r) = exact(b[i], at(i + 1), at(i + 2));
+        for (i, &x) in b.iter().enumerate() {
+            let (c, n, r) = exact(x, at(i + 1), at(i + 2));
             s.controls += usize::from(c);
             s.needs_sanitize |= n;
             s.has_replacement |= r;
