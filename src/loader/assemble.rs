@@ -5,7 +5,9 @@
 
 use super::blocks::for_each_block;
 use super::classify::{Kind, Para, classify};
-use super::rules::{CLOSERS, HEADLINE_MAX_BLOCKS, KICKER_ENDS, SPEECH_VERBS, ends_sentence};
+use super::rules::{
+    CLOSERS, HEADLINE_MAX_BLOCKS, KICKER_ENDS, SPEECH_VERBS, ends_sentence, trim_end_chars,
+};
 use crate::model::{Article, Encoding, Issue, Masthead};
 
 /// Headline roles for a group of one to three blocks (FORMAT.md §Headline
@@ -111,7 +113,7 @@ impl ArticleBuilder {
         // The sentence-end test looks only at the new text: what is before
         // its closing marks, or — if it is nothing but closing marks — at
         // what the paragraph ended with before them.
-        let core = p.text.trim_end_matches(CLOSERS);
+        let core = trim_end_chars(&p.text, CLOSERS);
         let core_ended = if core.is_empty() {
             joins && self.core_ended
         } else {

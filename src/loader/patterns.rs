@@ -3,6 +3,7 @@
 
 use super::rules::{
     DATELINE_SOURCES, JUMP_FROM_WORDS, JUMP_TO_WORDS, PAPER_SUFFIXES, Prefixes, is_han, is_space,
+    trim_end_chars,
 };
 use crate::model::{Jump, JumpDirection, Masthead};
 use regex::Regex;
@@ -192,7 +193,7 @@ static PHOTO_CREDIT: LazyLock<Regex> =
 
 /// Does the block end with a photo credit (`本报记者 张三 摄`)?
 pub fn ends_with_photo_credit(text: &str) -> bool {
-    text.trim_end_matches(['）', ')']).ends_with('摄') && PHOTO_CREDIT.is_match(tail(text))
+    trim_end_chars(text, &['）', ')']).ends_with('摄') && PHOTO_CREDIT.is_match(tail(text))
 }
 
 static MH_DATE: LazyLock<Regex> = LazyLock::new(|| {
