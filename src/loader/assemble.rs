@@ -238,7 +238,7 @@ impl<'a> Articles<'a> {
                     let mut before = std::mem::take(&mut self.before);
                     let group = before.split_off(before.len() - trailing_group(&before));
                     self.orphan(before);
-                    head_texts(group.into_iter())
+                    head_texts(group)
                 }
             };
             let mut b = ArticleBuilder::default();
@@ -318,7 +318,7 @@ impl<'a> Articles<'a> {
             let group = kinds.split_off(first);
             self.orphan(kinds);
             let mut b = ArticleBuilder::default();
-            let heads = head_texts(group.into_iter());
+            let heads = head_texts(group);
             (b.article.kicker, b.article.title, b.article.subtitle) = headline_roles(heads);
             for kind in body {
                 self.out.body(&mut b, kind);
