@@ -15,7 +15,7 @@ use std::collections::VecDeque;
 /// group): three are kicker, title, subtitle; two are kicker + title when
 /// the first introduces the second (`——`, `：`, a speech verb), else title +
 /// subtitle (which also covers a second block opening with `——`).
-fn headline_roles(group: Vec<String>) -> (Option<String>, Option<String>, Option<String>) {
+fn headline_roles(group: impl IntoIterator<Item = String>) -> Roles {
     let mut it = group.into_iter();
     match (it.next(), it.next(), it.next()) {
         (Some(title), None, None) => (None, Some(title), None),
@@ -58,15 +58,16 @@ fn trailing_group(kinds: &[Kind<'_>]) -> usize {
         .count()
 }
 
-/// The texts of a headline group's blocks (all paragraphs).
-fn head_texts<'k>(group: impl IntoIterator<Item = Kind<'k>>) -> Vec<String> {
-    group
-        .into_iter()
-        .filter_map(|k| match k {
-            Kind::Paragraph(p) => Some(p.text.into_owned()),
-            _ => None,
-        })
-        .collect()
+/// Kicker, title, subtitle.
+type Roles = (Option<String>, Option<String>, Option<String>);
+
+/// The headline roles of a group's blocks (all paragraphs), without
+/// collecting their texts first.
+fn group_roles<'k>(group: impl IntoIterator<Item = Kind<'k>>) -> Roles {
+    headline_roles(group.into_iter().filter_map(|k| match k {
+        Kind::Paragraph(p) => Some(p.text.into_owned()),
+        _ => None,
+    }))
 }
 
 /// Accumulates one article's body, in order.
@@ -229,20 +230,20 @@ impl<'a> Articles<'a> {
         let anchor = is_anchor(&kind, self.after_byline);
         self.after_byline = matches!(kind, Kind::Byline { .. });
         if anchor {
-            let heads = match self.current.take() {
+            let roles = match self.current.take() {
                 Some(done) => {
                     self.out.push(done);
-                    head_texts(self.group.drain(..))
+                    group_roles(self.group.drain(..))
                 }
                 None => {
                     let mut before = std::mem::take(&mut self.before);
                     let group = before.split_off(before.len() - trailing_group(&before));
                     self.orphan(before);
-                    head_texts(group)
+                    group_roles(group)
                 }
             };
             let mut b = ArticleBuilder::default();
-            (b.article.kicker, b.article.title, b.article.subtitle) = headline_roles(heads);
+            (b.article.kicker, b.article.title, b.article.subtitle) = roles;
             self.out.body(&mut b, kind);
             self.current = Some(b);
         } else if let Some(b) = self.current.as_mut() {
@@ -318,8 +319,7 @@ impl<'a> Articles<'a> {
             let group = kinds.split_off(first);
             self.orphan(kinds);
             let mut b = ArticleBuilder::default();
-            let heads = head_texts(group);
-            (b.article.kicker, b.article.title, b.article.subtitle) = headline_roles(heads);
+            (b.article.kicker, b.article.title, b.article.subtitle) = group_roles(group);
             for kind in body {
                 self.out.body(&mut b, kind);
             }
