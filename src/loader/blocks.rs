@@ -30,7 +30,9 @@ fn is_indented(line: &str) -> bool {
 
 /// Is `c` part of a Latin word or number (where a hard wrap stood for a space)?
 fn is_latin_word(c: char) -> bool {
-    c.is_alphanumeric() && !super::rules::is_han(c) && (c as u32) < 0x2E80
+    // The code point test first: Han characters (most line ends) would
+    // otherwise go through the Unicode alphabetic table.
+    (c as u32) < 0x2E80 && !super::rules::is_han(c) && c.is_alphanumeric()
 }
 
 /// Does a hard wrap between a line ending with `a` and one starting with
