@@ -85,6 +85,16 @@ fn bench_stages(c: &mut Criterion, bytes: &[u8]) {
     group.bench_function("decode", |b| {
         b.iter(|| black_box(decode::decode(black_box(bytes).to_vec()).map(|t| t.0.len())));
     });
+    // What load_bytes runs: simdutf8 validation, the byte scan, the text
+    // borrowed from the bytes.
+    group.bench_function("decode_with", |b| {
+        b.iter(|| {
+            black_box(decode::decode_with(
+                black_box(bytes).to_vec(),
+                |text, _, scan| text.len() + scan.controls,
+            ))
+        });
+    });
     let (text, _) = decode::decode(bytes.to_vec()).expect("synthetic decodes");
     group.bench_function("sanitize", |b| {
         b.iter(|| black_box(sanitize::sanitize(black_box(&text)).len()));

@@ -6,14 +6,21 @@
 
 use super::names::parse_byline;
 use super::rules::{BYLINE_MARKERS, is_space};
+use std::borrow::Cow;
 
 /// One block of text: a paragraph, headline, byline, … before classification.
+/// A one-line block borrows its line from the file's text; only a block of
+/// several lines owns its joined text.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Block {
+pub struct Block<'a> {
     /// The joined, trimmed text.
-    pub text: String,
+    pub text: Cow<'a, str>,
     /// 1-based line number of the block's first line in the file.
     pub line: usize,
+    /// A byline line's parse (text without marker, authors), kept from
+    /// the test that made it a block of its own, so that `classify` does
+    /// not parse it again.
+    pub(crate) byline: Option<(String, Vec<String>)>,
 }
 
 /// Does this line open with a paragraph indent?
@@ -23,26 +30,52 @@ fn is_indented(line: &str) -> bool {
 
 /// Is `c` part of a Latin word or number (where a hard wrap stood for a space)?
 fn is_latin_word(c: char) -> bool {
-    c.is_alphanumeric() && !super::rules::is_han(c) && (c as u32) < 0x2E80
+    // The code point test first: Han characters (most line ends) would
+    // otherwise go through the Unicode alphabetic table.
+    (c as u32) < 0x2E80 && !super::rules::is_han(c) && c.is_alphanumeric()
 }
 
-/// Join `next` (trimmed) onto `block` the way a hard wrap is undone.
-fn push_line(block: &mut String, next: &str) {
-    if let (Some(a), Some(b)) = (block.chars().next_back(), next.chars().next()) {
-        let a_latin =
-            is_latin_word(a) || matches!(a, ',' | '.' | ';' | ':' | '!' | '?' | ')' | '%');
-        if a_latin && (is_latin_word(b) || b == '(') {
-            block.push(' ');
+/// Does a hard wrap between a line ending with `a` and one starting with
+/// `b` stand for a space?
+fn wrap_is_space(a: char, b: char) -> bool {
+    let a_latin = is_latin_word(a) || matches!(a, ',' | '.' | ';' | ':' | '!' | '?' | ')' | '%');
+    a_latin && (is_latin_word(b) || b == '(')
+}
+
+/// Join the (trimmed) lines of a block the way hard wraps are undone:
+/// borrowed when there is one line, else one allocation of the right size.
+fn join_lines<'a>(lines: &[&'a str]) -> Cow<'a, str> {
+    match lines {
+        [] => Cow::Borrowed(""),
+        [one] => Cow::Borrowed(one),
+        [first, rest @ ..] => {
+            let len = lines.iter().map(|l| l.len() + 1).sum();
+            let mut block = String::with_capacity(len);
+            block.push_str(first);
+            let mut prev = *first;
+            for &next in rest {
+                if let (Some(a), Some(b)) = (prev.chars().next_back(), next.chars().next()) {
+                    if wrap_is_space(a, b) {
+                        block.push(' ');
+                    }
+                }
+                block.push_str(next);
+                prev = next;
+            }
+            Cow::Owned(block)
         }
     }
-    block.push_str(next);
 }
 
 /// Does a line stand alone whatever surrounds it? A byline (`■本报记者
 /// 张三`) is one line by nature; a hard-wrapped paragraph never starts a
-/// line with a byline marker.
-fn is_standalone_line(line: &str) -> bool {
-    line.starts_with(BYLINE_MARKERS) && parse_byline(line).is_some()
+/// line with a byline marker. Returns the byline's parse.
+fn standalone_byline(line: &str) -> Option<(String, Vec<String>)> {
+    if line.starts_with(BYLINE_MARKERS) {
+        parse_byline(line)
+    } else {
+        None
+    }
 }
 
 /// A file with no blank line between its lines and no indented line gives
@@ -61,47 +94,81 @@ fn is_line_per_paragraph(text: &str) -> bool {
     count >= 3
 }
 
+/// `text.split('\n')`, with the `memchr` crate's vectorised search (the
+/// standard library's is a word at a time).
+fn lines_of(text: &str) -> impl Iterator<Item = &str> {
+    let mut start = 0;
+    memchr::memchr_iter(b'\n', text.as_bytes())
+        .chain(std::iter::once(text.len()))
+        .map(move |end| {
+            let line = &text[start..end];
+            start = end + 1;
+            line
+        })
+}
+
 /// Split clean text (LF line ends) into blocks.
 ///
 /// A masthead is a matter of lines, not blocks: at the top of the file each
 /// masthead-shaped line (`衡阳日报 2020年7月2日` / `第01版：要闻`) is a block
 /// of its own even without blank lines between, so it is never glued onto
 /// the next line. So is a byline line.
-pub fn split_blocks(text: &str) -> Vec<Block> {
-    let line_mode = is_line_per_paragraph(text);
+pub fn split_blocks(text: &str) -> Vec<Block<'_>> {
     let mut blocks = Vec::new();
-    let mut current: Option<Block> = None;
+    for_each_block(text, |b| blocks.push(b));
+    blocks
+}
+
+/// [`split_blocks`], handing each block to `f` as it is found.
+pub fn for_each_block<'a>(text: &'a str, mut f: impl FnMut(Block<'a>)) {
+    let line_mode = is_line_per_paragraph(text);
+    // The open block: its first line's number and its lines (a buffer
+    // reused from block to block).
+    let mut open_line = 0;
+    let mut lines: Vec<&'a str> = Vec::new();
+    let flush = |lines: &mut Vec<&'a str>, line: usize, f: &mut dyn FnMut(Block<'a>)| {
+        if !lines.is_empty() {
+            f(Block {
+                text: join_lines(lines),
+                line,
+                byline: None,
+            });
+            lines.clear();
+        }
+    };
     let mut at_top = true;
-    for (i, raw) in text.split('\n').enumerate() {
+    for (i, raw) in lines_of(text).enumerate() {
         let line = raw.trim_matches(is_space);
         if line.is_empty() {
-            blocks.extend(current.take());
+            flush(&mut lines, open_line, &mut f);
             continue;
         }
-        let alone =
-            (at_top && super::patterns::masthead(line).is_some()) || is_standalone_line(line);
-        at_top &= alone;
-        let new_block = || Block {
-            text: line.to_owned(),
-            line: i + 1,
+        let masthead = at_top && super::patterns::masthead(line).is_some();
+        let byline = if masthead {
+            None
+        } else {
+            standalone_byline(line)
         };
+        let alone = masthead || byline.is_some();
+        at_top &= alone;
         if alone {
-            blocks.extend(current.take());
-            blocks.push(new_block());
+            flush(&mut lines, open_line, &mut f);
+            f(Block {
+                text: Cow::Borrowed(line),
+                line: i + 1,
+                byline,
+            });
             continue;
         }
-        match current.as_mut() {
-            Some(open) if !line_mode && !is_indented(raw) && !line.starts_with('▲') => {
-                push_line(&mut open.text, line);
-            }
-            _ => {
-                blocks.extend(current.take());
-                current = Some(new_block());
-            }
+        let continues =
+            !lines.is_empty() && !line_mode && !is_indented(raw) && !line.starts_with('▲');
+        if !continues {
+            flush(&mut lines, open_line, &mut f);
+            open_line = i + 1;
         }
+        lines.push(line);
     }
-    blocks.extend(current);
-    blocks
+    flush(&mut lines, open_line, &mut f);
 }
 
 #[cfg(test)]
@@ -109,7 +176,10 @@ mod tests {
     use super::*;
 
     fn texts(s: &str) -> Vec<String> {
-        split_blocks(s).into_iter().map(|b| b.text).collect()
+        split_blocks(s)
+            .into_iter()
+            .map(|b| b.text.into_owned())
+            .collect()
     }
 
     #[test]

@@ -6,14 +6,22 @@ use super::names::{parse_bracketed_byline, parse_byline, parse_embedded};
 use super::patterns;
 use super::rules::{
     CAPTION_STARTS, CREDIT_LABELS, END_MARKS, HEADLINE_FORBIDDEN_ENDS, HEADLINE_MAX_CHARS,
-    SUBHEAD_MAX_CHARS, SUBHEAD_STARTS, prefixes_of, starts_with_any,
+    Prefixes, SUBHEAD_MAX_CHARS, SUBHEAD_STARTS, more_chars_than,
 };
 use crate::model::{Jump, Masthead};
+use std::borrow::Cow;
+use std::sync::LazyLock;
+
+static CAPTIONS: LazyLock<Prefixes> = LazyLock::new(|| Prefixes::new(CAPTION_STARTS));
+static CREDITS: LazyLock<Prefixes> = LazyLock::new(|| Prefixes::new(CREDIT_LABELS));
+static SUBHEADS: LazyLock<Prefixes> = LazyLock::new(|| Prefixes::new(SUBHEAD_STARTS));
 
 /// What a block is. Rare, bulky payloads are boxed: a `Vec<Kind>` holds
-/// one per block of the file, so the enum's size is paid per block.
+/// one per block of the file, so the enum's size is paid per block. Texts
+/// are still the block's (`Cow`: borrowed from the file's text for a
+/// one-line block); they are copied once, into the article.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Kind {
+pub enum Kind<'a> {
     /// `■本报记者 罗文鹏`: byline text (marker removed) and authors.
     Byline {
         byline: String,
@@ -26,15 +34,15 @@ pub enum Kind {
         authors: Vec<String>,
     },
     /// A photo caption (text as written, `▲` kept).
-    Caption(String),
+    Caption(Cow<'a, str>),
     /// A block that is only a jump line.
     Jump(Box<Jump>),
     /// `责任编辑：… 版式：…`.
-    Credits(String),
+    Credits(Cow<'a, str>),
     /// A masthead-shaped line (paper, date, page).
     Masthead(Box<Masthead>),
     /// Body text (or, if short, a headline candidate).
-    Paragraph(Para),
+    Paragraph(Para<'a>),
 }
 
 /// The dateline a lead opens with, and the authors of its embedded byline.
@@ -48,9 +56,9 @@ pub struct Lead {
 
 /// A paragraph block with what was found at its edges.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Para {
+pub struct Para<'a> {
     /// The text, jump lines removed.
-    pub text: String,
+    pub text: Cow<'a, str>,
     /// Its dateline, if it is a lead.
     pub lead: Option<Box<Lead>>,
     /// `（上接第1版）` at its start.
@@ -59,12 +67,11 @@ pub struct Para {
     pub jump_out: Option<Box<Jump>>,
 }
 
-impl Para {
+impl Para<'_> {
     /// A subhead inside an article (`■链接`, `一、加强组织领导`): short and
     /// opening with a subhead marker. It is not a sentence cut by a break.
     pub fn is_subhead(&self) -> bool {
-        starts_with_any(&self.text, SUBHEAD_STARTS)
-            && self.text.chars().nth(SUBHEAD_MAX_CHARS).is_none()
+        SUBHEADS.any(&self.text) && !more_chars_than(&self.text, SUBHEAD_MAX_CHARS)
     }
 
     /// Could this block be part of a headline group? Short, not a sentence,
@@ -74,8 +81,8 @@ impl Para {
             && self.jump_in.is_none()
             && self.jump_out.is_none()
             && !self.text.ends_with(HEADLINE_FORBIDDEN_ENDS)
-            && !END_MARKS.contains(&self.text.as_str())
-            && self.text.chars().nth(HEADLINE_MAX_CHARS).is_none()
+            && !END_MARKS.contains(&&*self.text)
+            && !more_chars_than(&self.text, HEADLINE_MAX_CHARS)
     }
 }
 
@@ -86,19 +93,20 @@ fn is_credits(text: &str) -> bool {
     }
     let t = text.trim_start_matches(['（', '(']);
     let t = t.strip_prefix("本版").unwrap_or(t);
-    prefixes_of(t, CREDIT_LABELS)
+    CREDITS
+        .of(t)
         .any(|label| t[label.len()..].trim_start().starts_with([':', '：']))
-        && text.chars().nth(120).is_none()
+        && !more_chars_than(text, 120)
 }
 
 fn is_caption(text: &str) -> bool {
-    starts_with_any(text, CAPTION_STARTS) || patterns::ends_with_photo_credit(text)
+    CAPTIONS.any(text) || patterns::ends_with_photo_credit(text)
 }
 
 /// Classify one block, taking its text (no copy for the common kinds).
-pub fn classify(block: Block) -> Kind {
-    let text = block.text;
-    if let Some((byline, authors)) = parse_byline(&text) {
+pub fn classify(block: Block<'_>) -> Kind<'_> {
+    let Block { text, byline, .. } = block;
+    if let Some((byline, authors)) = byline.or_else(|| parse_byline(&text)) {
         return Kind::Byline { byline, authors };
     }
     if let Some((byline, authors)) = parse_bracketed_byline(&text) {
@@ -136,10 +144,19 @@ pub fn classify(block: Block) -> Kind {
             embedded_authors,
         }));
     }
-    para.text = if start == 0 && end == text.len() {
-        text
-    } else {
-        text[start..end].to_owned()
-    };
+    para.text = cut(text, start, end);
     Kind::Paragraph(para)
+}
+
+/// `text[start..end]`, still borrowed if `text` was; an owned text is cut
+/// in place.
+fn cut(text: Cow<'_, str>, start: usize, end: usize) -> Cow<'_, str> {
+    match text {
+        Cow::Borrowed(t) => Cow::Borrowed(&t[start..end]),
+        Cow::Owned(mut t) => {
+            t.truncate(end);
+            t.drain(..start);
+            Cow::Owned(t)
+        }
+    }
 }

@@ -4,6 +4,8 @@
 //! `decode` (bytes → text, encoding) → `sanitize` (controls, escapes, line
 //! ends) → `blocks` (lines → blocks) → `classify` (block → kind) →
 //! `assemble` (kinds → articles). The rules they apply are data in `rules`.
+//! `scan` is the one byte pass `decode` and `sanitize` share. Blocks and
+//! kinds borrow from the decoded text; only the articles' fields own text.
 //! `load_path` is the only part that touches the file system.
 
 mod assemble;
@@ -14,6 +16,7 @@ mod names;
 mod patterns;
 pub mod rules;
 pub mod sanitize;
+pub mod scan;
 
 use crate::model::{Encoding, Issue};
 use std::path::{Path, PathBuf};
@@ -91,21 +94,19 @@ pub fn load_path(path: &Path) -> Result<Issue, LoadError> {
 
 /// Decode, sanitize and parse the bytes of an issue named `source`.
 pub fn load_bytes(source: &str, bytes: Vec<u8>) -> Result<Issue, DecodeError> {
-    let (text, encoding) = decode::decode(bytes)?;
-    let blocks = {
-        let clean = sanitize::sanitize(&text);
-        blocks::split_blocks(&clean)
-    };
-    // The blocks own their text now: free the file's text before the
-    // articles are built, so peak memory stays near twice the file size.
-    drop(text);
-    Ok(assemble::assemble(source, encoding, blocks))
+    // The text is borrowed from `bytes` when they are UTF-8 (no copy), and
+    // the blocks borrow from the (sanitized) text: the articles' fields are
+    // the only other copy, so peak memory stays near twice the file size
+    // (three times when sanitizing had to copy the text, e.g. CRLF files).
+    decode::decode_with(bytes, |text, encoding, scan| {
+        let clean = sanitize::sanitize_scanned(text, scan);
+        assemble::assemble(source, encoding, &clean)
+    })
 }
 
 /// Parse clean text (decoded, sanitized, LF line ends) into an issue.
 pub fn parse(source: &str, text: &str, encoding: Encoding) -> Issue {
-    let blocks = blocks::split_blocks(text);
-    assemble::assemble(source, encoding, blocks)
+    assemble::assemble(source, encoding, text)
 }
 
 /// The bundled sample issue.

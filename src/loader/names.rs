@@ -1,13 +1,25 @@
 //! Bylines and authors: `■本报记者 陈 润 通讯员 刘洋` → `陈润`, `刘洋`.
 
 use super::rules::{
-    BYLINE_MARKERS, COMPOUND_SURNAMES, NOT_NAMES, ROLE_WORDS, SURNAMES, is_han, is_space,
-    prefixes_of,
+    BYLINE_MARKERS, COMPOUND_SURNAMES, NOT_NAMES, Prefixes, ROLE_WORDS, SURNAMES, is_han, is_space,
+    more_chars_than,
 };
+use std::sync::LazyLock;
+
+static ROLES: LazyLock<Prefixes> = LazyLock::new(|| Prefixes::new(ROLE_WORDS));
+static NOT_NAME_WORDS: LazyLock<Prefixes> = LazyLock::new(|| Prefixes::new(NOT_NAMES));
+static COMPOUNDS: LazyLock<Prefixes> = LazyLock::new(|| Prefixes::new(COMPOUND_SURNAMES));
+/// `SURNAMES`, sorted for a binary search (a `str::contains` would scan
+/// the whole list for every name).
+static SURNAME_CHARS: LazyLock<Vec<char>> = LazyLock::new(|| {
+    let mut v: Vec<char> = SURNAMES.chars().collect();
+    v.sort_unstable();
+    v
+});
 
 /// Longest role word that `s` starts with.
 fn role_prefix(s: &str) -> Option<&'static str> {
-    prefixes_of(s, ROLE_WORDS).max_by_key(|r| r.len())
+    ROLES.of(s).max_by_key(|r| r.len())
 }
 
 /// Is `name` plausibly a person's name? With a role word in the byline we
@@ -23,14 +35,17 @@ fn is_name(name: &str, had_role: bool) -> bool {
                 .chars()
                 .all(|c| is_han(c) || matches!(c, '·' | '•' | '・'));
     }
-    if !name.chars().all(is_han) || NOT_NAMES.iter().any(|w| name.contains(w)) {
+    if !name.chars().all(is_han) || NOT_NAME_WORDS.any_in(name) {
         return false;
     }
     if had_role {
         return (1..=5).contains(&n);
     }
-    let compound = COMPOUND_SURNAMES.iter().any(|s| name.starts_with(s));
-    let surname = name.chars().next().is_some_and(|c| SURNAMES.contains(c));
+    let compound = COMPOUNDS.any(name);
+    let surname = name
+        .chars()
+        .next()
+        .is_some_and(|c| SURNAME_CHARS.binary_search(&c).is_ok());
     (compound && (3..=4).contains(&n)) || (surname && (2..=3).contains(&n))
 }
 
@@ -82,7 +97,7 @@ pub fn parse_byline(text: &str) -> Option<(String, Vec<String>)> {
         None if opens_with_reporter(text) => text,
         None => return None,
     };
-    if rest.is_empty() || rest.chars().count() > 60 {
+    if rest.is_empty() || more_chars_than(rest, 60) {
         return None;
     }
     let authors = parse_names(rest)?;

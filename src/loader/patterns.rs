@@ -2,7 +2,8 @@
 //! photo credits. Compiled once.
 
 use super::rules::{
-    DATELINE_SOURCES, JUMP_FROM_WORDS, JUMP_TO_WORDS, PAPER_SUFFIXES, is_han, is_space,
+    DATELINE_SOURCES, JUMP_FROM_WORDS, JUMP_TO_WORDS, PAPER_SUFFIXES, Prefixes, is_han, is_space,
+    trim_end_chars,
 };
 use crate::model::{Jump, JumpDirection, Masthead};
 use regex::Regex;
@@ -13,12 +14,18 @@ fn re(pattern: &str) -> Regex {
     Regex::new(pattern).unwrap_or_else(|e| panic!("bad built-in pattern {pattern}: {e}"))
 }
 
+/// A source not in `DATELINE_SOURCES` is 1–6 Han characters ending with
+/// one of these (`…社`, `…网`, `…台`).
+const SOURCE_ENDS: [char; 3] = ['社', '网', '台'];
+
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     let sources = DATELINE_SOURCES.join("|");
+    let ends: String = SOURCE_ENDS.iter().collect();
     re(&format!(
-        r"^(?P<src>{sources}|\p{{Han}}{{1,6}}?(?:社|网|台))(?P<place>\p{{Han}}{{0,8}}?)(?P<date>\d{{1,2}}月\d{{1,2}}日)?(?P<kind>[讯电])"
+        r"^(?P<src>{sources}|\p{{Han}}{{1,6}}?[{ends}])(?P<place>\p{{Han}}{{0,8}}?)(?P<date>\d{{1,2}}月\d{{1,2}}日)?(?P<kind>[讯电])"
     ))
 });
+static SOURCES: LazyLock<Prefixes> = LazyLock::new(|| Prefixes::new(DATELINE_SOURCES));
 
 /// How far into a paragraph a dateline's `讯`/`电` can stand: a source
 /// (≤ 7 characters), a place (≤ 8) and `MM月DD日`, 3 bytes a character.
@@ -27,8 +34,19 @@ const DATELINE_MAX_BYTES: usize = 81;
 /// The dateline a lead paragraph opens with (`本报讯`, `新华社北京7月1日电`),
 /// and the byte length it covers.
 pub fn dateline(text: &str) -> Option<&str> {
-    // Cheap gate before the regex: a dateline ends in 讯/电 within its
-    // first few dozen bytes (source, place and date are short).
+    // Cheap gates before the regex, which runs only on leads (and the odd
+    // look-alike): a dateline opens with a known source or has a source
+    // end (社/网/台) among its characters 2–7, and it ends in 讯/电 within
+    // its first few dozen bytes (source, place and date are short).
+    if !SOURCES.any(text)
+        && !text
+            .chars()
+            .skip(1)
+            .take(6)
+            .any(|c| SOURCE_ENDS.contains(&c))
+    {
+        return None;
+    }
     let mut head = text.len().min(DATELINE_MAX_BYTES);
     while !text.is_char_boundary(head) {
         head -= 1;
@@ -36,18 +54,44 @@ pub fn dateline(text: &str) -> Option<&str> {
     if !text[..head].contains(['讯', '电']) {
         return None;
     }
+    // The common lead (`本报讯`): the first known source the text starts
+    // with, right followed by 讯/电. The pattern tries the known sources
+    // first, in order, then the shortest place (none) and a date (none
+    // here, 讯/电 is not a digit): so this is the match it would find, and
+    // the pattern's captures are not needed.
+    if let Some(source) = SOURCES.of(text).next() {
+        let after = &text[source.len()..];
+        if let Some(kind) = after.chars().next().filter(|c| matches!(c, '讯' | '电')) {
+            let whole = source.len() + kind.len_utf8();
+            let next = text[whole..].chars().next();
+            return accept(&text[..whole], true, false, kind, next);
+        }
+    }
     let caps = DATELINE.captures(text)?;
     let whole = caps.get(0)?;
     let known = DATELINE_SOURCES.contains(&&caps["src"]);
+    let kind = caps["kind"].chars().next()?;
     let next = text[whole.end()..].chars().next();
+    accept(
+        whole.as_str(),
+        known,
+        caps.name("date").is_some(),
+        kind,
+        next,
+    )
+}
+
+/// The last test of a dateline match `tag` (source known or not, with a
+/// date or not, ending in `kind`, followed by `next`).
+fn accept(tag: &str, known: bool, dated: bool, kind: char, next: Option<char>) -> Option<&str> {
     // `…电` could be the start of 电视/电网 and a generic `…社/网` source could
     // be any phrase: unless a date pins it down, the tag must be followed by
     // something that is not a Han character (space, bracket, digit, end).
-    let pinned = caps.name("date").is_some() || (known && &caps["kind"] == "讯");
+    let pinned = dated || (known && kind == '讯');
     if !pinned && next.is_some_and(is_han) {
         return None;
     }
-    Some(whole.as_str())
+    Some(tag)
 }
 
 /// An embedded byline right after a dateline: `（记者 张三 通讯员 李四）`.
@@ -118,6 +162,11 @@ pub fn jump_at_end(text: &str) -> Option<(Jump, &str)> {
         return None;
     }
     let from = text.len() - tail(text).len();
+    // A jump line has its 版/页 inside the tail (most text ending with a
+    // bracket is an aside, not a jump line).
+    if !text[from..].contains(['版', '页']) {
+        return None;
+    }
     let caps = JUMP_END.captures(&text[from..])?;
     let m = caps.get(0)?;
     Some((
@@ -144,7 +193,7 @@ static PHOTO_CREDIT: LazyLock<Regex> =
 
 /// Does the block end with a photo credit (`本报记者 张三 摄`)?
 pub fn ends_with_photo_credit(text: &str) -> bool {
-    text.trim_end_matches(['）', ')']).ends_with('摄') && PHOTO_CREDIT.is_match(tail(text))
+    trim_end_chars(text, &['）', ')']).ends_with('摄') && PHOTO_CREDIT.is_match(tail(text))
 }
 
 static MH_DATE: LazyLock<Regex> = LazyLock::new(|| {
@@ -176,21 +225,33 @@ fn is_paper_name(s: &str) -> bool {
 pub fn masthead(text: &str) -> Option<Masthead> {
     // Cheap gates first: this runs on every block, the regexes only on
     // short blocks that could hold a date, a page or a paper's name.
-    if text.len() > 320 || text.chars().nth(80).is_some() {
+    // All in one pass over the characters, stopping at the first sign of a
+    // sentence: a masthead is short (at most 80 characters), is not a
+    // sentence, and has a page (版), a date (年 and 月, or digits with two
+    // separators) or a paper's name.
+    if text.len() > 320 {
         return None;
     }
-    // A masthead is not a sentence; and it has a page (版), a date (年 and
-    // 月, or digits with two separators) or a paper's name.
-    if text.contains(['，', '。', '；', '！', '？', ',']) {
-        return None;
+    let (mut chars, mut separators) = (0, 0);
+    let (mut page, mut year, mut month, mut digit) = (false, false, false, false);
+    for c in text.chars() {
+        chars += 1;
+        if chars > 80 {
+            return None;
+        }
+        match c {
+            '，' | '。' | '；' | '！' | '？' | ',' => return None,
+            '版' => page = true,
+            '年' => year = true,
+            '月' => month = true,
+            '-' | '/' | '.' => separators += 1,
+            '0'..='9' => digit = true,
+            _ => {}
+        }
     }
-    let separators = text
-        .bytes()
-        .filter(|b| matches!(b, b'-' | b'/' | b'.'))
-        .count();
-    let likely = text.contains('版')
-        || (text.contains('年') && text.contains('月'))
-        || (separators >= 2 && text.bytes().any(|b| b.is_ascii_digit()))
+    let likely = page
+        || (year && month)
+        || (separators >= 2 && digit)
         || PAPER_SUFFIXES.iter().any(|suf| text.contains(suf));
     if !likely {
         return None;

@@ -196,20 +196,77 @@ pub const JUMP_FROM_WORDS: &[&str] = &["上接", "紧接", "接", "续"];
 /// Suffixes of a paper's name in a masthead (`衡阳日报`).
 pub const PAPER_SUFFIXES: &[&str] = &["报", "刊", "报社", "新闻"];
 
-/// The words of `words` that `text` starts with. Every block is checked
-/// against several word lists, so the first character is compared before
-/// any word (a plain `starts_with` per word costs a `memcmp` call each).
-pub fn prefixes_of<'w>(text: &str, words: &[&'w str]) -> impl Iterator<Item = &'w str> {
-    let first = text.chars().next();
-    words
-        .iter()
-        .copied()
-        .filter(move |w| first.is_some() && w.chars().next() == first && text.starts_with(w))
+/// A word list made ready for prefix tests. Every block is checked against
+/// several lists, so each word's first character is decoded once, here,
+/// and a word is compared (a `memcmp`) only when the text starts with that
+/// character: most blocks cost one decoded character and a few integer
+/// compares per list.
+#[derive(Debug)]
+pub struct Prefixes {
+    /// (first character, word), in the list's order.
+    words: Vec<(char, &'static str)>,
+    /// The list has an empty word: it is a prefix of nothing here (as with
+    /// `prefixes_of` before), but contained in every text.
+    empty: bool,
+    /// Bit `c % 128` is set for each first character `c`: most texts start
+    /// with a character no word starts with, and one bit test says so.
+    firsts: u128,
 }
 
-/// Does `text` start with one of `words`?
-pub fn starts_with_any(text: &str, words: &[&str]) -> bool {
-    prefixes_of(text, words).next().is_some()
+impl Prefixes {
+    /// Index `words` (one of the lists above).
+    pub fn new(words: &[&'static str]) -> Self {
+        Prefixes {
+            words: words
+                .iter()
+                .filter_map(|&w| Some((w.chars().next()?, w)))
+                .collect(),
+            empty: words.contains(&""),
+            firsts: words
+                .iter()
+                .filter_map(|w| w.chars().next())
+                .fold(0, |bits, c| bits | Self::bit(c)),
+        }
+    }
+
+    fn bit(c: char) -> u128 {
+        1 << (u32::from(c) % 128)
+    }
+
+    /// The words `text` starts with, in the list's order.
+    pub fn of<'a>(&'a self, text: &'a str) -> impl Iterator<Item = &'static str> + 'a {
+        let first = text
+            .chars()
+            .next()
+            .filter(|&c| self.firsts & Self::bit(c) != 0);
+        let words = if first.is_some() {
+            &self.words[..]
+        } else {
+            &[]
+        };
+        words
+            .iter()
+            .filter(move |&&(c, w)| Some(c) == first && text.starts_with(w))
+            .map(|&(_, w)| w)
+    }
+
+    /// Does `text` start with one of the words?
+    pub fn any(&self, text: &str) -> bool {
+        self.of(text).next().is_some()
+    }
+
+    /// Does one of the words occur anywhere in `text`? (`text` is short: a
+    /// name.) The same as a `contains` per word, without a substring search
+    /// per word.
+    pub fn any_in(&self, text: &str) -> bool {
+        self.empty || text.char_indices().any(|(i, _)| self.any(&text[i..]))
+    }
+}
+
+/// Does `text` have more than `n` characters? Counted only when its length
+/// in bytes does not already tell (a character is 1–4 bytes).
+pub fn more_chars_than(text: &str, n: usize) -> bool {
+    text.len() > n && (text.len() > 4 * n || text.chars().nth(n).is_some())
 }
 
 /// Is `c` a Han (CJK ideograph) character?
@@ -223,9 +280,23 @@ pub fn is_space(c: char) -> bool {
     c.is_whitespace() || c == '\u{3000}'
 }
 
+/// `text.trim_end_matches(set)` for a short set of characters, written out:
+/// it runs on every block, and the generic searcher is several times
+/// slower on the one or two characters it usually looks at.
+pub fn trim_end_chars<'a>(text: &'a str, set: &[char]) -> &'a str {
+    let mut end = text.len();
+    for c in text.chars().rev() {
+        if !set.contains(&c) {
+            break;
+        }
+        end -= c.len_utf8();
+    }
+    &text[..end]
+}
+
 /// Does `text` end a sentence (possibly followed by closing quotes/brackets)?
 pub fn ends_sentence(text: &str) -> bool {
-    let trimmed = text.trim_end_matches(CLOSERS);
+    let trimmed = trim_end_chars(text, CLOSERS);
     // A closer is only a sentence end when it follows one ("…。”"); a bare
     // closing bracket ends a parenthesis, not a sentence.
     trimmed.ends_with(SENTENCE_ENDS)

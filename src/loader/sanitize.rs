@@ -5,6 +5,7 @@
 //! Everything downstream — blocks, wrapper, search, screen — reads the same
 //! clean text, so a highlight offset can never point into a removed escape.
 
+use super::scan::{Scan, scan};
 use std::borrow::Cow;
 
 /// Is `c` a character to drop (other than inside an escape sequence)?
@@ -21,35 +22,17 @@ fn is_dropped(c: char) -> bool {
     }
 }
 
-/// Cheap byte test: could this text need any change at all? Run on every
-/// file, so it is two memory-speed passes rather than a char decode.
-fn needs_work(text: &str) -> bool {
-    let b = text.as_bytes();
-    // C0 controls but LF and tab, and DEL: a plain byte test that vectorises.
-    // Folded per chunk without short-circuiting, so it vectorises.
-    let control = |x: u8| (x < 0x20 && x != b'\n' && x != b'\t') || x == 0x7F;
-    if b.chunks(256)
-        .any(|c| c.iter().fold(false, |acc, &x| acc | control(x)))
-    {
-        return true;
-    }
-    // The other controls are multi-byte: C1 (C2 80–9F), LRM/RLM and bidi
-    // (E2 80 8E/8F/AA–AE, E2 81 A6–A9), BOM (EF BB BF). Look only where
-    // one of those lead bytes stands.
-    memchr::memchr3_iter(0xC2, 0xE2, 0xEF, b).any(|i| match b[i] {
-        0xC2 => matches!(b.get(i + 1), Some(0x80..=0x9F)),
-        0xE2 => matches!(
-            (b.get(i + 1), b.get(i + 2)),
-            (Some(0x80), Some(0x8E | 0x8F | 0xAA..=0xAE)) | (Some(0x81), Some(0xA6..=0xA9))
-        ),
-        _ => b.get(i + 1) == Some(&0xBB) && b.get(i + 2) == Some(&0xBF),
-    })
-}
-
 /// Clean `text`: CRLF and lone CR become LF; escape sequences and control
 /// characters are removed. Borrowed when nothing changes (the usual case).
 pub fn sanitize(text: &str) -> Cow<'_, str> {
-    if !needs_work(text) {
+    // One byte pass (`scan`) tells whether anything can change at all.
+    sanitize_scanned(text, &scan(text.as_bytes()))
+}
+
+/// [`sanitize`] when the text's [`Scan`] is already known (the loader
+/// scans once, while decoding).
+pub fn sanitize_scanned<'a>(text: &'a str, scan: &Scan) -> Cow<'a, str> {
+    if !scan.needs_sanitize {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len());
