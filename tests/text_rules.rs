@@ -353,3 +353,19 @@ fn corpus_style_ascii_punctuation() {
     let got = lines(text, 26);
     assert_eq!(got, ["副市长朱忠明来衡调研时强", "调,要深入贯彻"]);
 }
+
+#[test]
+fn url_glued_to_an_opening_quote_moves_down_whole_when_it_fits() {
+    // `“` may not end a line, so `“ http://…、` is one unit; where it fits a
+    // line, the break goes before the quote rather than inside the URL.
+    let text = "一一“ http://a.b/c?d=1、一";
+    let got = lines(text, 20);
+    assert!(got.contains(&"“ http://a.b/c?d=1、"), "{got:?}");
+    assert_eq!(got.last(), Some(&"一"));
+    // Where the unit is wider than a line, the URL is split and the rules
+    // are kept (the quote does not end a line).
+    let text = "“ http://a.b/c?d=1、一";
+    let got = lines(text, 19);
+    assert_eq!(got.concat(), text);
+    assert!(got[0].starts_with("“ http"), "{got:?}");
+}

@@ -244,9 +244,16 @@ fn check_lines(text: &str, o: &WrapOptions, ls: &[VisualLine], gs: &[G]) -> Resu
             .take_while(|g| !is_han(g.ch))
             .last()
             .map_or(u.end, |g| g.end);
+        // Likewise before it: a break the rules forbid glues the URL to
+        // what precedes (`“ http://…`: the quote may not end a line).
+        let mut first = gu;
+        while first > 0 && (gs[first].hang || violates(gs, first, o.rule)) {
+            first -= 1;
+        }
+        let unit_start = gs[first].start;
         let uw: usize = gs
             .iter()
-            .filter(|g| g.start >= u.start && g.end <= unit_end)
+            .filter(|g| g.start >= unit_start && g.end <= unit_end)
             .map(|g| g.width)
             .sum();
         if split && !glued && uw <= o.width - ls[k].indent {

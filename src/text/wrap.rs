@@ -39,7 +39,8 @@
 //! full-width form (2 columns) and rules see the full-width form.
 use super::punct;
 use super::rules::{
-    CURLY_QUOTES, division_mark, is_east_asian, is_hanging_space, is_no_line_end, is_no_line_start,
+    CURLY_QUOTES, division_mark, is_east_asian, is_han, is_hanging_space, is_no_line_end,
+    is_no_line_start,
 };
 use super::url;
 use super::width::{AmbiguousWidth, grapheme_width};
@@ -114,6 +115,9 @@ const BASE: u8 = 2;
 const MANDATORY: u8 = 4;
 /// A break before the grapheme breaks no clreq rule of the chosen level.
 const RULE_OK: u8 = 8;
+/// The grapheme is inside a URL (not its first): a break before it splits
+/// the URL.
+const IN_URL: u8 = 16;
 
 #[derive(Clone, Copy)]
 struct Cluster {
@@ -165,6 +169,7 @@ fn fill_line(gs: &[Cluster], s: usize, avail: usize) -> (usize, usize) {
     // Last fitting break candidates of each tier: (cluster index, width).
     let mut tier_a = None; // UAX #14 opportunity that respects the rules
     let mut tier_b = None; // any boundary that respects the rules
+    let mut tier_o = None; // the same, outside URLs
     let mut tier_c = None; // any boundary
     for (i, g) in gs.iter().enumerate().skip(s) {
         if i > s {
@@ -178,6 +183,9 @@ fn fill_line(gs: &[Cluster], s: usize, avail: usize) -> (usize, usize) {
                         tier_a = cand;
                     }
                     tier_b = cand;
+                    if g.flags & IN_URL == 0 {
+                        tier_o = cand;
+                    }
                 }
                 tier_c = cand;
             }
@@ -188,7 +196,21 @@ fn fill_line(gs: &[Cluster], s: usize, avail: usize) -> (usize, usize) {
         }
         let nw = w + pending + g.width;
         if nw > avail {
-            if let Some(best) = tier_a.or(tier_b).or(tier_c) {
+            if let Some(best) = tier_a {
+                return best;
+            }
+            let pick = tier_b.or(tier_c);
+            // The best break left splits a URL that, with the marks the
+            // rules glue to it (`“ http://a.b/c、`), fits a line: break
+            // before all that instead, at a break that keeps the rules.
+            if let Some(p) = pick
+                && gs[p.0].flags & IN_URL != 0
+                && let Some(o) = tier_o
+                && url_unit_width(gs, s, p.0) <= avail
+            {
+                return o;
+            }
+            if let Some(best) = pick {
                 return best;
             }
             // Only when i == s: a grapheme wider than the line goes alone
@@ -203,6 +225,28 @@ fn fill_line(gs: &[Cluster], s: usize, avail: usize) -> (usize, usize) {
         pending = 0;
     }
     (gs.len(), w)
+}
+
+/// Width of the URL around cluster `k` (inside it) with what the rules
+/// glue to it on either side — marks that may not start a line after it,
+/// marks that may not end a line before it — from line start `s` on.
+fn url_unit_width(gs: &[Cluster], s: usize, k: usize) -> usize {
+    let glued = |g: &Cluster| g.flags & (HANG | RULE_OK) != RULE_OK;
+    let mut start = k;
+    while start > s && gs[start].flags & IN_URL != 0 {
+        start -= 1;
+    }
+    while start > s && glued(&gs[start]) {
+        start -= 1;
+    }
+    let mut end = k;
+    while end < gs.len() && gs[end].flags & IN_URL != 0 {
+        end += 1;
+    }
+    while end < gs.len() && glued(&gs[end]) && !is_han(gs[end].ch) {
+        end += 1;
+    }
+    gs[start..end].iter().map(|g| g.width).sum()
 }
 
 /// Segment `text` into graphemes with width, display char and break flags.
@@ -253,11 +297,9 @@ fn clusters(text: &str, opts: &WrapOptions, subs: &[(usize, char)]) -> Vec<Clust
         if gs[i].flags & BASE == 0 && east_asian_opportunity(&gs, i) {
             gs[i].flags |= BASE;
         }
-        if gs[i].flags & BASE != 0
-            && gs[i].flags & MANDATORY == 0
-            && url::inside(&urls, gs[i].start)
-        {
+        if gs[i].flags & MANDATORY == 0 && url::inside(&urls, gs[i].start) {
             gs[i].flags &= !BASE;
+            gs[i].flags |= IN_URL;
         }
         let prev_end = last_visible.map(|v| gs[v].ch);
         if rule_ok(opts.rule, gs[i - 1].ch, prev_end, gs[i].ch) {
