@@ -52,8 +52,12 @@ fn generate(dir: &Path, n: usize) -> usize {
 }
 
 fn vm_hwm_kb() -> Option<u64> {
+    vm_kb("VmHWM:")
+}
+
+fn vm_kb(field: &str) -> Option<u64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let line = status.lines().find(|l| l.starts_with(field))?;
     line.split_whitespace().nth(1)?.parse().ok()
 }
 
@@ -119,6 +123,12 @@ fn main() {
         typed.push(t.elapsed().as_secs_f64() * 1000.0);
     }
     let hits = app.search.kept.as_ref().map_or(0, |k| k.matches.len());
+    let index_mb = app
+        .search
+        .kept
+        .as_ref()
+        .map_or(0.0, |k| k.index.heap_bytes() as f64 / 1_048_576.0);
+    let rss_now = vm_kb("VmRSS:").unwrap_or(0);
     let hwm_search = vm_hwm_kb().unwrap_or(0);
     let failed = app.shelf.slots.iter().filter(|s| s.error.is_some()).count();
     let mb = |kb: u64| kb as f64 / 1024.0;
@@ -148,8 +158,9 @@ fn main() {
             .join(" / ")
     );
     println!(
-        "  peak RSS with the all-issues index: {:.1} MiB ({:.2}x the text)",
+        "  peak RSS with the all-issues index: {:.1} MiB ({:.2}x the text); after: {:.1} MiB; the index itself {index_mb:.1} MiB",
         mb(hwm_search),
-        mb(hwm_search) / text_mb
+        mb(hwm_search) / text_mb,
+        mb(rss_now)
     );
 }

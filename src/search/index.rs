@@ -198,12 +198,16 @@ impl SearchIndex {
         if hay > u32::MAX as usize || orig > u32::MAX as usize {
             return None;
         }
-        let mut out = SearchIndex {
-            hay: Vec::with_capacity(hay),
-            ..SearchIndex::default()
-        };
-        let (mut issue_base, mut orig_base) = (0u32, 0u32);
-        for (part, run) in parts.into_iter().zip(runs) {
+        // The first part becomes the whole (growing a big allocation in
+        // place), and each later part is freed once copied: the peak stays
+        // near one index plus one part, not two indexes.
+        let mut parts = parts.into_iter().zip(runs);
+        let (mut out, first) = parts.next()?;
+        out.article_start.pop();
+        out.hay.reserve_exact(hay - out.hay.len());
+        let mut issue_base = first.len() as u32;
+        let mut orig_base = (out.orig_bytes + out.fields.len()) as u32;
+        for (part, run) in parts {
             let fold_base = out.hay.len() as u32;
             let article_base = out.articles.len() as u32;
             let field_base = out.fields.len() as u32;
