@@ -483,3 +483,45 @@ fn word_search_in_all_issues_lists_and_opens_other_issues() {
     let screen = run.screen();
     assert!(screen.contains("正文"), "{screen}");
 }
+
+#[test]
+fn keywords_take_their_idf_from_every_loaded_issue() {
+    let dir = make_folder(12);
+    let mut run = Run::open(dir.path(), Store::disabled());
+    run.keys(&["enter"]);
+    let wait = |run: &mut Run| {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(120);
+        while run.app.search.pending() {
+            assert!(std::time::Instant::now() < deadline, "background work done");
+            std::thread::sleep(std::time::Duration::from_millis(10));
+            search_state::poll(&mut run.app);
+        }
+    };
+    // First the open issue alone (jieba's own IDF table) ...
+    run.app
+        .search
+        .spawn_words(std::slice::from_ref(&*run.app.issue));
+    wait(&mut run);
+    let before = search_state::keywords_of(&run.app, 0).to_vec();
+    assert!(before.iter().any(|w| w == "正文"), "{before:?}");
+    // ... then IDF from all 36 articles of the 12 issues, where 正文 is in
+    // every one and so is no keyword.
+    run.app
+        .search
+        .spawn_doc_freqs(&run.app.shelf, &run.app.issue);
+    wait(&mut run);
+    let docs = run
+        .app
+        .search
+        .doc_freqs
+        .clone()
+        .expect("document frequencies");
+    assert_eq!(docs.docs(), 36);
+    assert_eq!(docs.doc_freq("正文"), 36);
+    let after = search_state::keywords_of(&run.app, 0).to_vec();
+    assert!(!after.is_empty());
+    assert!(!after.iter().any(|w| w == "正文"), "{after:?}");
+    // Switching issue keeps the counts and uses them.
+    run.keys(&["}"]);
+    assert!(run.app.search.doc_freqs.is_some());
+}

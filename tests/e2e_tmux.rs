@@ -471,7 +471,9 @@ fn search_all_issues_in_tmux() {
         let c = t.capture();
         // The bar covers the status row: the oldest issue shows as its
         // extra fifth article in the list.
-        c.contains("1/1 · 1 article · 1 issue") && c.contains(" 5  独家报道")
+        c.contains("1/1 · 1 article · 1 issue")
+            && c.lines()
+                .any(|l| l.starts_with(" 5") && l.contains("独家报道"))
     });
     assert!(reading_pane(&screen).contains("甲乙丙"), "{screen}");
     tmux.run(&["send-keys", "-t", "kb", "Escape"]).expect("esc");

@@ -14,8 +14,8 @@ use super::article_layout::{Anchor, BlockRef, LayoutKey};
 use super::search_edit::{History, LineEdit};
 use super::{App, Focus};
 use crate::model::Issue;
-use crate::search::keywords::article_keywords;
-use crate::search::words::{WordLoader, WordSearch};
+use crate::search::keywords::{DocFreqs, article_keywords, article_keywords_in};
+use crate::search::words::{WordIndex, WordLoader, WordSearch};
 use crate::search::{Cursor, Field, MatchPos, Matches, SearchIndex, Searcher, Step};
 use crate::ui::layout::Viewport;
 use std::ops::Range;
@@ -174,6 +174,9 @@ pub struct SearchState {
     pub words_done: bool,
     /// The "all issues" index (kept across issue switches).
     pub archive: Option<ArchiveSearch>,
+    /// Keyword document frequencies over every loaded issue.
+    pub doc_freqs: Option<Arc<DocFreqs>>,
+    doc_freqs_job: Option<std::thread::JoinHandle<DocFreqs>>,
 }
 
 impl SearchState {
@@ -200,6 +203,8 @@ impl SearchState {
             bar: self.bar.take(),
             scope: self.scope,
             archive: self.archive.take(),
+            doc_freqs: self.doc_freqs.take(),
+            doc_freqs_job: self.doc_freqs_job.take(),
             kept,
             ..SearchState::default()
         };
@@ -217,6 +222,7 @@ impl SearchState {
     /// polls with a timeout; otherwise it blocks).
     pub fn pending(&self) -> bool {
         (self.words.is_some() && !self.words_done)
+            || self.doc_freqs_job.is_some()
             || self.archive.as_ref().is_some_and(|a| {
                 a.job.is_some() || a.words.as_ref().is_some_and(WordLoader::is_loading)
             })
@@ -245,14 +251,7 @@ impl SearchState {
             return true;
         };
         self.words_done = true;
-        self.keywords = (0..index.article_count())
-            .map(|a| {
-                article_keywords(&index, &w, a, issues.len() > 1)
-                    .into_iter()
-                    .map(|k| k.word)
-                    .collect()
-            })
-            .collect();
+        self.keywords = keywords_for(&index, &w, self.doc_freqs.as_deref(), issues.len() > 1);
         // A bar searching all issues waits for the archive's word index.
         if let Some(bar) = &mut self.bar
             && self.scope != Scope::All
@@ -260,6 +259,56 @@ impl SearchState {
         {
             bar.words = Some(loader.search(&index, issues, bar.edit.text(), WORD_LIMIT));
         }
+        true
+    }
+
+    /// Count document frequencies over every loaded issue of an archive,
+    /// in the background, once loading is done (keyword IDF).
+    pub fn spawn_doc_freqs(&mut self, shelf: &super::shelf::Shelf, open: &Arc<Issue>) {
+        if self.doc_freqs.is_some()
+            || self.doc_freqs_job.is_some()
+            || shelf.order.len() < 2
+            || shelf.is_loading()
+        {
+            return;
+        }
+        let issues: Vec<Arc<Issue>> = shelf
+            .order
+            .iter()
+            .filter_map(|&s| {
+                if shelf.current == Some(s) {
+                    Some(Arc::clone(open))
+                } else {
+                    shelf.slots[s].issue.clone()
+                }
+            })
+            .collect();
+        self.doc_freqs_job = Some(std::thread::spawn(move || {
+            DocFreqs::build(issues.iter().flat_map(|i| &i.articles))
+        }));
+    }
+
+    /// Pick up finished document frequencies; redo the open issue's
+    /// keywords with them. True when the screen changed.
+    fn poll_doc_freqs(&mut self) -> bool {
+        if !self
+            .doc_freqs_job
+            .as_ref()
+            .is_some_and(std::thread::JoinHandle::is_finished)
+        {
+            return false;
+        }
+        let Some(docs) = self.doc_freqs_job.take().and_then(|j| j.join().ok()) else {
+            return false;
+        };
+        self.doc_freqs = Some(Arc::new(docs));
+        let (Some(index), Some(w)) = (
+            self.index.clone(),
+            self.words.as_mut().and_then(WordLoader::poll),
+        ) else {
+            return false;
+        };
+        self.keywords = keywords_for(&index, &w, self.doc_freqs.as_deref(), true);
         true
     }
 
@@ -337,6 +386,28 @@ impl SearchState {
         })
         .collect()
     }
+}
+
+/// Keywords of every article of the open issue's index: IDF from the
+/// articles of all loaded issues once counted (`docs`), else from
+/// `index`'s own articles (`corpus`) or jieba's table.
+fn keywords_for(
+    index: &SearchIndex,
+    w: &WordIndex,
+    docs: Option<&DocFreqs>,
+    corpus: bool,
+) -> Vec<Vec<String>> {
+    (0..index.article_count())
+        .map(|a| {
+            match docs {
+                Some(d) => article_keywords_in(index, d, a),
+                None => article_keywords(index, w, a, corpus),
+            }
+            .into_iter()
+            .map(|k| k.word)
+            .collect()
+        })
+        .collect()
 }
 
 /// The search field of a layout block (`None`: not searched, placed
@@ -505,6 +576,7 @@ pub fn poll(app: &mut App) -> bool {
     let mut changed = app
         .search
         .poll_background(std::slice::from_ref(&*app.issue));
+    changed |= app.search.poll_doc_freqs();
     let Some(a) = &mut app.search.archive else {
         return changed;
     };

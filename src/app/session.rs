@@ -343,6 +343,7 @@ pub fn drive<B: Backend, H: Host<B>>(
             // screen (idempotent; again after switching issue).
             if app.shelf.picker.is_none() && !app.issue.articles.is_empty() {
                 app.search.spawn_words(std::slice::from_ref(&*app.issue));
+                app.search.spawn_doc_freqs(&app.shelf, &app.issue);
             }
         }
         // Block on the channel, except while the word index is building:

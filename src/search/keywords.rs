@@ -6,6 +6,7 @@
 
 use super::index::SearchIndex;
 use super::words::{WordIndex, jieba};
+use crate::model::Article;
 use jieba_rs::{KeywordExtract, TfIdf};
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -152,6 +153,82 @@ pub fn article_keywords(
             })
             .collect();
     }
+    tf_idf(text, words.doc_count(), |w| words.doc_freq(w))
+}
+
+/// Keywords of global article `a` of `index` with IDF from `docs` (the
+/// articles of every loaded issue, not only the indexed ones).
+pub fn article_keywords_in(index: &SearchIndex, docs: &DocFreqs, a: usize) -> Vec<Keyword> {
+    let r = index.article_range(a);
+    let Ok(text) = std::str::from_utf8(&index.haystack()[r]) else {
+        return Vec::new();
+    };
+    tf_idf(text, docs.docs, |w| docs.doc_freq(w) as usize)
+}
+
+/// Document frequencies of keyword-shaped words (jieba's default cut, the
+/// one term frequencies use) over a set of articles: the IDF of keywords
+/// when several issues are loaded. Built off the UI thread (jieba runs at
+/// tens of MB/s), on all cores.
+#[derive(Debug, Default, Clone)]
+pub struct DocFreqs {
+    docs: usize,
+    df: HashMap<Box<str>, u32>,
+}
+
+impl DocFreqs {
+    /// Count over `articles`.
+    pub fn build<'a>(articles: impl IntoIterator<Item = &'a Article>) -> DocFreqs {
+        use rayon::prelude::*;
+        let articles: Vec<&Article> = articles.into_iter().collect();
+        let df = articles
+            .par_iter()
+            .fold(HashMap::<Box<str>, u32>::new, |mut df, a| {
+                let mut seen: Vec<&str> = Vec::new();
+                for (_, text) in super::index::article_fields(a) {
+                    for t in jieba().cut(text, false) {
+                        if is_keyword_word(t.word) {
+                            seen.push(t.word);
+                        }
+                    }
+                }
+                seen.sort_unstable();
+                seen.dedup();
+                for w in seen {
+                    *df.entry(w.into()).or_insert(0) += 1;
+                }
+                df
+            })
+            .reduce(HashMap::new, |mut x, y| {
+                let (mut big, small) = if x.len() >= y.len() {
+                    (x, y)
+                } else {
+                    (y, std::mem::take(&mut x))
+                };
+                for (w, c) in small {
+                    *big.entry(w).or_insert(0) += c;
+                }
+                big
+            });
+        DocFreqs {
+            docs: articles.len(),
+            df,
+        }
+    }
+
+    /// Number of articles counted.
+    pub fn docs(&self) -> usize {
+        self.docs
+    }
+
+    /// In how many of them `word` occurs.
+    pub fn doc_freq(&self, word: &str) -> u32 {
+        self.df.get(word).copied().unwrap_or(0)
+    }
+}
+
+/// TF-IDF over `text` with `n` documents and document frequencies `df`.
+fn tf_idf(text: &str, n: usize, df: impl Fn(&str) -> usize) -> Vec<Keyword> {
     let mut tf: HashMap<&str, u32> = HashMap::new();
     let mut total = 0u32;
     for t in jieba().cut(text, false) {
@@ -160,17 +237,19 @@ pub fn article_keywords(
             *tf.entry(t.word).or_insert(0) += 1;
         }
     }
-    let n = words.doc_count().max(1) as f64;
+    let n = n.max(1) as f64;
     let mut scored: Vec<Keyword> = tf
         .into_iter()
         .map(|(w, c)| {
-            let df = words.doc_freq(w).max(1) as f64;
+            let df = df(w).max(1) as f64;
             Keyword {
                 word: w.to_string(),
                 weight: c as f64 / total.max(1) as f64 * (n / df).ln(),
             }
         })
         .collect();
+    // A word in every document says nothing about this one.
+    scored.retain(|k| k.weight > 0.0);
     scored.sort_by(|x, y| y.weight.total_cmp(&x.weight).then(x.word.cmp(&y.word)));
     scored.truncate(TOP);
     scored
@@ -190,5 +269,32 @@ mod tests {
         assert!(!is_keyword_word("十四五"));
         assert!(!is_keyword_word("我们"));
         assert!(!is_keyword_word("，，"));
+    }
+
+    /// IDF from the loaded articles: a word in every article weighs
+    /// nothing, so it is never a keyword, while a rarer one is.
+    #[test]
+    fn corpus_doc_freqs_drop_words_every_article_has() {
+        let mut issue = crate::loader::sample();
+        for a in &mut issue.articles {
+            a.paragraphs.push("营商环境营商环境，营商环境。".into());
+        }
+        let docs = DocFreqs::build(&issue.articles);
+        assert_eq!(docs.docs(), issue.articles.len());
+        assert_eq!(docs.doc_freq("营商"), issue.articles.len() as u32);
+        let index = SearchIndex::build(std::slice::from_ref(&issue));
+        let k: Vec<String> = article_keywords_in(&index, &docs, 0)
+            .into_iter()
+            .map(|k| k.word)
+            .collect();
+        assert!(!k.is_empty());
+        assert!(!k.iter().any(|w| w == "营商" || w == "环境"), "{k:?}");
+        // With jieba's own IDF table the repeated phrase dominates.
+        let bundled: Vec<String> = bundled()
+            .extract_keywords(jieba(), "营商环境营商环境，营商环境。民生", 5, Vec::new())
+            .into_iter()
+            .map(|k| k.keyword)
+            .collect();
+        assert!(bundled.iter().any(|w| w == "营商"), "{bundled:?}");
     }
 }
