@@ -130,6 +130,16 @@ fn main() {
         .map_or(0.0, |k| k.index.heap_bytes() as f64 / 1_048_576.0);
     let rss_now = vm_kb("VmRSS:").unwrap_or(0);
     let hwm_search = vm_hwm_kb().unwrap_or(0);
+
+    // Keyword IDF over every loaded article (what the run loop starts once
+    // loading is done).
+    let t2 = Instant::now();
+    app.search.spawn_doc_freqs(&app.shelf, &app.issue);
+    while app.search.doc_freqs.is_none() {
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        search_state::poll(&mut app);
+    }
+    let doc_freqs = t2.elapsed();
     let failed = app.shelf.slots.iter().filter(|s| s.error.is_some()).count();
     let mb = |kb: u64| kb as f64 / 1024.0;
     let text_mb = bytes as f64 / 1_048_576.0;
@@ -162,5 +172,9 @@ fn main() {
         mb(hwm_search),
         mb(hwm_search) / text_mb,
         mb(rss_now)
+    );
+    println!(
+        "  keyword document frequencies over all articles: {:.2} s",
+        doc_freqs.as_secs_f64()
     );
 }
