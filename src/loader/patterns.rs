@@ -220,27 +220,43 @@ fn is_paper_name(s: &str) -> bool {
         && PAPER_SUFFIXES.iter().any(|suf| s.ends_with(suf))
 }
 
+/// More than 80 characters? (Counts the bytes that start a character.)
+fn more_than_80_chars(text: &str) -> bool {
+    text.len() > 80 && text.bytes().filter(|&b| (b as i8) >= -0x40).count() > 80
+}
+
+/// Does `text` hold a sentence mark or comma (`，` `。` `；` `！` `？` `,`)?
+/// A byte search for `,` and the two lead bytes of those marks (U+FFxx
+/// starts with 0xEF, U+30xx with 0xE3), then a look at the candidates.
+fn has_sentence_mark(text: &str) -> bool {
+    let b = text.as_bytes();
+    memchr::memchr3_iter(b',', 0xEF, 0xE3, b).any(|i| match b[i] {
+        b',' => true,
+        // `，` `；` `！` `？`: EF BC 8C / 9B / 81 / 9F.
+        0xEF => {
+            b.get(i + 1) == Some(&0xBC) && matches!(b.get(i + 2), Some(0x8C | 0x9B | 0x81 | 0x9F))
+        }
+        // `。`: E3 80 82.
+        _ => b.get(i + 1) == Some(&0x80) && b.get(i + 2) == Some(&0x82),
+    })
+}
+
 /// If `text` is a masthead line — only a paper name, a date and/or a page
 /// (with its section), weekday and issue numbers — its parsed parts.
 pub fn masthead(text: &str) -> Option<Masthead> {
     // Cheap gates first: this runs on every block, the regexes only on
     // short blocks that could hold a date, a page or a paper's name.
-    // All in one pass over the characters, stopping at the first sign of a
-    // sentence: a masthead is short (at most 80 characters), is not a
-    // sentence, and has a page (版), a date (年 and 月, or digits with two
-    // separators) or a paper's name.
-    if text.len() > 320 {
+    // A masthead is short (at most 80 characters), is not a sentence (no
+    // sentence mark or comma), and has a page (版), a date (年 and 月, or
+    // digits with two separators) or a paper's name. The first two tests
+    // are byte searches; the characters are looked at only after them.
+    if text.len() > 320 || has_sentence_mark(text) || more_than_80_chars(text) {
         return None;
     }
-    let (mut chars, mut separators) = (0, 0);
+    let mut separators = 0;
     let (mut page, mut year, mut month, mut digit) = (false, false, false, false);
     for c in text.chars() {
-        chars += 1;
-        if chars > 80 {
-            return None;
-        }
         match c {
-            '，' | '。' | '；' | '！' | '？' | ',' => return None,
             '版' => page = true,
             '年' => year = true,
             '月' => month = true,
@@ -335,6 +351,36 @@ mod tests {
         assert!(ends_with_photo_credit("▲选手进行路演。 本报记者 张三 摄"));
         assert!(ends_with_photo_credit("选手进行路演（通讯员李四摄）"));
         assert!(!ends_with_photo_credit("要严格控制盐的摄"));
+    }
+
+    #[test]
+    fn masthead_byte_gates_match_the_characters() {
+        for t in [
+            "",
+            "，",
+            "。",
+            "；",
+            "！",
+            "？",
+            ",",
+            "：（）、“”",
+            "a,b",
+            "衡阳日报",
+            "第01版：要闻",
+            "扎实做好民生保障等工作。",
+            "（下转第2版）",
+            "\u{FF0D}\u{3001}",
+            "\u{FFFD}\u{3000}",
+            "ｅ？",
+        ] {
+            let marks = t.contains(['，', '。', '；', '！', '？', ',']);
+            assert_eq!(has_sentence_mark(t), marks, "{t:?}");
+        }
+        for n in [0, 1, 79, 80, 81, 200] {
+            assert_eq!(more_than_80_chars(&"年".repeat(n)), n > 80);
+            assert_eq!(more_than_80_chars(&"a".repeat(n)), n > 80);
+            assert_eq!(more_than_80_chars(&"𠀀".repeat(n)), n > 80);
+        }
     }
 
     #[test]
