@@ -54,17 +54,14 @@ pub fn dateline(text: &str) -> Option<&str> {
     if !text[..head].contains(['讯', '电']) {
         return None;
     }
-    // The common lead (`本报讯`): the first known source the text starts
-    // with, right followed by 讯/电. The pattern tries the known sources
-    // first, in order, then the shortest place (none) and a date (none
-    // here, 讯/电 is not a digit): so this is the match it would find, and
-    // the pattern's captures are not needed.
+    // The common leads (`本报讯`, `本报衡阳7月1日讯`): the pattern tries the
+    // known sources first, in order, so for the first one the text starts
+    // with, `known_source_match` finds the match it would find — or says
+    // it cannot tell, and the pattern runs.
     if let Some(source) = SOURCES.of(text).next() {
-        let after = &text[source.len()..];
-        if let Some(kind) = after.chars().next().filter(|c| matches!(c, '讯' | '电')) {
-            let whole = source.len() + kind.len_utf8();
+        if let Some((whole, dated, kind)) = known_source_match(text, source.len()) {
             let next = text[whole..].chars().next();
-            return accept(&text[..whole], true, false, kind, next);
+            return accept(&text[..whole], true, dated, kind, next);
         }
     }
     let caps = DATELINE.captures(text)?;
@@ -79,6 +76,79 @@ pub fn dateline(text: &str) -> Option<&str> {
         kind,
         next,
     )
+}
+
+/// How a character stands to `DATELINE`'s classes, where that is certain
+/// without Unicode tables: ASCII (`\d` only for 0–9, never `\p{Han}`) and
+/// the CJK Unified Ideographs block (all `\p{Han}`, never `\d`).
+#[derive(Clone, Copy, PartialEq)]
+enum Class {
+    Digit,
+    Han,
+    Other,
+}
+
+fn class(c: char) -> Option<Class> {
+    match c {
+        '0'..='9' => Some(Class::Digit),
+        '\u{4E00}'..='\u{9FFF}' => Some(Class::Han),
+        _ if c.is_ascii() => Some(Class::Other),
+        _ => None,
+    }
+}
+
+/// `DATELINE`'s match for a text starting with the known source that
+/// ends at byte `src`, by hand: the shortest place (0–8 Han characters)
+/// after which comes `讯`/`电`, preferring a date (`\d{1,2}月\d{1,2}日`)
+/// before it at each place length, as the pattern's lazy place and greedy
+/// optional date do. Returns the match's end, whether it has a date, and
+/// its kind; `None` — let the pattern decide, also the other sources it
+/// would try — when there is no such match, or a character is one whose
+/// class (`\d`, `\p{Han}`) this does not know for sure.
+fn known_source_match(text: &str, src: usize) -> Option<(usize, bool, char)> {
+    let mut at = src;
+    for places in 0..=8 {
+        if let Some(end) = date_at(text, at)? {
+            if let Some(kind) = text[end..]
+                .chars()
+                .next()
+                .filter(|c| matches!(c, '讯' | '电'))
+            {
+                return Some((end + kind.len_utf8(), true, kind));
+            }
+        }
+        let c = text[at..].chars().next()?;
+        if matches!(c, '讯' | '电') {
+            return Some((at + c.len_utf8(), false, c));
+        }
+        if places == 8 || class(c)? != Class::Han {
+            return None;
+        }
+        at += c.len_utf8();
+    }
+    None
+}
+
+/// `\d{1,2}月\d{1,2}日` at byte `at`: `Some(Some(end))` if it matches,
+/// `Some(None)` if not, `None` if a character's class is not known.
+fn date_at(text: &str, at: usize) -> Option<Option<usize>> {
+    let mut chars = text[at..].char_indices();
+    for unit in ['月', '日'] {
+        let mut digits = 0;
+        loop {
+            let Some((_, c)) = chars.next() else {
+                return Some(None);
+            };
+            if c == unit && digits > 0 {
+                break;
+            }
+            if class(c)? != Class::Digit || digits == 2 {
+                return Some(None);
+            }
+            digits += 1;
+        }
+    }
+    Some(Some(at + chars.offset()))
 }
 
 /// The last test of a dateline match `tag` (source known or not, with a
@@ -328,6 +398,79 @@ mod tests {
         assert_eq!(dateline("全市电网公司加强电力保障"), None);
         assert_eq!(dateline("本报电视台"), None);
         assert_eq!(dateline("朱忠明先后前往衡东县"), None);
+    }
+
+    /// `dateline` with the pattern only (no hand-parsed leads).
+    fn dateline_by_pattern(text: &str) -> Option<&str> {
+        let caps = DATELINE.captures(text)?;
+        let whole = caps.get(0)?;
+        let known = DATELINE_SOURCES.contains(&&caps["src"]);
+        let kind = caps["kind"].chars().next()?;
+        let next = text[whole.end()..].chars().next();
+        accept(
+            whole.as_str(),
+            known,
+            caps.name("date").is_some(),
+            kind,
+            next,
+        )
+    }
+
+    #[test]
+    fn hand_parsed_leads_match_the_pattern() {
+        let pieces = [
+            "本报",
+            "新华社",
+            "中国新闻网",
+            "中新",
+            "社",
+            "衡阳",
+            "北京",
+            "讯",
+            "电",
+            "视",
+            "7",
+            "12",
+            "123",
+            "月",
+            "日",
+            "１",
+            "〇",
+            "㐀",
+            " ",
+            "（",
+            "a",
+            "网",
+            "台",
+            "9月",
+            "3日",
+        ];
+        let mut seed: u64 = 0x2545F4914F6CDD1D;
+        let mut next = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        for _ in 0..200_000 {
+            let mut t =
+                String::from(["本报", "新华社", "人民网", "中国新闻网"][next() as usize % 4]);
+            for _ in 0..next() % 12 {
+                t.push_str(pieces[next() as usize % pieces.len()]);
+            }
+            let mut head = t.len().min(DATELINE_MAX_BYTES);
+            while !t.is_char_boundary(head) {
+                head -= 1;
+            }
+            let pattern = if DATELINE_SOURCES.iter().any(|s| t.starts_with(s))
+                && t[..head].contains(['讯', '电'])
+            {
+                dateline_by_pattern(&t)
+            } else {
+                None
+            };
+            assert_eq!(dateline(&t), pattern, "{t:?}");
+        }
     }
 
     #[test]
