@@ -54,17 +54,14 @@ pub fn dateline(text: &str) -> Option<&str> {
     if !text[..head].contains(['讯', '电']) {
         return None;
     }
-    // The common lead (`本报讯`): the first known source the text starts
-    // with, right followed by 讯/电. The pattern tries the known sources
-    // first, in order, then the shortest place (none) and a date (none
-    // here, 讯/电 is not a digit): so this is the match it would find, and
-    // the pattern's captures are not needed.
+    // The common leads (`本报讯`, `本报衡阳7月1日讯`): the pattern tries the
+    // known sources first, in order, so for the first one the text starts
+    // with, `known_source_match` finds the match it would find — or says
+    // it cannot tell, and the pattern runs.
     if let Some(source) = SOURCES.of(text).next() {
-        let after = &text[source.len()..];
-        if let Some(kind) = after.chars().next().filter(|c| matches!(c, '讯' | '电')) {
-            let whole = source.len() + kind.len_utf8();
+        if let Some((whole, dated, kind)) = known_source_match(text, source.len()) {
             let next = text[whole..].chars().next();
-            return accept(&text[..whole], true, false, kind, next);
+            return accept(&text[..whole], true, dated, kind, next);
         }
     }
     let caps = DATELINE.captures(text)?;
@@ -79,6 +76,79 @@ pub fn dateline(text: &str) -> Option<&str> {
         kind,
         next,
     )
+}
+
+/// How a character stands to `DATELINE`'s classes, where that is certain
+/// without Unicode tables: ASCII (`\d` only for 0–9, never `\p{Han}`) and
+/// the CJK Unified Ideographs block (all `\p{Han}`, never `\d`).
+#[derive(Clone, Copy, PartialEq)]
+enum Class {
+    Digit,
+    Han,
+    Other,
+}
+
+fn class(c: char) -> Option<Class> {
+    match c {
+        '0'..='9' => Some(Class::Digit),
+        '\u{4E00}'..='\u{9FFF}' => Some(Class::Han),
+        _ if c.is_ascii() => Some(Class::Other),
+        _ => None,
+    }
+}
+
+/// `DATELINE`'s match for a text starting with the known source that
+/// ends at byte `src`, by hand: the shortest place (0–8 Han characters)
+/// after which comes `讯`/`电`, preferring a date (`\d{1,2}月\d{1,2}日`)
+/// before it at each place length, as the pattern's lazy place and greedy
+/// optional date do. Returns the match's end, whether it has a date, and
+/// its kind; `None` — let the pattern decide, also the other sources it
+/// would try — when there is no such match, or a character is one whose
+/// class (`\d`, `\p{Han}`) this does not know for sure.
+fn known_source_match(text: &str, src: usize) -> Option<(usize, bool, char)> {
+    let mut at = src;
+    for places in 0..=8 {
+        if let Some(end) = date_at(text, at)? {
+            if let Some(kind) = text[end..]
+                .chars()
+                .next()
+                .filter(|c| matches!(c, '讯' | '电'))
+            {
+                return Some((end + kind.len_utf8(), true, kind));
+            }
+        }
+        let c = text[at..].chars().next()?;
+        if matches!(c, '讯' | '电') {
+            return Some((at + c.len_utf8(), false, c));
+        }
+        if places == 8 || class(c)? != Class::Han {
+            return None;
+        }
+        at += c.len_utf8();
+    }
+    None
+}
+
+/// `\d{1,2}月\d{1,2}日` at byte `at`: `Some(Some(end))` if it matches,
+/// `Some(None)` if not, `None` if a character's class is not known.
+fn date_at(text: &str, at: usize) -> Option<Option<usize>> {
+    let mut chars = text[at..].char_indices();
+    for unit in ['月', '日'] {
+        let mut digits = 0;
+        loop {
+            let Some((_, c)) = chars.next() else {
+                return Some(None);
+            };
+            if c == unit && digits > 0 {
+                break;
+            }
+            if class(c)? != Class::Digit || digits == 2 {
+                return Some(None);
+            }
+            digits += 1;
+        }
+    }
+    Some(Some(at + chars.offset()))
 }
 
 /// The last test of a dateline match `tag` (source known or not, with a
@@ -220,27 +290,43 @@ fn is_paper_name(s: &str) -> bool {
         && PAPER_SUFFIXES.iter().any(|suf| s.ends_with(suf))
 }
 
+/// More than 80 characters? (Counts the bytes that start a character.)
+fn more_than_80_chars(text: &str) -> bool {
+    text.len() > 80 && text.bytes().filter(|&b| (b as i8) >= -0x40).count() > 80
+}
+
+/// Does `text` hold a sentence mark or comma (`，` `。` `；` `！` `？` `,`)?
+/// A byte search for `,` and the two lead bytes of those marks (U+FFxx
+/// starts with 0xEF, U+30xx with 0xE3), then a look at the candidates.
+fn has_sentence_mark(text: &str) -> bool {
+    let b = text.as_bytes();
+    memchr::memchr3_iter(b',', 0xEF, 0xE3, b).any(|i| match b[i] {
+        b',' => true,
+        // `，` `；` `！` `？`: EF BC 8C / 9B / 81 / 9F.
+        0xEF => {
+            b.get(i + 1) == Some(&0xBC) && matches!(b.get(i + 2), Some(0x8C | 0x9B | 0x81 | 0x9F))
+        }
+        // `。`: E3 80 82.
+        _ => b.get(i + 1) == Some(&0x80) && b.get(i + 2) == Some(&0x82),
+    })
+}
+
 /// If `text` is a masthead line — only a paper name, a date and/or a page
 /// (with its section), weekday and issue numbers — its parsed parts.
 pub fn masthead(text: &str) -> Option<Masthead> {
     // Cheap gates first: this runs on every block, the regexes only on
     // short blocks that could hold a date, a page or a paper's name.
-    // All in one pass over the characters, stopping at the first sign of a
-    // sentence: a masthead is short (at most 80 characters), is not a
-    // sentence, and has a page (版), a date (年 and 月, or digits with two
-    // separators) or a paper's name.
-    if text.len() > 320 {
+    // A masthead is short (at most 80 characters), is not a sentence (no
+    // sentence mark or comma), and has a page (版), a date (年 and 月, or
+    // digits with two separators) or a paper's name. The first two tests
+    // are byte searches; the characters are looked at only after them.
+    if text.len() > 320 || has_sentence_mark(text) || more_than_80_chars(text) {
         return None;
     }
-    let (mut chars, mut separators) = (0, 0);
+    let mut separators = 0;
     let (mut page, mut year, mut month, mut digit) = (false, false, false, false);
     for c in text.chars() {
-        chars += 1;
-        if chars > 80 {
-            return None;
-        }
         match c {
-            '，' | '。' | '；' | '！' | '？' | ',' => return None,
             '版' => page = true,
             '年' => year = true,
             '月' => month = true,
@@ -314,6 +400,79 @@ mod tests {
         assert_eq!(dateline("朱忠明先后前往衡东县"), None);
     }
 
+    /// `dateline` with the pattern only (no hand-parsed leads).
+    fn dateline_by_pattern(text: &str) -> Option<&str> {
+        let caps = DATELINE.captures(text)?;
+        let whole = caps.get(0)?;
+        let known = DATELINE_SOURCES.contains(&&caps["src"]);
+        let kind = caps["kind"].chars().next()?;
+        let next = text[whole.end()..].chars().next();
+        accept(
+            whole.as_str(),
+            known,
+            caps.name("date").is_some(),
+            kind,
+            next,
+        )
+    }
+
+    #[test]
+    fn hand_parsed_leads_match_the_pattern() {
+        let pieces = [
+            "本报",
+            "新华社",
+            "中国新闻网",
+            "中新",
+            "社",
+            "衡阳",
+            "北京",
+            "讯",
+            "电",
+            "视",
+            "7",
+            "12",
+            "123",
+            "月",
+            "日",
+            "１",
+            "〇",
+            "㐀",
+            " ",
+            "（",
+            "a",
+            "网",
+            "台",
+            "9月",
+            "3日",
+        ];
+        let mut seed: u64 = 0x2545F4914F6CDD1D;
+        let mut next = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        for _ in 0..200_000 {
+            let mut t =
+                String::from(["本报", "新华社", "人民网", "中国新闻网"][next() as usize % 4]);
+            for _ in 0..next() % 12 {
+                t.push_str(pieces[next() as usize % pieces.len()]);
+            }
+            let mut head = t.len().min(DATELINE_MAX_BYTES);
+            while !t.is_char_boundary(head) {
+                head -= 1;
+            }
+            let pattern = if DATELINE_SOURCES.iter().any(|s| t.starts_with(s))
+                && t[..head].contains(['讯', '电'])
+            {
+                dateline_by_pattern(&t)
+            } else {
+                None
+            };
+            assert_eq!(dateline(&t), pattern, "{t:?}");
+        }
+    }
+
     #[test]
     fn jumps() {
         let j = jump_whole("（下转第2版）").unwrap();
@@ -335,6 +494,36 @@ mod tests {
         assert!(ends_with_photo_credit("▲选手进行路演。 本报记者 张三 摄"));
         assert!(ends_with_photo_credit("选手进行路演（通讯员李四摄）"));
         assert!(!ends_with_photo_credit("要严格控制盐的摄"));
+    }
+
+    #[test]
+    fn masthead_byte_gates_match_the_characters() {
+        for t in [
+            "",
+            "，",
+            "。",
+            "；",
+            "！",
+            "？",
+            ",",
+            "：（）、“”",
+            "a,b",
+            "衡阳日报",
+            "第01版：要闻",
+            "扎实做好民生保障等工作。",
+            "（下转第2版）",
+            "\u{FF0D}\u{3001}",
+            "\u{FFFD}\u{3000}",
+            "ｅ？",
+        ] {
+            let marks = t.contains(['，', '。', '；', '！', '？', ',']);
+            assert_eq!(has_sentence_mark(t), marks, "{t:?}");
+        }
+        for n in [0, 1, 79, 80, 81, 200] {
+            assert_eq!(more_than_80_chars(&"年".repeat(n)), n > 80);
+            assert_eq!(more_than_80_chars(&"a".repeat(n)), n > 80);
+            assert_eq!(more_than_80_chars(&"𠀀".repeat(n)), n > 80);
+        }
     }
 
     #[test]
