@@ -669,11 +669,11 @@ pub fn count_raw(hay: &[u8], needle: &[u8]) -> usize {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     /// Greedy non-overlapping occurrences, the slow obvious way.
-    fn naive(hay: &[u8], needle: &[u8]) -> Vec<u32> {
+    pub(crate) fn naive(hay: &[u8], needle: &[u8]) -> Vec<u32> {
         let mut out = Vec::new();
         let mut i = 0;
         while !needle.is_empty() && i + needle.len() <= hay.len() {
@@ -757,7 +757,9 @@ mod tests {
         starts
     }
 
-    fn naive_counts(starts: &[u32], hits: &[u32]) -> Vec<u32> {
+    /// Hits per article (`starts`: article starts, then the haystack end),
+    /// the slow obvious way.
+    pub(crate) fn naive_counts(starts: &[u32], hits: &[u32]) -> Vec<u32> {
         let mut counts = vec![0u32; starts.len() - 1];
         for &h in hits {
             // The last article whose start is at or before the hit.

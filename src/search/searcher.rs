@@ -299,6 +299,7 @@ pub fn search(index: &SearchIndex, query: &str) -> Matches {
 mod tests {
     use super::*;
     use crate::model::{Article, Encoding, Issue};
+    use crate::search::matcher::tests::{naive, naive_counts};
 
     fn index() -> SearchIndex {
         let texts = [
@@ -408,27 +409,10 @@ mod tests {
         }
     }
 
-    /// Greedy non-overlapping occurrences, the slow obvious way.
-    fn naive(hay: &[u8], needle: &[u8]) -> Vec<u32> {
-        let mut out = Vec::new();
-        let mut i = 0;
-        while i + needle.len() <= hay.len() {
-            if &hay[i..i + needle.len()] == needle {
-                out.push(i as u32);
-                i += needle.len();
-            } else {
-                i += 1;
-            }
-        }
-        out
-    }
-
-    #[test]
-    fn a_haystack_big_enough_for_threads_gives_exact_hits_and_counts() {
-        // Over 4 MB (the threaded scan's threshold) of a few characters,
-        // so terms hit often, in articles of varied length.
-        const CHARS: &[char] = &['民', '生', '保', '障', '工', '作', '少', '，'];
-        let mut seed = 0x9E37_79B9_7F4A_7C15u64;
+    /// An issue of over 4 MB (the threaded scan's threshold) made of
+    /// `chars` at random, in articles of 1–4 paragraphs of up to `len`
+    /// characters each, every one titled `title`.
+    fn big_issue(chars: &[char], mut seed: u64, len: usize, title: &str) -> Issue {
         let mut next = move |n: usize| {
             seed ^= seed << 13;
             seed ^= seed >> 7;
@@ -439,22 +423,30 @@ mod tests {
         let mut bytes = 0;
         while bytes < (4 << 20) + (1 << 20) {
             let paragraphs: Vec<String> = (0..1 + next(4))
-                .map(|_| (0..next(400)).map(|_| CHARS[next(CHARS.len())]).collect())
+                .map(|_| (0..next(len)).map(|_| chars[next(chars.len())]).collect())
                 .collect();
             bytes += paragraphs.iter().map(String::len).sum::<usize>();
             articles.push(Article {
-                title: Some("民生".into()),
+                title: Some(title.into()),
                 paragraphs,
                 ..Article::default()
             });
         }
-        let issue = Issue {
+        Issue {
             source: "big".into(),
             encoding: Encoding::Utf8,
             masthead: None,
             credits: None,
             articles,
-        };
+        }
+    }
+
+    #[test]
+    fn a_haystack_big_enough_for_threads_gives_exact_hits_and_counts() {
+        // Over 4 MB (the threaded scan's threshold) of a few characters,
+        // so terms hit often, in articles of varied length.
+        const CHARS: &[char] = &['民', '生', '保', '障', '工', '作', '少', '，'];
+        let issue = big_issue(CHARS, 0x9E37_79B9_7F4A_7C15, 400, "民生");
         let index = SearchIndex::build(&[issue]);
         assert!(index.haystack().len() > 4 << 20);
         let mut s = Searcher::new();
@@ -471,11 +463,7 @@ mod tests {
             let want = naive(index.haystack(), q.as_bytes());
             let got: Vec<u32> = m.hits().iter().map(|h| h.start).collect();
             assert!(got == want, "{q}: {} hits, want {}", got.len(), want.len());
-            let mut counts = vec![0u32; index.article_count()];
-            let starts = index.article_starts();
-            for &h in &want {
-                counts[starts.partition_point(|&st| st <= h) - 1] += 1;
-            }
+            let counts = naive_counts(index.article_starts(), &want);
             assert!(m.counts() == &counts[..], "{q}: counts");
         }
     }
@@ -485,33 +473,7 @@ mod tests {
         // Over 4 MB (threaded scan) of characters with these initials,
         // heteronyms (行 x/h, 长 c/z) among them, in varied articles.
         const CHARS: &[char] = &['民', '生', '保', '障', '行', '长', '走', '银', '，', 'a'];
-        let mut seed = 0x2545_F491_4F6C_DD1Du64;
-        let mut next = move |n: usize| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            (seed % n as u64) as usize
-        };
-        let mut articles = Vec::new();
-        let mut bytes = 0;
-        while bytes < (4 << 20) + (1 << 20) {
-            let paragraphs: Vec<String> = (0..1 + next(4))
-                .map(|_| (0..next(300)).map(|_| CHARS[next(CHARS.len())]).collect())
-                .collect();
-            bytes += paragraphs.iter().map(String::len).sum::<usize>();
-            articles.push(Article {
-                title: Some("银行".into()),
-                paragraphs,
-                ..Article::default()
-            });
-        }
-        let issue = Issue {
-            source: "big".into(),
-            encoding: Encoding::Utf8,
-            masthead: None,
-            credits: None,
-            articles,
-        };
+        let issue = big_issue(CHARS, 0x2545_F491_4F6C_DD1D, 300, "银行");
         let index = SearchIndex::build(&[issue]);
         let hay = std::str::from_utf8(index.haystack()).unwrap();
         let starts = index.article_starts();
@@ -538,10 +500,7 @@ mod tests {
             assert!(got == want, "{q}: {} hits, want {}", got.len(), want.len());
             assert!(m.hits().iter().all(|h| h.len == len), "{q}");
             assert!(m.hits() == fresh.hits(), "{q}: fresh");
-            let mut counts = vec![0u32; index.article_count()];
-            for &h in &want {
-                counts[starts.partition_point(|&st| st <= h) - 1] += 1;
-            }
+            let counts = naive_counts(starts, &want);
             assert!(m.counts() == &counts[..], "{q}: counts");
             assert!(fresh.counts() == &counts[..], "{q}: fresh counts");
         }
