@@ -64,6 +64,11 @@ pub fn dateline(text: &str) -> Option<&str> {
             return accept(&text[..whole], true, dated, kind, next);
         }
     }
+    dateline_by_pattern(text)
+}
+
+/// `dateline` with the pattern only (no hand-parsed leads).
+fn dateline_by_pattern(text: &str) -> Option<&str> {
     let caps = DATELINE.captures(text)?;
     let whole = caps.get(0)?;
     let known = DATELINE_SOURCES.contains(&&caps["src"]);
@@ -398,22 +403,6 @@ mod tests {
         assert_eq!(dateline("全市电网公司加强电力保障"), None);
         assert_eq!(dateline("本报电视台"), None);
         assert_eq!(dateline("朱忠明先后前往衡东县"), None);
-    }
-
-    /// `dateline` with the pattern only (no hand-parsed leads).
-    fn dateline_by_pattern(text: &str) -> Option<&str> {
-        let caps = DATELINE.captures(text)?;
-        let whole = caps.get(0)?;
-        let known = DATELINE_SOURCES.contains(&&caps["src"]);
-        let kind = caps["kind"].chars().next()?;
-        let next = text[whole.end()..].chars().next();
-        accept(
-            whole.as_str(),
-            known,
-            caps.name("date").is_some(),
-            kind,
-            next,
-        )
     }
 
     #[test]
