@@ -291,10 +291,11 @@ pub struct Anchor {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
-    fn key(width: usize) -> LayoutKey {
+    /// A layout key for article 0 at `width`, basic rules.
+    pub(crate) fn key(width: usize) -> LayoutKey {
         LayoutKey {
             article: 0,
             width,

@@ -10,7 +10,7 @@
 //! No I/O here: indexes are built on their own threads and [`poll`] picks
 //! them up. The bar's keys are in `search_keys.rs`.
 
-use super::article_layout::{Anchor, BlockRef, LayoutKey};
+use super::article_layout::{Anchor, BlockRef};
 use super::search_edit::{History, LineEdit};
 use super::{App, Focus};
 use crate::model::Issue;
@@ -833,14 +833,7 @@ pub(super) fn reveal(
         app.layout = None;
         return;
     }
-    let key = LayoutKey {
-        article: a,
-        width: usize::from(vp.column.width),
-        rule: app.opts.rule,
-        ambiguous: app.opts.ambiguous,
-        punct: app.opts.punct,
-        spacing: app.opts.para_spacing,
-    };
+    let key = app.layout_key(usize::from(vp.column.width));
     let layout = app.cache.get(article, key);
     let want = field_block(m.field);
     let Some(block) = layout.blocks.iter().position(|b| *b == want) else {

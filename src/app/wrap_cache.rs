@@ -37,19 +37,7 @@ impl WrapCache {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::text::width::AmbiguousWidth;
-    use crate::text::wrap::LineBreakRule;
-
-    fn key(width: usize) -> LayoutKey {
-        LayoutKey {
-            article: 0,
-            width,
-            rule: LineBreakRule::Basic,
-            ambiguous: AmbiguousWidth::Narrow,
-            punct: true,
-            spacing: true,
-        }
-    }
+    use crate::app::article_layout::tests::key;
 
     fn article() -> Article {
         Article {

@@ -4,7 +4,7 @@
 
 use super::cells::put_str;
 use crate::app::App;
-use crate::app::article_layout::{Align, ArticleLayout, BlockRef, LayoutKey};
+use crate::app::article_layout::{Align, ArticleLayout, BlockRef};
 use crate::ui::layout::Viewport;
 use ratatui::buffer::Buffer;
 use ratatui::style::Style;
@@ -19,14 +19,7 @@ pub fn render_reading_pane(app: &App, vp: &Viewport, buf: &mut Buffer) {
     let Some(article) = app.issue.articles.get(app.open) else {
         return;
     };
-    let key = LayoutKey {
-        article: app.open,
-        width: usize::from(col.width),
-        rule: app.opts.rule,
-        ambiguous: app.opts.ambiguous,
-        punct: app.opts.punct,
-        spacing: app.opts.para_spacing,
-    };
+    let key = app.layout_key(usize::from(col.width));
     // `sync` keeps the cached layout current; building one here is only a
     // fallback so a frame is never wrong, just slower.
     let layout = match &app.layout {
