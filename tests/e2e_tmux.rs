@@ -141,8 +141,7 @@ fn real_binary_in_tmux() {
     });
     assert!(reading_pane(&screen).contains(&want), "{screen}");
 
-    tmux.run(&["send-keys", "-t", "kb", "q"]).expect("q");
-    assert_eq!(exit_status(&tmux, &dir), "0", "exit status");
+    quit(&tmux, &dir);
     assert_eq!(
         tmux.format("#{alternate_on}"),
         "0",
@@ -248,8 +247,7 @@ fn o_shows_the_article_in_the_pager_and_comes_back() {
     });
     assert!(screen.contains(" 2/"), "{screen}");
     assert_eq!(tmux.format("#{pane_dead}"), "0");
-    tmux.run(&["send-keys", "-t", "kb", "q"]).expect("q");
-    assert_eq!(exit_status(&tmux, &dir), "0", "exit status");
+    quit(&tmux, &dir);
     assert_eq!(
         tmux.format("#{alternate_on}"),
         "0",
@@ -274,8 +272,13 @@ fn failing_pager_is_a_status_message() {
     tmux.wait_for("the pager error", |t| {
         t.format("#{alternate_on}") == "1" && t.capture().contains("pager `/nonexistent/pager`")
     });
+    quit(&tmux, &dir);
+}
+
+/// `q`, and kanbao exits 0.
+fn quit(tmux: &Tmux, dir: &tempfile::TempDir) {
     tmux.run(&["send-keys", "-t", "kb", "q"]).expect("q");
-    assert_eq!(exit_status(&tmux, &dir), "0", "exit status");
+    assert_eq!(exit_status(tmux, dir), "0", "exit status");
 }
 
 /// kanbao's exit status, as recorded by `start_with`'s wrapper.
@@ -308,8 +311,7 @@ fn ambiguous_width_auto_asks_the_terminal() {
         screen.contains("q quit"),
         "no message, just hints: {screen}"
     );
-    tmux.run(&["send-keys", "-t", "kb", "q"]).expect("q");
-    assert_eq!(exit_status(&tmux, &dir), "0", "exit status");
+    quit(&tmux, &dir);
 }
 
 /// Archives: open a folder, switch issue, open the third article, quit;
@@ -351,8 +353,7 @@ fn archive_reopens_where_the_reader_left() {
     tmux.wait_for("the third article", |t| {
         reading_pane(&t.capture()).contains(&want) && t.capture().contains(" 3/")
     });
-    tmux.run(&["send-keys", "-t", "kb", "q"]).expect("q");
-    assert_eq!(exit_status(&tmux, &dir), "0", "exit status");
+    quit(&tmux, &dir);
     assert_eq!(
         tmux.format("#{alternate_on}"),
         "0",
@@ -431,8 +432,7 @@ fn search_bar_in_tmux() {
     );
     let _ = before;
 
-    tmux.run(&["send-keys", "-t", "kb", "q"]).expect("q");
-    assert_eq!(exit_status(&tmux, &dir), "0", "exit status");
+    quit(&tmux, &dir);
     assert_eq!(tmux.format("#{alternate_on}"), "0");
 }
 
@@ -481,6 +481,5 @@ fn search_all_issues_in_tmux() {
         let c = t.capture();
         c.contains("2020-07-03") && !c.contains("独家报道")
     });
-    tmux.run(&["send-keys", "-t", "kb", "q"]).expect("q");
-    assert_eq!(exit_status(&tmux, &dir), "0", "exit status");
+    quit(&tmux, &dir);
 }
