@@ -272,17 +272,7 @@ impl SearchState {
         {
             return;
         }
-        let issues: Vec<Arc<Issue>> = shelf
-            .order
-            .iter()
-            .filter_map(|&s| {
-                if shelf.current == Some(s) {
-                    Some(Arc::clone(open))
-                } else {
-                    shelf.slots[s].issue.clone()
-                }
-            })
-            .collect();
+        let issues = shelf.issues_of(&shelf.loaded_slots(), open);
         self.doc_freqs_job = Some(std::thread::spawn(move || {
             DocFreqs::build(issues.iter().flat_map(|i| &i.articles))
         }));
@@ -529,28 +519,13 @@ fn archive_index(app: &mut App) -> Option<(Arc<SearchIndex>, Arc<[usize]>)> {
             return a.index.clone().map(|i| (i, Arc::clone(&a.slots)));
         }
     }
-    let slots: Vec<usize> = app
-        .shelf
-        .order
-        .iter()
-        .copied()
-        .filter(|&s| app.shelf.current == Some(s) || app.shelf.slots[s].issue.is_some())
-        .collect();
+    let slots = app.shelf.loaded_slots();
     if let Some(a) = &app.search.archive
         && *a.slots == *slots
     {
         return a.index.clone().map(|i| (i, Arc::clone(&a.slots)));
     }
-    let issues: Arc<[Arc<Issue>]> = slots
-        .iter()
-        .filter_map(|&s| {
-            if app.shelf.current == Some(s) {
-                Some(Arc::clone(&app.issue))
-            } else {
-                app.shelf.slots[s].issue.clone()
-            }
-        })
-        .collect();
+    let issues: Arc<[Arc<Issue>]> = app.shelf.issues_of(&slots, &app.issue).into();
     let shared = Arc::clone(&issues);
     let job = std::thread::spawn(move || SearchIndex::build_from(shared.iter().map(|i| &**i)));
     app.search.archive = Some(ArchiveSearch {
@@ -584,13 +559,11 @@ pub fn poll(app: &mut App) -> bool {
         .as_ref()
         .is_some_and(std::thread::JoinHandle::is_finished)
     {
-        let built = a.job.take().and_then(|j| j.join().ok());
-        // A builder that panicked leaves no index: the next search in this
-        // scope starts another.
-        let ok = built.is_some();
-        a.index = built.map(Arc::new);
-        if !ok {
-            app.search.archive = None;
+        match a.job.take().and_then(|j| j.join().ok()) {
+            Some(index) => a.index = Some(Arc::new(index)),
+            // A builder that panicked leaves no index: the next search in
+            // this scope starts another.
+            None => app.search.archive = None,
         }
         if app.search.bar.is_some() && app.search.scope == Scope::All {
             let vp = app.viewport;
@@ -662,26 +635,20 @@ pub(super) fn research(app: &mut App, vp: &Viewport) {
             }
         }
     }
-    let start = cursor_at(
-        &index,
-        if slots.is_empty() {
-            Some(0)
-        } else {
-            slots.iter().position(|&s| Some(s) == origin.slot)
-        },
-        origin.place,
-    );
-    app.search.kept = Some(Kept {
+    let mut kept = Kept {
         query: query.clone(),
         matches,
         current: None,
         scope,
-        scope_article: start.article,
+        scope_article: 0,
         word: Vec::new(),
         index: Arc::clone(&index),
         slots: Arc::clone(&slots),
         issue_counts,
-    });
+    };
+    let start = cursor_at(&index, kept.issue_no(origin.slot), origin.place);
+    kept.scope_article = start.article;
+    app.search.kept = Some(kept);
     let step = nearest(app, start);
     let words = if step.is_none() {
         word_search(app, &index, &slots, &query)

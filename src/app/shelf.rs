@@ -214,6 +214,34 @@ impl Shelf {
         }
     }
 
+    /// Whether slot `s` holds a parsed issue (or is the open one).
+    pub fn is_loaded(&self, s: usize) -> bool {
+        self.current == Some(s) || self.slots.get(s).is_some_and(|x| x.issue.is_some())
+    }
+
+    /// The loaded slots, in issue-list order (newest first).
+    pub fn loaded_slots(&self) -> Vec<usize> {
+        self.order
+            .iter()
+            .copied()
+            .filter(|&s| self.is_loaded(s))
+            .collect()
+    }
+
+    /// The parsed issues of `slots`, `open` standing for the open one.
+    pub fn issues_of(&self, slots: &[usize], open: &Arc<Issue>) -> Vec<Arc<Issue>> {
+        slots
+            .iter()
+            .filter_map(|&s| {
+                if self.current == Some(s) {
+                    Some(Arc::clone(open))
+                } else {
+                    self.slots.get(s)?.issue.clone()
+                }
+            })
+            .collect()
+    }
+
     fn mark_dirty(&mut self, slot: usize) {
         if !self.dirty.contains(&slot) {
             self.dirty.push(slot);
@@ -420,9 +448,9 @@ pub fn update(app: &mut App, action: Action) -> Effect {
                 .current
                 .and_then(|c| order.iter().position(|&s| s == c));
             let target = match (row, action == Action::NextIssue) {
-                (Some(r), true) => order[r + 1..].iter().find(|&&s| is_open_able(app, s)),
-                (Some(r), false) => order[..r].iter().rev().find(|&&s| is_open_able(app, s)),
-                (None, _) => order.iter().find(|&&s| is_open_able(app, s)),
+                (Some(r), true) => order[r + 1..].iter().find(|&&s| app.shelf.is_loaded(s)),
+                (Some(r), false) => order[..r].iter().rev().find(|&&s| app.shelf.is_loaded(s)),
+                (None, _) => order.iter().find(|&&s| app.shelf.is_loaded(s)),
             };
             match target.copied() {
                 Some(s) => {
@@ -508,10 +536,6 @@ pub fn update(app: &mut App, action: Action) -> Effect {
         _ => return Effect::None,
     }
     Effect::Redraw
-}
-
-fn is_open_able(app: &App, s: usize) -> bool {
-    app.shelf.current == Some(s) || app.shelf.slots[s].issue.is_some()
 }
 
 /// Keys while the picker is open.

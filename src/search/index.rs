@@ -136,11 +136,16 @@ impl SearchIndex {
     /// Build on up to `threads` threads when there are at least `min`
     /// bytes of paragraphs.
     fn build_on(issues: Vec<&Issue>, threads: usize, min: usize) -> SearchIndex {
-        let bytes: usize = issues
+        let sizes: Vec<usize> = issues
             .iter()
-            .flat_map(|i| &i.articles)
-            .flat_map(|a| a.paragraphs.iter().map(String::len))
-            .sum();
+            .map(|i| {
+                i.articles
+                    .iter()
+                    .flat_map(|a| a.paragraphs.iter().map(String::len))
+                    .sum()
+            })
+            .collect();
+        let bytes: usize = sizes.iter().sum();
         if threads < 2 || bytes < min || issues.len() < 2 {
             return SearchIndex::build_serial(issues.iter().copied());
         }
@@ -149,12 +154,8 @@ impl SearchIndex {
         let per = bytes.div_ceil(threads);
         let mut runs: Vec<&[&Issue]> = Vec::with_capacity(threads);
         let (mut from, mut acc) = (0, 0);
-        for (i, issue) in issues.iter().enumerate() {
-            acc += issue
-                .articles
-                .iter()
-                .map(|a| a.paragraphs.iter().map(String::len).sum::<usize>())
-                .sum::<usize>();
+        for (i, size) in sizes.iter().enumerate() {
+            acc += size;
             if acc >= per {
                 runs.push(&issues[from..=i]);
                 (from, acc) = (i + 1, 0);
