@@ -18,11 +18,9 @@
 
 use std::sync::OnceLock;
 
-/// Whether `c` is a Han ideograph (CJK unified, extensions, compatibility).
-pub fn is_han(c: char) -> bool {
-    matches!(c as u32,
-        0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F | 0x30000..=0x3134F)
-}
+/// Whether `c` is a Han ideograph: the loader's definition (the one the
+/// "nothing lost" invariant counts), so search folds what the loader keeps.
+pub use crate::loader::rules::is_han;
 
 /// The traditional → simplified table for the Basic Multilingual Plane,
 /// built once from fast2s by converting every character with neutral
