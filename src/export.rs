@@ -81,14 +81,21 @@ pub fn write_article_markdown(a: &Article, out: &mut dyn Write) -> io::Result<()
     if let Some(b) = &a.byline {
         writeln!(out, "{}\n", md_escape(b))?;
     }
-    for p in &a.paragraphs {
-        writeln!(out, "{}\n", md_escape(p))?;
+    for (i, p) in a.paragraphs.iter().enumerate() {
+        if a.subheads.contains(&i) {
+            writeln!(out, "**{}**\n", md_escape(p))?;
+        } else {
+            writeln!(out, "{}\n", md_escape(p))?;
+        }
     }
     for c in &a.captions {
         writeln!(out, "> {}\n", md_escape(c))?;
     }
     for j in &a.jumps {
         writeln!(out, "*{}*\n", md_escape(&j.text))?;
+    }
+    if let Some(c) = &a.credit {
+        writeln!(out, "{}\n", md_escape(c))?;
     }
     Ok(())
 }
@@ -100,15 +107,23 @@ fn write_article_text(a: &Article, out: &mut dyn Write) -> io::Result<()> {
     if let Some(b) = &a.byline {
         writeln!(out, "{b}")?;
     }
-    for p in &a.paragraphs {
-        // Two ideographic spaces: the paragraph indent of Chinese print.
-        writeln!(out, "\n\u{3000}\u{3000}{p}")?;
+    for (i, p) in a.paragraphs.iter().enumerate() {
+        if a.subheads.contains(&i) {
+            // A subhead stands flush left, as print sets it apart.
+            writeln!(out, "\n{p}")?;
+        } else {
+            // Two ideographic spaces: the paragraph indent of Chinese print.
+            writeln!(out, "\n\u{3000}\u{3000}{p}")?;
+        }
     }
     for c in &a.captions {
         writeln!(out, "\n{c}")?;
     }
     for j in &a.jumps {
         writeln!(out, "\n{}", j.text)?;
+    }
+    if let Some(c) = &a.credit {
+        writeln!(out, "\n{c}")?;
     }
     Ok(())
 }

@@ -46,6 +46,11 @@ pub struct Issue {
     pub masthead: Option<Masthead>,
     /// Trailing credits (`责任编辑：… 版式：…`), if any.
     pub credits: Option<String>,
+    /// Site chrome, in order: text of the web page around the paper's text
+    /// (menus, page lists, source lines, footers, a deck printed twice).
+    /// Kept so nothing is lost; never shown as an article.
+    #[serde(default)]
+    pub chrome: Vec<String>,
     /// The articles, in reading order.
     pub articles: Vec<Article>,
 }
@@ -86,6 +91,14 @@ pub struct Article {
     pub captions: Vec<String>,
     /// Jump lines (`（下转第2版）`).
     pub jumps: Vec<Jump>,
+    /// A trailing credit that closed the article (`（本报记者…报道）`,
+    /// `（作者为…）`), as written.
+    #[serde(default)]
+    pub credit: Option<String>,
+    /// Indices into `paragraphs` of the subheads (小标题): short lines the
+    /// reader sets apart.
+    #[serde(default)]
+    pub subheads: Vec<usize>,
 }
 
 /// A jump line: the article continues on, or from, another page.

@@ -267,6 +267,7 @@ pub fn placeholder(name: &str) -> Issue {
         encoding: Encoding::Utf8,
         masthead: None,
         credits: None,
+        chrome: Vec::new(),
         articles: Vec::new(),
     }
 }

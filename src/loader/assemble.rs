@@ -191,6 +191,7 @@ pub fn assemble(source: &str, encoding: Encoding, text: &str) -> Issue {
                 encoding,
                 masthead: None,
                 credits: None,
+                chrome: Vec::new(),
                 articles: Vec::new(),
             },
         },

@@ -314,6 +314,7 @@ mod tests {
             encoding: Encoding::Utf8,
             masthead: None,
             credits: None,
+            chrome: Vec::new(),
             articles: texts
                 .iter()
                 .map(|(t, ps)| Article {
@@ -437,6 +438,7 @@ mod tests {
             encoding: Encoding::Utf8,
             masthead: None,
             credits: None,
+            chrome: Vec::new(),
             articles,
         }
     }

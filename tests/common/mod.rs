@@ -807,6 +807,7 @@ pub fn gen_issue(seed: u64, opts: GenOptions, alpha: &[char]) -> GenIssue {
         encoding: Encoding::Utf8,
         masthead: None,
         credits: None,
+        chrome: Vec::new(),
         articles: Vec::new(),
     };
     if g.rng.chance(0.3) {

@@ -27,6 +27,7 @@ pub fn issue(source: &str, articles: &[(&str, &[&str])]) -> Issue {
         encoding: Encoding::Utf8,
         masthead: None,
         credits: None,
+        chrome: Vec::new(),
         articles: articles
             .iter()
             .map(|(t, ps)| Article {

@@ -86,6 +86,7 @@ pub fn fixture_issue() -> Issue {
             page: Some("01".into()),
         }),
         credits: None,
+        chrome: Vec::new(),
         articles: vec![a1, a2, a3, a4, a5],
     }
 }
