@@ -55,6 +55,20 @@ pub struct Issue {
     pub articles: Vec<Article>,
 }
 
+impl Issue {
+    /// The text fields that hold the input's characters (FORMAT.md "Nothing
+    /// lost"): every Han character and digit of the file is in exactly one
+    /// of them. Derived copies (`authors`, `dateline`, the masthead's parts)
+    /// are not among them.
+    pub fn text_fields(&self) -> impl Iterator<Item = &str> {
+        let issue = self.masthead.iter().map(|m| m.text.as_str());
+        let issue = issue
+            .chain(self.credits.as_deref())
+            .chain(self.chrome.iter().map(String::as_str));
+        issue.chain(self.articles.iter().flat_map(Article::text_fields))
+    }
+}
+
 /// Issue metadata from the top of the file: paper name, date, page.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Masthead {
@@ -129,6 +143,18 @@ impl Article {
             .as_deref()
             .or(self.paragraphs.first().map(String::as_str))
             .unwrap_or("")
+    }
+
+    /// The article's text fields (see [`Issue::text_fields`]).
+    pub fn text_fields(&self) -> impl Iterator<Item = &str> {
+        let deck = [&self.kicker, &self.title, &self.subtitle, &self.byline];
+        deck.into_iter()
+            .flatten()
+            .map(String::as_str)
+            .chain(self.paragraphs.iter().map(String::as_str))
+            .chain(self.captions.iter().map(String::as_str))
+            .chain(self.jumps.iter().map(|j| j.text.as_str()))
+            .chain(self.credit.as_deref())
     }
 
     /// Number of Han characters in the body, for reading-time estimates.

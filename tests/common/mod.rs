@@ -26,19 +26,7 @@ pub fn text_multiset(text: &str) -> BTreeMap<char, usize> {
 /// masthead.text, credits, and per article kicker, title, subtitle, byline,
 /// paragraphs, captions, jumps[].text. (Not authors, dateline, masthead parts.)
 pub fn counted_fields(issue: &Issue) -> Vec<&str> {
-    let mut out: Vec<&str> = Vec::new();
-    out.extend(issue.masthead.as_ref().map(|m| m.text.as_str()));
-    out.extend(issue.credits.as_deref());
-    for a in &issue.articles {
-        out.extend(a.kicker.as_deref());
-        out.extend(a.title.as_deref());
-        out.extend(a.subtitle.as_deref());
-        out.extend(a.byline.as_deref());
-        out.extend(a.paragraphs.iter().map(String::as_str));
-        out.extend(a.captions.iter().map(String::as_str));
-        out.extend(a.jumps.iter().map(|j| j.text.as_str()));
-    }
-    out
+    issue.text_fields().collect()
 }
 
 /// Multiset of Han characters and digits over the counted fields of `issue`.
