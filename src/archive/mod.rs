@@ -6,7 +6,9 @@
 //! Files are read once; a file that fails to load stays in the list with
 //! its error, so one bad file never hides the rest.
 
+pub mod filter;
 pub mod grouping;
+pub mod input;
 pub mod keys;
 pub mod walk;
 
