@@ -7,8 +7,17 @@ use kanbao::model::Masthead;
 use std::path::Path;
 
 /// `(path, date, paper, page, section, article)` from the path alone.
+type Row = (
+    &'static str,
+    Option<&'static str>,
+    Option<&'static str>,
+    Option<&'static str>,
+    Option<&'static str>,
+    Option<u16>,
+);
+
 #[rustfmt::skip]
-const PATHS: &[(&str, Option<&str>, Option<&str>, Option<&str>, Option<&str>, Option<u16>)] = &[
+const PATHS: &[Row] = &[
     // The crawler: a folder per day, one file per article.
     ("2019-10/20191001/20191001-01-01.txt", Some("2019-10-01"), None, Some("01"), None, Some(1)),
     ("20191001/20191001-12-07.txt", Some("2019-10-01"), None, Some("12"), None, Some(7)),
@@ -189,7 +198,8 @@ fn grouping_days_papers_pages_and_articles() {
         from_path("人民日报/第01版.txt", 7),
     ];
     let issues = group(&files);
-    let summary: Vec<(Option<String>, Option<String>, String, usize, usize)> = issues
+    type Summary = (Option<String>, Option<String>, String, usize, usize);
+    let summary: Vec<Summary> = issues
         .iter()
         .map(|i| {
             (
