@@ -220,9 +220,16 @@ impl<'a> Folder<'a> {
         let mut wrote_any = false;
         // Start and end of a pending white-space run.
         let mut pending_ws: Option<(usize, usize)> = None;
+        // Start of a run of characters that fold to themselves, not yet
+        // copied: copied in one go (most of Chinese text is such runs).
+        let mut same_from: Option<usize> = None;
+        let bytes = text.as_bytes();
         let mut buf = [0u8; 4];
         for (o, c) in text.char_indices() {
             if c.is_whitespace() {
+                if let Some(from) = same_from.take() {
+                    self.out.extend_from_slice(&bytes[from..o]);
+                }
                 let end = o + c.len_utf8();
                 pending_ws = Some(pending_ws.map_or((o, end), |(s, _)| (s, end)));
                 continue;
@@ -233,7 +240,16 @@ impl<'a> Folder<'a> {
                 let keep = wrote_any && !(prev_han && han);
                 self.run(orig_base + ws_from, orig_base + ws_to, keep);
             }
+            prev_han = han;
+            wrote_any = true;
             let fc = fold_char(c);
+            if fc == c {
+                same_from.get_or_insert(o);
+                continue;
+            }
+            if let Some(from) = same_from.take() {
+                self.out.extend_from_slice(&bytes[from..o]);
+            }
             let enc = fc.encode_utf8(&mut buf);
             if enc.len() != c.len_utf8() {
                 self.map.segs.push(Seg {
@@ -244,8 +260,9 @@ impl<'a> Folder<'a> {
                 });
             }
             self.out.extend_from_slice(enc.as_bytes());
-            prev_han = han;
-            wrote_any = true;
+        }
+        if let Some(from) = same_from {
+            self.out.extend_from_slice(&bytes[from..]);
         }
         if let Some((ws_from, ws_to)) = pending_ws {
             // A trailing run vanishes too.
