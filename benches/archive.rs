@@ -8,7 +8,8 @@
 //! - peak RSS (VmHWM) against the total text size.
 //!
 //! `cargo bench --bench archive` (release). `KANBAO_BENCH_ISSUES=n` for
-//! another count.
+//! another count. `KANBAO_BENCH_GENERATE=DIR` only writes the archive into
+//! DIR and stops (what `benches/search_vs_rg.sh` searches).
 
 use kanbao::app::ReaderOptions;
 use kanbao::app::open::build;
@@ -69,6 +70,11 @@ fn main() {
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(10_000);
+    if let Some(dir) = std::env::var_os("KANBAO_BENCH_GENERATE") {
+        let bytes = generate(Path::new(&dir), n);
+        println!("{n} issues, {bytes} bytes in {}", Path::new(&dir).display());
+        return;
+    }
     let tmp = tempfile::tempdir().expect("tempdir");
     let dir = tmp.path().join("archive");
     let bytes = generate(&dir, n);

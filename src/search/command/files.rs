@@ -17,9 +17,9 @@ use crate::archive::filter::Filter;
 use crate::archive::input::Input;
 use crate::loader::LoadError;
 use crate::model::Issue;
+use crate::search::index::article_fields;
 use crate::search::query::{Query, is_initials};
 use rayon::prelude::*;
-use std::slice::from_ref;
 
 /// How to search.
 #[derive(Debug, Clone, Default)]
@@ -57,11 +57,20 @@ pub fn search_inputs(query: &str, inputs: &[Input], opts: &Options) -> Searched 
     searched
 }
 
+/// Files searched by one index on the fast path: enough that building an
+/// index and a searcher costs little per file, few enough to spread over
+/// the cores.
+const FILES_PER_INDEX: usize = 64;
+
+/// A parsed file on the fast path: its issue (only the articles that can
+/// hold a match), its name, and those articles' numbers in the file.
+type Candidate = (Issue, Located, Vec<usize>);
+
 /// The fast path; `None` when nothing matched literally (word search
 /// needs all files: see the module docs).
 fn file_by_file(query: &str, inputs: &[Input], opts: &Options) -> Option<Searched> {
     let pre = Prefilter::new(query);
-    let outcomes: Vec<Result<Option<SearchOut>, LoadError>> = inputs
+    let loaded: Vec<Result<Option<Candidate>, LoadError>> = inputs
         .par_iter()
         .enumerate()
         .map(|(i, input)| {
@@ -72,26 +81,35 @@ fn file_by_file(query: &str, inputs: &[Input], opts: &Options) -> Option<Searche
             let Some(name) = located(i, input, &issue, &opts.filter) else {
                 return Ok(None);
             };
-            Ok(literal_results(query, from_ref(&issue), from_ref(&name)))
+            Ok(candidate_articles(pre.as_ref(), issue).map(|(issue, keep)| (issue, name, keep)))
         })
         .collect();
     let mut errors = Vec::new();
-    let mut results = Vec::new();
-    let mut mode = None;
-    for o in outcomes {
-        match o {
-            Ok(Some(out)) => {
-                mode.get_or_insert(out.mode);
-                results.extend(out.results);
+    let (mut issues, mut names, mut keeps) = (Vec::new(), Vec::new(), Vec::new());
+    for l in loaded {
+        match l {
+            Ok(Some((issue, name, keep))) => {
+                issues.push(issue);
+                names.push(name);
+                keeps.push(keep);
             }
             Ok(None) => {}
             Err(e) => errors.push(e),
         }
     }
+    let starts: Vec<usize> = (0..issues.len()).step_by(FILES_PER_INDEX).collect();
+    let outs: Vec<SearchOut> = starts
+        .par_iter()
+        .filter_map(|&a| {
+            let b = (a + FILES_PER_INDEX).min(issues.len());
+            search_chunk(query, &issues[a..b], &names[a..b], &keeps[a..b])
+        })
+        .collect();
+    let mode = outs.first()?.mode.clone();
+    let mut results: Vec<_> = outs.into_iter().flat_map(|o| o.results).collect();
     // Most hits first; ties in file order, then article order (each
-    // file's own results are already in that order: the sort is stable).
+    // chunk's own results are already in that order: the sort is stable).
     results.sort_by_key(|r| std::cmp::Reverse(r.count));
-    let mode = mode?;
     Some(Searched {
         out: SearchOut {
             query: query.to_string(),
@@ -101,6 +119,47 @@ fn file_by_file(query: &str, inputs: &[Input], opts: &Options) -> Option<Searche
         },
         errors,
     })
+}
+
+/// The articles of `issue` that can hold a match (what the prefilter says
+/// of each article's searched fields), and their numbers; `None` if none.
+fn candidate_articles(pre: Option<&Prefilter>, mut issue: Issue) -> Option<(Issue, Vec<usize>)> {
+    let keep: Vec<usize> = (0..issue.articles.len())
+        .filter(|&a| {
+            pre.is_none_or(|p| {
+                let fields: Vec<&str> =
+                    article_fields(&issue.articles[a]).map(|(_, t)| t).collect();
+                p.may_match_fields(&fields)
+            })
+        })
+        .collect();
+    if keep.is_empty() {
+        return None;
+    }
+    let mut articles = std::mem::take(&mut issue.articles);
+    issue.articles = keep
+        .iter()
+        .map(|&a| std::mem::take(&mut articles[a]))
+        .collect();
+    Some((issue, keep))
+}
+
+/// Literal results over a chunk of candidates, one index for all, with
+/// article numbers mapped back to their files'.
+fn search_chunk(
+    query: &str,
+    issues: &[Issue],
+    names: &[Located],
+    keeps: &[Vec<usize>],
+) -> Option<SearchOut> {
+    let mut out = literal_results(query, issues, names)?;
+    for r in &mut out.results {
+        // Names are in input order: find the result's file by its index.
+        if let Ok(k) = names.binary_search_by_key(&r.issue_index, |n| n.index) {
+            r.article = keeps[k][r.article];
+        }
+    }
+    Some(out)
 }
 
 /// The name of input `i` if `filter` keeps it.

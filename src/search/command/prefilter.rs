@@ -104,6 +104,14 @@ impl Prefilter {
         let bytes = text.as_bytes();
         self.sets.iter().all(|s| s.occur_in(bytes))
     }
+
+    /// Can an article whose searched fields are `fields` hold a match?
+    /// (Every term must occur in the article, each hit inside one field.)
+    pub fn may_match_fields(&self, fields: &[&str]) -> bool {
+        self.sets
+            .iter()
+            .all(|s| fields.iter().any(|f| s.occur_in(f.as_bytes())))
+    }
 }
 
 #[cfg(test)]
