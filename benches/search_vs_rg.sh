@@ -23,7 +23,8 @@ if [[ ! -d $archive ]]; then
 fi
 bin=target/release/kanbao
 
-# name: selective query per corpus (a reporter's / a speaker's name).
+# `--no-prefilter` is the path before the prefilter: every file parsed
+# into one index.
 compare() { # DIR QUERY GLOB
     local dir=$1 query=$2 glob=$3
     local hits
@@ -31,6 +32,7 @@ compare() { # DIR QUERY GLOB
     echo "== $dir: $query ($hits files of $(find "$dir" -name "$glob" | wc -l) hold it)"
     hyperfine --warmup 2 --runs "$runs" --style none --export-markdown /tmp/kanbao-vs-rg.md \
         "$bin search $query $dir > /dev/null" \
+        "$bin search --no-prefilter $query $dir > /dev/null" \
         "rg -c -g '$glob' $query $dir > /dev/null"
     cat /tmp/kanbao-vs-rg.md
 }

@@ -12,6 +12,7 @@ use crate::config::AmbiguousSetting;
 use crate::export::Format;
 use crate::loader::{self, LoadError};
 use crate::model::Issue;
+use crate::search::command::files::Options;
 use crate::text::safe;
 use clap::{Parser, Subcommand};
 use output::{emit, fail};
@@ -99,6 +100,10 @@ pub enum Command {
         limit: Option<usize>,
         #[command(flatten)]
         filter: FilterArgs,
+        /// Parse every file into one index (the reference path; for
+        /// benchmarks).
+        #[arg(long, hide = true)]
+        no_prefilter: bool,
     },
     /// Print an issue as JSON, Markdown or plain text (a folder: every
     /// issue in it by date and page, as JSON Lines for json, each with its
@@ -171,9 +176,15 @@ pub fn main() -> ExitCode {
             json,
             limit,
             filter,
+            no_prefilter,
         }) => {
             let (query, paths) = search_cmd::split_words(&query, &rest);
-            search_cmd::run(&query, &paths, json, filter.filter(), limit)
+            let opts = Options {
+                prefilter: !no_prefilter,
+                filter: filter.filter(),
+                limit,
+            };
+            search_cmd::run(&query, &paths, json, &opts)
         }
         Some(Command::Export {
             format,

@@ -11,7 +11,6 @@
 //! be written.
 
 use super::output::{EXIT_TROUBLE, Written, emit, report};
-use crate::archive::filter::Filter;
 use crate::archive::input::{self, Input};
 use crate::search::command::files::{Options, search_inputs};
 use crate::search::command::{Style, print};
@@ -46,13 +45,7 @@ fn looks_like_path(a: &Path) -> bool {
 }
 
 /// Run the search; `paths` empty means the bundled sample.
-pub fn run(
-    query: &str,
-    paths: &[PathBuf],
-    json: bool,
-    filter: Filter,
-    limit: Option<usize>,
-) -> ExitCode {
+pub fn run(query: &str, paths: &[PathBuf], json: bool, opts: &Options) -> ExitCode {
     let (inputs, problems) = if paths.is_empty() {
         let sample = Input::bytes(crate::SAMPLE_NAME, crate::SAMPLE_BYTES.to_vec());
         (vec![sample], Vec::new())
@@ -62,12 +55,7 @@ pub fn run(
     for p in &problems {
         report(p);
     }
-    let opts = Options {
-        prefilter: true,
-        filter,
-        limit,
-    };
-    let searched = search_inputs(query, &inputs, &opts);
+    let searched = search_inputs(query, &inputs, opts);
     for e in &searched.errors {
         report(e);
     }
