@@ -2,7 +2,7 @@
 //! commands. `main.rs` only calls [`main`].
 
 mod export_cmd;
-mod output;
+pub mod output;
 mod search_cmd;
 
 use crate::archive::filter::{self, Filter};

@@ -156,9 +156,13 @@ mod tests {
                 .may_match("发展")
         );
         assert!(
-            Prefilter::new("ＧＤＰ")
+            Prefilter::new("Ａ股")
                 .expect("a prefilter")
-                .may_match("gdp")
+                .may_match("a股")
+        );
+        assert!(
+            Prefilter::new("ＧＤＰ").is_none(),
+            "letters may be initials"
         );
         assert!(
             Prefilter::new("msbz").is_none(),
