@@ -413,6 +413,7 @@ fn a_config_that_leaves_no_quit_key_is_an_error_naming_the_line() {
         "[keys.main]\nquit = []\n",
         "[keys.main]\nquit = [\"\\u001b\"]\n",
         "[keys.main]\nquit = \"esc\"\n",
+        "[keys.main]\nquit = []\ndown = [\"q\"]\n",
     ] {
         let (map, errors) = keymap_of(text);
         assert!(

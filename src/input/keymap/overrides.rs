@@ -130,9 +130,11 @@ impl Keymap {
                 valid.push((context, action, name.to_owned(), chords));
             }
         }
-        let (mut out, mut conflicts) = self.place(&valid);
+        let (mut out, conflicts) = self.place(&valid);
+        errors.extend(conflicts);
         // A context that had a quit key must keep one: an override that
-        // leaves none is refused, and the keys are placed again without it.
+        // leaves none is refused (with its own error unless another one
+        // already explains it), and the keys are placed again without it.
         let stuck = |(context, action, ..): &Override| {
             *action == Action::Quit
                 && has_quit_key(&self.bindings, *context)
@@ -140,19 +142,30 @@ impl Keymap {
         };
         if valid.iter().any(stuck) {
             for (context, _, name, _) in valid.iter().filter(|o| stuck(o)) {
-                errors.push(KeyError {
-                    context: context.name().to_owned(),
-                    action: Some(name.clone()),
-                    key: None,
-                    message: "leaves no key to quit with; the default keys stay \
-                              (ctrl-c always quits too)"
-                        .into(),
+                let explained = errors.iter().any(|e| {
+                    e.context == context.name() && e.action.as_deref() == Some(name.as_str())
                 });
+                if !explained {
+                    errors.push(KeyError {
+                        context: context.name().to_owned(),
+                        action: Some(name.clone()),
+                        key: None,
+                        message: "leaves no key to quit with; the default keys stay \
+                                  (ctrl-c always quits too)"
+                            .into(),
+                    });
+                }
             }
             valid.retain(|o| !stuck(o));
+            let conflicts;
             (out, conflicts) = self.place(&valid);
+            // The restored quit keys may now conflict with another override.
+            for e in conflicts {
+                if !errors.contains(&e) {
+                    errors.push(e);
+                }
+            }
         }
-        errors.extend(conflicts);
         self.bindings = out;
         errors
     }
