@@ -1,8 +1,81 @@
 //! `kanbao export`: an issue as JSON (the FORMAT.md serialization), Markdown,
 //! or a clean plain-text reading copy. Pure writers over `io::Write`.
+//!
+//! An issue of an archive (`kanbao export DIR`) also carries its [`Place`]
+//! — path, date, paper, page — as extra fields beside FORMAT.md's (which
+//! never change), a line under the Markdown heading, or a first line of
+//! text.
 
 use crate::model::{Article, Issue};
+use crate::text::safe;
+use serde::Serialize;
 use std::io::{self, Write};
+
+/// Where an issue of an archive stands.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Place {
+    /// The file's path as walked.
+    pub path: String,
+    /// Its day (`YYYY-MM-DD`).
+    pub date: Option<String>,
+    /// Its paper.
+    pub paper: Option<String>,
+    /// Its page (`01`, `A05`).
+    pub page: Option<String>,
+    /// The page's section name (`要闻`).
+    pub section: Option<String>,
+}
+
+impl Place {
+    /// `2019-10-01 · 人民日报 · 第01版：要闻 · PATH`: the parts known.
+    pub fn line(&self) -> String {
+        let page = self.page.as_ref().map(|p| match &self.section {
+            Some(s) => format!("第{p}版：{s}"),
+            None => format!("第{p}版"),
+        });
+        let parts = [
+            self.date.clone(),
+            self.paper.clone(),
+            page,
+            Some(self.path.clone()),
+        ];
+        parts.into_iter().flatten().collect::<Vec<_>>().join(" · ")
+    }
+}
+
+/// An issue with its place: FORMAT.md's fields, then the place's.
+#[derive(Serialize)]
+struct Placed<'a> {
+    #[serde(flatten)]
+    issue: &'a Issue,
+    #[serde(flatten)]
+    place: &'a Place,
+}
+
+/// Write `issue` of an archive in `format`, with its place: one JSON line
+/// (JSON Lines over an archive), or a document followed by a blank line.
+pub fn write_placed(
+    issue: &Issue,
+    place: &Place,
+    format: Format,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    match format {
+        Format::Json => {
+            serde_json::to_writer(&mut *out, &Placed { issue, place })?;
+            writeln!(out)
+        }
+        Format::Markdown => {
+            write_markdown(issue, Some(place), out)?;
+            writeln!(out)
+        }
+        Format::Text => {
+            writeln!(out, "{}\n", safe::line(&place.line()))?;
+            write_text(issue, out)?;
+            writeln!(out)
+        }
+    }
+}
 
 /// Output formats of `kanbao export`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -22,7 +95,7 @@ pub fn write(issue: &Issue, format: Format, out: &mut dyn Write) -> io::Result<(
             serde_json::to_writer_pretty(&mut *out, issue)?;
             writeln!(out)
         }
-        Format::Markdown => write_markdown(issue, out),
+        Format::Markdown => write_markdown(issue, None, out),
         Format::Text => write_text(issue, out),
     }
 }
@@ -53,12 +126,16 @@ fn md_escape(s: &str) -> String {
     out
 }
 
-fn write_markdown(issue: &Issue, out: &mut dyn Write) -> io::Result<()> {
+fn write_markdown(issue: &Issue, place: Option<&Place>, out: &mut dyn Write) -> io::Result<()> {
+    // The heading may be the file's name: shown safe, like every name.
     let heading = issue
         .masthead
         .as_ref()
         .map_or(issue.source.as_str(), |m| m.text.as_str());
-    writeln!(out, "# {}\n", md_escape(heading))?;
+    writeln!(out, "# {}\n", safe::line(&md_escape(heading)))?;
+    if let Some(p) = place {
+        writeln!(out, "*{}*\n", safe::line(&md_escape(&p.line())))?;
+    }
     for a in &issue.articles {
         write_article_markdown(a, out)?;
     }

@@ -71,3 +71,85 @@ fn thousands_of_issues_load_in_background_and_sort_newest_first() {
 fn scanning_a_missing_folder_is_an_error() {
     assert!(archive::scan(std::path::Path::new("/nonexistent/kanbao")).is_err());
 }
+
+#[cfg(unix)]
+mod walk {
+    use kanbao::archive::walk::walk;
+    use std::os::unix::fs::symlink;
+    use std::path::Path;
+
+    fn write(p: &Path) {
+        std::fs::create_dir_all(p.parent().expect("a parent")).expect("mkdir");
+        std::fs::write(p, "衡阳日报 2020年7月2日\n\n标题\n\n本报讯 正文。\n").expect("write");
+    }
+
+    #[test]
+    fn symlink_loops_end_and_list_each_file_once() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let root = dir.path();
+        write(&root.join("a/1.txt"));
+        write(&root.join("a/sub/2.txt"));
+        write(&root.join("b.txt"));
+        symlink(".", root.join("self")).expect("link");
+        symlink("..", root.join("a/sub/back")).expect("link");
+        symlink("../a", root.join("a/sub/again")).expect("link");
+        // A link to a folder that sorts before the folder: the real one wins.
+        symlink("a", root.join("0-alias")).expect("link");
+        // A link to a file sorts before it, but the real path is kept.
+        symlink("b.txt", root.join("0-link.txt")).expect("link");
+        // A link to a folder outside the tree is walked (once).
+        let outside = tempfile::tempdir().expect("tempdir");
+        write(&outside.path().join("x.txt"));
+        symlink(outside.path(), root.join("linked")).expect("link");
+        symlink(outside.path(), root.join("linked-again")).expect("link");
+        let w = walk(root).expect("walk");
+        let rel: Vec<String> = w
+            .files
+            .iter()
+            .map(|p| p.strip_prefix(root).expect("below").display().to_string())
+            .collect();
+        assert_eq!(rel, ["a/1.txt", "a/sub/2.txt", "b.txt", "linked/x.txt"]);
+        assert!(w.skipped.is_empty(), "{:?}", w.skipped);
+    }
+
+    #[test]
+    fn special_files_are_skipped_and_said() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let root = dir.path();
+        write(&root.join("ok.txt"));
+        let fifo = root.join("pipe.txt");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        if !made.is_ok_and(|s| s.success()) {
+            eprintln!("skipped: mkfifo is not available");
+            return;
+        }
+        symlink("/dev/zero", root.join("zero.txt")).expect("link");
+        let w = walk(root).expect("walk");
+        assert_eq!(w.files, [root.join("ok.txt")]);
+        let why: Vec<(String, &str)> = w
+            .skipped
+            .iter()
+            .map(|s| {
+                (
+                    s.path
+                        .file_name()
+                        .expect("name")
+                        .to_string_lossy()
+                        .into_owned(),
+                    s.why.as_str(),
+                )
+            })
+            .collect();
+        assert_eq!(why.len(), 2, "{why:?}");
+        assert!(
+            why.iter()
+                .any(|(n, w)| n == "pipe.txt" && w.contains("FIFO")),
+            "{why:?}"
+        );
+        assert!(
+            why.iter()
+                .any(|(n, w)| n == "zero.txt" && w.contains("device")),
+            "{why:?}"
+        );
+    }
+}

@@ -239,3 +239,265 @@ fn ambiguous_width_flag_values() {
         assert!(out.status.success(), "{v}: {}", stderr(&out));
     }
 }
+
+fn kanbao_stdin(args: &[&str], input: &[u8]) -> Output {
+    use std::io::Write;
+    use std::process::Stdio;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_kanbao"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    let mut stdin = child.stdin.take().expect("stdin");
+    stdin.write_all(input).expect("write stdin");
+    drop(stdin);
+    child.wait_with_output().expect("output")
+}
+
+#[test]
+fn unquoted_words_join_the_query_unless_they_are_paths() {
+    let file = fixture("000_0c3d2c04bd8aa6d3.txt");
+    let out = kanbao(&["search", "--json", "民生", "保障", &file]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(v["query"], "民生 保障");
+    // With no path at all: the sample, searched for both words.
+    let out = kanbao(&["search", "民生", "保障"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    // Something path-like that is not there is an error, not a word.
+    let out = kanbao(&["search", "民生", "no/such/folder"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("no/such/folder"), "{}", stderr(&out));
+    let out = kanbao(&["search", "民生", "missing.txt"]);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn global_flags_work_before_subcommands() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let config = dir.path().join("config.toml").display().to_string();
+    let file = fixture("paper-a-fullwidth.txt");
+    for args in [
+        vec!["--config", config.as_str(), "export", file.as_str()],
+        vec!["--no-state", "search", "民生", file.as_str()],
+        vec![
+            "--ambiguous-width",
+            "2",
+            "export",
+            "-f",
+            "text",
+            file.as_str(),
+        ],
+        vec!["export", "--config", config.as_str(), file.as_str()],
+    ] {
+        let out = kanbao(&args);
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
+    }
+}
+
+#[test]
+fn standard_input_for_export_and_search() {
+    let bytes = std::fs::read(fixture("paper-b-indented.txt")).expect("fixture");
+    let out = kanbao_stdin(&["export", "-"], &bytes);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(v["source"], "-");
+    assert_eq!(v["encoding"], "GB18030");
+    let out = kanbao_stdin(&["search", "--json", "营商环境", "-"], &bytes);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(v["results"][0]["path"], "-");
+    // Piped, `kanbao -` prints the headline list of standard input.
+    let out = kanbao_stdin(&["-"], &bytes);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stdout(&out).contains("  1  "), "{}", stdout(&out));
+}
+
+/// Three days of a paper, in folders whose names do not sort by date.
+fn dated_archive() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for (folder, day, paper) in [
+        ("b/2024-05-01", 1, "衡阳日报"),
+        ("a/2024-05-03", 3, "衡阳日报"),
+        ("c/2024-05-02", 2, "湘江日报"),
+    ] {
+        let sub = dir.path().join(folder);
+        std::fs::create_dir_all(&sub).expect("mkdir");
+        for page in [2, 1] {
+            let text = format!(
+                "{paper} 2024年5月{day}日 第0{page}版：要闻\n\n民生标题{day}-{page}\n\n本报讯 民生保障。\n"
+            );
+            std::fs::write(sub.join(format!("0{page}.txt")), text).expect("write");
+        }
+    }
+    dir
+}
+
+fn search_json(args: &[&str]) -> Vec<serde_json::Value> {
+    let out = kanbao(args);
+    assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    v["results"].as_array().cloned().unwrap_or_default()
+}
+
+#[test]
+fn search_names_hits_and_filters_by_day_and_paper() {
+    let dir = dated_archive();
+    let d = dir.path().display().to_string();
+    let all = search_json(&["search", "--json", "民生", &d]);
+    assert_eq!(all.len(), 6);
+    for r in &all {
+        let path = r["path"].as_str().expect("path");
+        assert!(
+            Path::new(path).is_file(),
+            "a path a script can open: {path}"
+        );
+        let page = r["page"].as_str().expect("page");
+        assert!(path.ends_with(&format!("{page}.txt")), "{r}");
+        assert!(
+            r["date"]
+                .as_str()
+                .is_some_and(|d| d.starts_with("2024-05-0"))
+        );
+        assert!(r["paper"].is_string() && r["title"].is_string() && r["article"] == 0);
+    }
+    let dates = |rs: &[serde_json::Value]| {
+        let mut d: Vec<String> = rs
+            .iter()
+            .map(|r| r["date"].as_str().unwrap_or("").to_string())
+            .collect();
+        d.sort();
+        d.dedup();
+        d
+    };
+    let since = search_json(&["search", "--json", "--since", "2024-05-02", "民生", &d]);
+    assert_eq!(dates(&since), ["2024-05-02", "2024-05-03"]);
+    let until = search_json(&["search", "--json", "民生", &d, "--until", "2024-05-02"]);
+    assert_eq!(dates(&until), ["2024-05-01", "2024-05-02"]);
+    let paper = search_json(&["search", "--json", "--paper", "湘江", "民生", &d]);
+    assert_eq!(dates(&paper), ["2024-05-02"]);
+    assert_eq!(
+        search_json(&["search", "--json", "--limit", "2", "民生", &d]).len(),
+        2
+    );
+    let out = kanbao(&["search", "--since", "2024-06", "民生", &d]);
+    assert_eq!(out.status.code(), Some(1), "nothing that late");
+    let out = kanbao(&["search", "--since", "yesterday", "民生", &d]);
+    assert_eq!(out.status.code(), Some(2), "a usage error");
+    // Plain output: date · paper · page · path on every hit line.
+    let plain = stdout(&kanbao(&["search", "--until", "2024-05-01", "民生", &d]));
+    let heads: Vec<&str> = plain.lines().filter(|l| !l.starts_with(' ')).collect();
+    assert_eq!(heads.len(), 2, "{plain}");
+    for h in heads {
+        assert!(h.starts_with("2024-05-01 · 衡阳日报 · 第0"), "{h}");
+        assert!(
+            h.contains(&format!("b{}2024-05-01", std::path::MAIN_SEPARATOR)),
+            "{h}"
+        );
+    }
+}
+
+#[test]
+fn export_dir_orders_by_date_and_page_and_carries_the_place() {
+    let dir = dated_archive();
+    let d = dir.path().display().to_string();
+    let out = kanbao(&["export", &d]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let lines: Vec<serde_json::Value> = stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("json line"))
+        .collect();
+    let order: Vec<(String, String)> = lines
+        .iter()
+        .map(|v| {
+            (
+                v["date"].as_str().unwrap_or("").into(),
+                v["page"].as_str().unwrap_or("").into(),
+            )
+        })
+        .collect();
+    let want: Vec<(String, String)> = ["01", "02", "03"]
+        .iter()
+        .flat_map(|day| ["01", "02"].map(|p| (format!("2024-05-{day}"), p.to_string())))
+        .collect();
+    assert_eq!(order, want);
+    for v in &lines {
+        // FORMAT.md's fields are all there, unchanged in name.
+        for field in [
+            "source", "encoding", "masthead", "credits", "chrome", "articles",
+        ] {
+            assert!(v.get(field).is_some(), "{field} in {v}");
+        }
+        assert_eq!(v["section"], "要闻");
+        assert!(v["path"].as_str().is_some_and(|p| Path::new(p).is_file()));
+    }
+    let filtered = stdout(&kanbao(&[
+        "export",
+        "--paper",
+        "湘江",
+        "--since",
+        "2024-05-02",
+        &d,
+    ]));
+    assert_eq!(filtered.lines().count(), 2);
+    let md = stdout(&kanbao(&[
+        "export",
+        "-f",
+        "markdown",
+        "--until",
+        "2024-05-01",
+        &d,
+    ]));
+    assert!(
+        md.contains("\n*2024-05-01 · 衡阳日报 · 第01版：要闻 · "),
+        "{md}"
+    );
+}
+
+#[test]
+fn a_folder_search_with_a_bad_file_still_succeeds_when_it_matched() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::copy(
+        fixture("000_0c3d2c04bd8aa6d3.txt"),
+        dir.path().join("good.txt"),
+    )
+    .expect("copy");
+    std::fs::write(dir.path().join("binary.txt"), [0u8, 159, 146, 150]).expect("write");
+    #[cfg(unix)]
+    std::os::unix::fs::symlink("nowhere", dir.path().join("gone.txt")).expect("link");
+    let out = kanbao(&["search", "民生", &dir.path().display().to_string()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains("binary.txt"), "{err}");
+    #[cfg(unix)]
+    assert!(
+        err.contains("gone.txt") && err.contains("no such file"),
+        "{err}"
+    );
+    let none = kanbao(&["search", "火星探测器", &dir.path().display().to_string()]);
+    assert_eq!(none.status.code(), Some(2), "no match and a bad file");
+}
+
+/// `kanbao search --json` on the crawled month gives path, date and page.
+#[test]
+fn search_json_on_the_crawled_month() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/real/crawl/2019-10");
+    if !root.is_dir() {
+        eprintln!(
+            "skipped: {} is not there (../shared absent)",
+            root.display()
+        );
+        return;
+    }
+    let results = search_json(&["search", "--json", "女排", &root.display().to_string()]);
+    let hit = results
+        .iter()
+        .find(|r| r["title"] == "习近平会见中国女排代表")
+        .expect("the meeting of 1 October");
+    assert_eq!(hit["date"], "2019-10-01");
+    assert_eq!(hit["page"], "01");
+    let path = hit["path"].as_str().expect("path");
+    assert!(path.ends_with("20191001-01-01.txt"), "{path}");
+}

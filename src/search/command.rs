@@ -1,16 +1,24 @@
 //! The logic of `kanbao search QUERY [PATH…]`: the same matcher as the
-//! search bar, printed as a ranked list of articles with a snippet per hit.
-//! Literal hits first; when there are none, jieba word search (BM25).
-//! The caller (main) loads the issues and maps `Ok(false)` to exit code 1.
+//! search bar, printed as a ranked list of articles with a snippet per hit,
+//! each named by date · paper · page · path. Literal hits first; when there
+//! are none, jieba word search (BM25). [`files::search_inputs`] reads the
+//! files (parsing only those the [`prefilter`] lets through); the caller
+//! maps "nothing found" to exit code 1.
+
+pub mod files;
+pub mod prefilter;
 
 use super::index::SearchIndex;
 use super::matches::MatchPos;
 use super::searcher::search;
 use super::snippet::{Snippet, snippet_around};
 use super::words::WordIndex;
+use crate::archive::keys::{self, FileKeys};
 use crate::model::Issue;
+use crate::text::safe;
 use serde::Serialize;
 use std::io::{self, Write};
+use std::path::Path;
 
 /// Snippets printed per article at most (a one-character query can hit an
 /// article hundreds of times).
@@ -54,6 +62,15 @@ pub struct SnippetOut {
 pub struct ResultOut {
     /// The issue's file name.
     pub issue: String,
+    /// The file's path as given or walked (`DIR/20191001/x.txt`; `-` for
+    /// standard input).
+    pub path: String,
+    /// The issue's day, `YYYY-MM-DD` (masthead, else path).
+    pub date: Option<String>,
+    /// The paper (masthead, else path).
+    pub paper: Option<String>,
+    /// The page (`01`, `A05`).
+    pub page: Option<String>,
     /// Index of the issue among those given.
     pub issue_index: usize,
     /// Index of the article in its issue (0-based; printed 1-based).
@@ -83,8 +100,45 @@ pub struct SearchOut {
     pub results: Vec<ResultOut>,
 }
 
+/// Where an issue came from, for naming its hits.
+#[derive(Debug, Clone, Default)]
+pub struct Located {
+    /// Its index among the files searched.
+    pub index: usize,
+    /// Its path as shown.
+    pub path: String,
+    /// Its day, paper and page.
+    pub keys: FileKeys,
+}
+
+impl Located {
+    /// An issue known only by its file name (`source`).
+    pub fn bare(index: usize, issue: &Issue) -> Located {
+        Located {
+            index,
+            path: issue.source.clone(),
+            keys: keys::keys(Path::new(&issue.source), issue.masthead.as_ref()),
+        }
+    }
+}
+
 /// Compute the results without printing (pure; what `run` prints).
 pub fn results(query: &str, issues: &[Issue]) -> SearchOut {
+    let names: Vec<Located> = issues
+        .iter()
+        .enumerate()
+        .map(|(i, issue)| Located::bare(i, issue))
+        .collect();
+    results_located(query, issues, &names)
+}
+
+/// [`results`] with each issue's place (`names[i]` is `issues[i]`'s).
+pub fn results_located(query: &str, issues: &[Issue], names: &[Located]) -> SearchOut {
+    literal_results(query, issues, names).unwrap_or_else(|| word_results(query, issues, names))
+}
+
+/// The literal (or pinyin) hits, ranked; `None` when there are none.
+pub fn literal_results(query: &str, issues: &[Issue], names: &[Located]) -> Option<SearchOut> {
     let index = SearchIndex::build(issues);
     let m = search(&index, query);
     if !m.is_empty() {
@@ -104,16 +158,22 @@ pub fn results(query: &str, issues: &[Issue]) -> SearchOut {
             .into_iter()
             .map(|a| {
                 let pos = m.positions_in(&index, a);
-                article_out(&index, issues, a, pos.len(), None, &pos, &pos)
+                article_out(&index, issues, names, a, pos.len(), None, &pos)
             })
             .collect();
-        return SearchOut {
+        return Some(SearchOut {
             query: query.to_string(),
             mode: mode.to_string(),
             words: Vec::new(),
             results,
-        };
+        });
     }
+    None
+}
+
+/// Jieba word search (BM25) over all of `issues`.
+pub fn word_results(query: &str, issues: &[Issue], names: &[Located]) -> SearchOut {
+    let index = SearchIndex::build(issues);
     let words = WordIndex::build(&index);
     let r = words.search(&index, issues, query, MAX_WORD_RESULTS);
     let results = r
@@ -125,10 +185,10 @@ pub fn results(query: &str, issues: &[Issue]) -> SearchOut {
             article_out(
                 &index,
                 issues,
+                names,
                 h.article,
                 h.matches.len(),
                 Some(h.score),
-                &h.matches,
                 &h.matches,
             )
         })
@@ -144,12 +204,13 @@ pub fn results(query: &str, issues: &[Issue]) -> SearchOut {
 fn article_out(
     index: &SearchIndex,
     issues: &[Issue],
+    names: &[Located],
     a: usize,
     count: usize,
     score: Option<f64>,
-    shown: &[MatchPos],
-    all: &[MatchPos],
+    hits: &[MatchPos],
 ) -> ResultOut {
+    let (shown, all) = (hits, hits);
     let r = index.article_ref(a);
     let (issue_index, article) = r.map_or((0, 0), |r| (r.issue as usize, r.article as usize));
     let issue = issues.get(issue_index);
@@ -176,9 +237,15 @@ fn article_out(
             });
         }
     }
+    let name = names.get(issue_index);
+    let keys = name.map(|n| &n.keys);
     ResultOut {
         issue: issue.map(|i| i.source.clone()).unwrap_or_default(),
-        issue_index,
+        path: name.map(|n| n.path.clone()).unwrap_or_default(),
+        date: keys.and_then(|k| k.date).map(|d| d.to_string()),
+        paper: keys.and_then(|k| k.paper.clone()),
+        page: keys.and_then(|k| k.page).map(|p| p.to_string()),
+        issue_index: name.map_or(issue_index, |n| n.index),
         article,
         title,
         count,
@@ -195,11 +262,28 @@ pub fn run_styled(
     out: &mut dyn Write,
 ) -> io::Result<bool> {
     let res = results(query, issues);
+    print(&res, style, out)?;
+    Ok(!res.results.is_empty())
+}
+
+/// The name line's place: `2019-10-01 · 人民日报 · 第01版 · PATH`, the
+/// parts that are known.
+pub fn place(r: &ResultOut) -> String {
+    let page = r.page.as_ref().map(|p| format!("第{p}版"));
+    let parts = [r.date.clone(), r.paper.clone(), page, Some(r.path.clone())];
+    parts.into_iter().flatten().collect::<Vec<_>>().join(" · ")
+}
+
+/// Print `res` in `style`. Everything from outside (paths, names, text)
+/// goes through [`safe`]: a file name cannot act on the terminal.
+pub fn print(res: &SearchOut, style: Style, out: &mut dyn Write) -> io::Result<()> {
     let found = !res.results.is_empty();
     match style {
         Style::Json => {
-            serde_json::to_writer_pretty(&mut *out, &res)?;
-            writeln!(out)?;
+            let mut w = safe::SafeWriter::json(&mut *out);
+            serde_json::to_writer_pretty(&mut w, res)?;
+            writeln!(w)?;
+            w.flush()?;
         }
         Style::Plain | Style::Bold => {
             let (open, close) = if style == Style::Bold {
@@ -211,7 +295,7 @@ pub fn run_styled(
                 writeln!(
                     out,
                     "no literal match; articles with all of: {}",
-                    res.words.join(" ")
+                    safe::line(&res.words.join(" "))
                 )?;
             }
             for r in &res.results {
@@ -220,16 +304,40 @@ pub fn run_styled(
                 writeln!(
                     out,
                     "{} #{}  {}  ({} match{plural}{score})",
-                    r.issue,
+                    safe::line(&place(r)),
                     r.article + 1,
-                    r.title,
+                    safe::line(&r.title),
                     r.count
                 )?;
                 for s in &r.snippets {
-                    writeln!(out, "    {}", s.snippet.marked(open, close))?;
+                    // The marks are ours; the text around them is not.
+                    let text = safe::line(&s.snippet.text);
+                    let marked = Snippet {
+                        text: text.into_owned(),
+                        marks: remap_marks(&s.snippet),
+                    };
+                    writeln!(out, "    {}", marked.marked(open, close))?;
                 }
             }
         }
     }
-    Ok(found)
+    Ok(())
+}
+
+/// The snippet's marks in its [`safe::line`] text (escapes lengthen it
+/// only where the file text held controls, which the loader removes, so
+/// this is the identity but for hostile input).
+fn remap_marks(s: &Snippet) -> Vec<std::ops::Range<usize>> {
+    let at = |b: usize| -> usize {
+        let grown: usize = s
+            .text
+            .get(..b)
+            .unwrap_or("")
+            .chars()
+            .filter(|&c| safe::is_unsafe(c))
+            .map(|c| safe::line(c.encode_utf8(&mut [0; 4])).len() - c.len_utf8())
+            .sum();
+        b + grown
+    };
+    s.marks.iter().map(|m| at(m.start)..at(m.end)).collect()
 }

@@ -1,9 +1,16 @@
-//! Archives: a folder of issue files. Finding them (recursive, `.txt`),
-//! loading them on all cores in the background, and ordering them for the
-//! issue list (by masthead date, newest first; else by file name).
+//! Archives: a folder of issue files. Finding them ([`walk`]: recursive,
+//! `.txt`, loop-safe), loading them on all cores in the background, what
+//! each file is ([`keys`]: day, paper, page, article) and how they make up
+//! issues ([`grouping`]: one paper on one day, its pages and articles).
 //!
 //! Files are read once; a file that fails to load stays in the list with
 //! its error, so one bad file never hides the rest.
+
+pub mod filter;
+pub mod grouping;
+pub mod input;
+pub mod keys;
+pub mod walk;
 
 use crate::loader::{self, LoadError};
 use crate::model::Issue;
@@ -47,41 +54,18 @@ pub fn sample() -> LoadedIssue {
     }
 }
 
-/// All `.txt` files under `dir`, recursively, sorted by path. Unreadable
-/// sub-folders are skipped; hidden files and folders too.
+/// All `.txt` files under `dir`, recursively, sorted by path, each once.
+/// Unreadable sub-folders and special files are left out (see
+/// [`walk::walk`], which also says what it left out); hidden files and
+/// folders too.
 pub fn scan(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
-    let mut out = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    let mut first = true;
-    while let Some(d) = stack.pop() {
-        let entries = match std::fs::read_dir(&d) {
-            Ok(e) => e,
-            // The folder the user named must be readable; below it, skip.
-            Err(e) if first => return Err(e),
-            Err(_) => continue,
-        };
-        first = false;
-        for entry in entries.filter_map(Result::ok) {
-            let path = entry.path();
-            let hidden = entry.file_name().to_string_lossy().starts_with('.');
-            let Ok(kind) = entry.file_type() else {
-                continue;
-            };
-            if hidden {
-                continue;
-            }
-            if kind.is_dir() || (kind.is_symlink() && path.is_dir()) {
-                stack.push(path);
-            } else if path
-                .extension()
-                .is_some_and(|x| x.eq_ignore_ascii_case("txt"))
-            {
-                out.push(path);
-            }
-        }
-    }
-    out.sort();
-    Ok(out)
+    walk::walk(dir).map(|w| w.files)
+}
+
+/// The keys of a loaded file found under `root` (see [`keys::keys`]).
+pub fn keys_of(root: &Path, path: &Path, issue: Option<&Issue>) -> keys::FileKeys {
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    keys::keys(rel, issue.and_then(|i| i.masthead.as_ref()))
 }
 
 /// Load `paths` on all cores, sending `(index, entry)` as each finishes.
