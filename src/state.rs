@@ -3,20 +3,27 @@
 //! read, bookmarks; and the search history.
 //!
 //! Storage is one JSON file per issue under the state directory, written
-//! atomically (temp file, fsync, rename). Every field is a last-writer-wins
-//! register with a timestamp, so two kanbao processes merge instead of
-//! overwriting each other: a write takes a lock file, re-reads what is on
-//! disk, merges, and renames the result into place. A file that does not
-//! parse is moved aside to `*.bad` and reported, never lost, never fatal.
+//! atomically (fresh temp file, fsync, rename). Every field is a register
+//! with a version (a counter bumped on every change) and a timestamp, so
+//! two kanbao processes merge instead of overwriting each other: a write
+//! takes an OS lock with a bounded wait, re-reads what is on disk, merges
+//! (the higher version wins; the later time only breaks ties, so a clock
+//! that is wrong never makes a change vanish), and renames the result into
+//! place. A file that does not parse is moved aside to `*.bad` and reported,
+//! never lost, never fatal; a lock that cannot be taken is an error to show
+//! ("state not saved"), never a hang. The file-system side is in `disk`.
 //!
 //! Nothing here touches the terminal; the run loop calls it.
 
+mod disk;
+
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
-use std::fs;
-use std::io::{self, Write};
+use std::io;
 use std::path::{Path, PathBuf};
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+pub use disk::{LOCK_PATIENCE, STALE_AGE, write_atomic};
 
 /// A hash of an issue file's bytes: the key of its state.
 pub fn content_hash(bytes: &[u8]) -> u64 {
@@ -30,22 +37,39 @@ pub fn now_ms() -> u64 {
         .map_or(0, |d| u64::try_from(d.as_millis()).unwrap_or(u64::MAX))
 }
 
-/// A value with the time it was set; merging keeps the newer.
+/// A value with its version and the time it was set; merging keeps the
+/// higher version, and of equal versions the later time.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Stamped<T> {
     /// The value.
     pub value: T,
     /// When it was set (ms since the epoch).
     pub at: u64,
+    /// How many times the entry was set: each change is one more than the
+    /// value it replaces. 0 in files written before versions existed.
+    #[serde(default)]
+    pub version: u64,
 }
 
 impl<T> Stamped<T> {
-    /// A value set now.
+    /// A first value, set now (version 1).
     pub fn now(value: T) -> Self {
+        Self::after(None, value)
+    }
+
+    /// The value that replaces `prev`: one version later, set now. However
+    /// far in the future `prev` was stamped, this one wins a merge with it.
+    pub fn after(prev: Option<&Stamped<T>>, value: T) -> Self {
         Self {
             value,
             at: now_ms(),
+            version: prev.map_or(0, |p| p.version).saturating_add(1),
         }
+    }
+
+    /// Does this value win a merge against `other`?
+    pub fn supersedes(&self, other: &Stamped<T>) -> bool {
+        (self.version, self.at) > (other.version, other.at)
     }
 }
 
@@ -80,7 +104,7 @@ pub struct IssueState {
 
 fn merge_register<T: Clone>(ours: &mut Option<Stamped<T>>, theirs: &Option<Stamped<T>>) {
     if let Some(t) = theirs {
-        if ours.as_ref().is_none_or(|o| t.at > o.at) {
+        if ours.as_ref().is_none_or(|o| t.supersedes(o)) {
             *ours = Some(t.clone());
         }
     }
@@ -92,7 +116,7 @@ fn merge_map<K: Ord + Clone, T: Clone>(
 ) {
     for (k, t) in theirs {
         match ours.get(k) {
-            Some(o) if o.at >= t.at => {}
+            Some(o) if !t.supersedes(o) => {}
             _ => {
                 ours.insert(k.clone(), t.clone());
             }
@@ -102,7 +126,7 @@ fn merge_map<K: Ord + Clone, T: Clone>(
 
 impl IssueState {
     /// Merge another copy (e.g. what another process wrote) into this one:
-    /// per field, the newer value wins.
+    /// per field, the value with the higher version wins (then the later).
     pub fn merge(&mut self, other: &IssueState) {
         merge_register(&mut self.position, &other.position);
         merge_map(&mut self.read, &other.read);
@@ -119,14 +143,22 @@ impl IssueState {
 
     /// Mark article `i` read or unread, now.
     pub fn set_read(&mut self, i: usize, read: bool) {
-        self.read.insert(i, Stamped::now(read));
+        let next = Stamped::after(self.read.get(&i), read);
+        self.read.insert(i, next);
+    }
+
+    /// Remember the reading position, now.
+    pub fn set_position(&mut self, position: Position) {
+        self.position = Some(Stamped::after(self.position.as_ref(), position));
     }
 
     /// Toggle a bookmark on (article, paragraph); returns whether it is now set.
     pub fn toggle_bookmark(&mut self, article: usize, para: usize) -> bool {
         let key = format!("{article}:{para}");
-        let set = !self.bookmarks.get(&key).is_some_and(|s| s.value);
-        self.bookmarks.insert(key, Stamped::now(set));
+        let prev = self.bookmarks.get(&key);
+        let set = !prev.is_some_and(|s| s.value);
+        let next = Stamped::after(prev, set);
+        self.bookmarks.insert(key, next);
         set
     }
 
@@ -203,16 +235,30 @@ pub struct Store {
     dir: Option<PathBuf>,
 }
 
-/// How long a writer waits for another's lock before taking it over (a
-/// crashed process leaves its lock file behind).
-const LOCK_PATIENCE: Duration = Duration::from_secs(2);
-
 impl Store {
     /// A store in `dir`.
     pub fn at(dir: impl Into<PathBuf>) -> Self {
         Self {
             dir: Some(dir.into()),
         }
+    }
+
+    /// A store in `dir`, for a run of the reader: what crashed runs left
+    /// there is swept away in the background (see [`Store::sweep`]).
+    pub fn open(dir: impl Into<PathBuf>) -> Self {
+        let store = Self::at(dir);
+        let sweeper = store.clone();
+        std::thread::spawn(move || sweeper.sweep());
+        store
+    }
+
+    /// Remove what crashed runs left behind: temp files (`*.tmp.PID`) of
+    /// processes that are gone or older than [`STALE_AGE`], and lock files
+    /// nobody holds; never what a live process is using. Returns how many
+    /// files were removed.
+    pub fn sweep(&self) -> usize {
+        let Some(dir) = &self.dir else { return 0 };
+        disk::sweep(&[dir.clone(), dir.join("issues"), dir.join("folders")])
     }
 
     /// A store that remembers nothing (`--no-state`, tests).
@@ -256,7 +302,7 @@ impl Store {
     /// value is a warning for the status bar (a corrupt file moved aside).
     pub fn load_issue(&self, hash: u64) -> (IssueState, Option<String>) {
         match self.issue_path(hash) {
-            Some(p) => read_json(&p),
+            Some(p) => disk::read_json(&p),
             None => (IssueState::default(), None),
         }
     }
@@ -266,13 +312,13 @@ impl Store {
         let Some(path) = self.issue_path(hash) else {
             return Ok(());
         };
-        update_json(&path, |on_disk: &mut IssueState| on_disk.merge(state))
+        disk::update_json(&path, |on_disk: &mut IssueState| on_disk.merge(state))
     }
 
     /// The search history.
     pub fn load_history(&self) -> (History, Option<String>) {
         match self.history_path() {
-            Some(p) => read_json(&p),
+            Some(p) => disk::read_json(&p),
             None => (History::default(), None),
         }
     }
@@ -282,102 +328,6 @@ impl Store {
         let Some(path) = self.history_path() else {
             return Ok(());
         };
-        update_json(&path, |on_disk: &mut History| on_disk.merge(history))
-    }
-}
-
-/// Read a JSON state file. Missing: the default. Unparsable: moved aside to
-/// `*.bad` and reported, and the default is used.
-fn read_json<T: Default + for<'de> Deserialize<'de>>(path: &Path) -> (T, Option<String>) {
-    let bytes = match fs::read(path) {
-        Ok(b) => b,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return (T::default(), None),
-        Err(e) => {
-            return (
-                T::default(),
-                Some(format!("{}: {e}; state not loaded", path.display())),
-            );
-        }
-    };
-    match serde_json::from_slice(&bytes) {
-        Ok(v) => (v, None),
-        Err(e) => {
-            let bad = path.with_extension("json.bad");
-            let moved = fs::rename(path, &bad).is_ok();
-            let what = if moved {
-                format!("moved to {}", bad.display())
-            } else {
-                "left in place".to_owned()
-            };
-            (
-                T::default(),
-                Some(format!("{}: corrupt state ({e}); {what}", path.display())),
-            )
-        }
-    }
-}
-
-/// Lock, read, change, write atomically, unlock.
-fn update_json<T>(path: &Path, change: impl FnOnce(&mut T)) -> io::Result<()>
-where
-    T: Default + Serialize + for<'de> Deserialize<'de>,
-{
-    let dir = path.parent().unwrap_or(Path::new("."));
-    fs::create_dir_all(dir)?;
-    let _lock = Lock::acquire(&path.with_extension("lock"))?;
-    let (mut value, _) = read_json::<T>(path);
-    change(&mut value);
-    let tmp = path.with_extension(format!("tmp.{}", std::process::id()));
-    {
-        let mut f = fs::File::create(&tmp)?;
-        serde_json::to_writer_pretty(&mut f, &value).map_err(io::Error::other)?;
-        f.write_all(b"\n")?;
-        f.sync_all()?;
-    }
-    fs::rename(&tmp, path)?;
-    // Make the rename itself durable; not every platform lets a directory be opened.
-    if let Ok(d) = fs::File::open(dir) {
-        let _ = d.sync_all();
-    }
-    Ok(())
-}
-
-/// A lock file held for the duration of a read-merge-write.
-struct Lock {
-    path: PathBuf,
-}
-
-impl Lock {
-    fn acquire(path: &Path) -> io::Result<Lock> {
-        let start = std::time::Instant::now();
-        loop {
-            match fs::OpenOptions::new()
-                .write(true)
-                .create_new(true)
-                .open(path)
-            {
-                Ok(_) => {
-                    return Ok(Lock {
-                        path: path.to_path_buf(),
-                    });
-                }
-                Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
-                    if start.elapsed() > LOCK_PATIENCE {
-                        // The holder died mid-write: its temp file is ignored,
-                        // the state file is whole (rename is atomic).
-                        let _ = fs::remove_file(path);
-                        continue;
-                    }
-                    std::thread::sleep(Duration::from_millis(5));
-                }
-                Err(e) => return Err(e),
-            }
-        }
-    }
-}
-
-impl Drop for Lock {
-    fn drop(&mut self) {
-        let _ = fs::remove_file(&self.path);
+        disk::update_json(&path, |on_disk: &mut History| on_disk.merge(history))
     }
 }

@@ -107,8 +107,9 @@ fn two_writers_merge() {
     }
 }
 
+/// Entries from files written before versions (version 0): the later time wins.
 #[test]
-fn newer_value_wins_per_field() {
+fn unversioned_newer_value_wins_per_field() {
     let mut a = IssueState::default();
     let mut b = IssueState::default();
     a.read.insert(
@@ -116,6 +117,7 @@ fn newer_value_wins_per_field() {
         Stamped {
             value: true,
             at: 10,
+            version: 0,
         },
     );
     b.read.insert(
@@ -123,6 +125,7 @@ fn newer_value_wins_per_field() {
         Stamped {
             value: false,
             at: 20,
+            version: 0,
         },
     );
     a.position = Some(Stamped {
@@ -132,6 +135,7 @@ fn newer_value_wins_per_field() {
             byte: 0,
         },
         at: 30,
+        version: 0,
     });
     b.position = Some(Stamped {
         value: Position {
@@ -140,6 +144,7 @@ fn newer_value_wins_per_field() {
             byte: 0,
         },
         at: 5,
+        version: 0,
     });
     a.merge(&b);
     assert!(!a.is_read(1), "the later unread wins");
@@ -147,6 +152,109 @@ fn newer_value_wins_per_field() {
         a.position.map(|p| p.value.article),
         Some(1),
         "the later position wins"
+    );
+}
+
+#[test]
+fn higher_version_wins_whatever_the_clock() {
+    let far_future = u64::MAX / 2;
+    let mut disk = IssueState::default();
+    disk.read.insert(
+        1,
+        Stamped {
+            value: true,
+            at: far_future,
+            version: 3,
+        },
+    );
+    // This process loaded it, then the user marked it unread: version 4,
+    // stamped now, long before `far_future`.
+    let mut ours = disk.clone();
+    ours.set_read(1, false);
+    assert_eq!(ours.read[&1].version, 4);
+    disk.merge(&ours);
+    assert!(!disk.is_read(1), "the change wins over a future stamp");
+    // And the merge is the same from the other side.
+    let mut other_way = ours.clone();
+    other_way.merge(&disk);
+    assert_eq!(other_way, disk);
+    // Equal versions: the later time breaks the tie.
+    let a = Stamped {
+        value: 1,
+        at: 10,
+        version: 2,
+    };
+    let b = Stamped {
+        value: 2,
+        at: 11,
+        version: 2,
+    };
+    assert!(b.supersedes(&a) && !a.supersedes(&b) && !a.supersedes(&a));
+}
+
+#[test]
+fn every_change_bumps_the_version() {
+    let mut s = IssueState::default();
+    s.set_read(0, true);
+    s.set_read(0, false);
+    s.set_read(0, true);
+    assert_eq!(s.read[&0].version, 3);
+    s.toggle_bookmark(1, 2);
+    s.toggle_bookmark(1, 2);
+    assert_eq!(s.bookmarks["1:2"].version, 2);
+    let here = Position {
+        article: 1,
+        para: 2,
+        byte: 3,
+    };
+    s.set_position(here);
+    s.set_position(here);
+    assert_eq!(s.position.map(|p| (p.value, p.version)), Some((here, 2)));
+}
+
+/// A state file as kanbao wrote it before versions existed.
+const OLD_FORMAT: &str = r#"{
+  "source": "2024-03-14.txt",
+  "position": { "value": { "article": 2, "para": 5, "byte": 0 }, "at": 1700000000000 },
+  "read": {
+    "0": { "value": true, "at": 1700000000000 },
+    "1": { "value": true, "at": 1700000000500 }
+  },
+  "bookmarks": { "2:5": { "value": true, "at": 1700000000000 } }
+}
+"#;
+
+#[test]
+fn old_format_files_load_and_merge() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let issues = dir.path().join("issues");
+    std::fs::create_dir_all(&issues).expect("mkdir");
+    std::fs::write(issues.join("0000000000000009.json"), OLD_FORMAT).expect("write");
+    let store = Store::at(dir.path());
+    let (mut s, warning) = store.load_issue(9);
+    assert_eq!(warning, None);
+    assert_eq!(s.source, "2024-03-14.txt");
+    assert!(s.is_read(0) && s.is_read(1));
+    assert_eq!(s.bookmark_list(), [(2, 5)]);
+    assert_eq!(
+        s.position.map(|p| (p.value.article, p.version)),
+        Some((2, 0))
+    );
+    // A change made now is one version on and wins the merge on disk.
+    s.set_read(1, false);
+    store.save_issue(9, &s).expect("saved");
+    // A process with only the old view of the file adds a bookmark.
+    let mut old_view: IssueState = serde_json::from_str(OLD_FORMAT).expect("parse");
+    old_view.toggle_bookmark(0, 1);
+    store.save_issue(9, &old_view).expect("saved");
+    let (merged, _) = store.load_issue(9);
+    assert!(merged.is_read(0) && !merged.is_read(1), "{merged:?}");
+    assert_eq!(merged.bookmark_list(), [(0, 1), (2, 5)]);
+    assert!(
+        std::fs::read_to_string(issues.join("0000000000000009.json"))
+            .expect("read")
+            .contains("\"version\": 1"),
+        "new files carry versions"
     );
 }
 

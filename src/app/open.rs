@@ -19,7 +19,7 @@ pub fn store_for(cli: &Cli) -> Store {
         return Store::disabled();
     }
     match cli.state_dir.clone().or_else(Store::default_dir) {
-        Some(d) => Store::at(d),
+        Some(d) => Store::open(d),
         None => Store::disabled(),
     }
 }

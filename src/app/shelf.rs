@@ -12,7 +12,7 @@ use super::article_layout::Anchor;
 use super::{App, Focus};
 use crate::archive::{Entry, LoadedIssue, sort_key};
 use crate::model::{Encoding, Issue};
-use crate::state::{IssueState, Position, Stamped};
+use crate::state::{IssueState, Position};
 use crate::ui::layout::Viewport;
 use std::cmp::Reverse;
 use std::path::PathBuf;
@@ -335,7 +335,7 @@ impl App {
         let opened = self.opened;
         let slot = &mut self.shelf.slots[c];
         if opened && slot.state.position.is_none_or(|p| p.value != pos) {
-            slot.state.position = Some(Stamped::now(pos));
+            slot.state.set_position(pos);
             self.shelf.mark_dirty(c);
         }
     }

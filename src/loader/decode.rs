@@ -46,6 +46,19 @@ fn refuse_known_binary(bytes: &[u8]) -> Result<(), DecodeError> {
     Ok(())
 }
 
+/// The refusals that need only a file's first bytes: a known binary format,
+/// or a NUL byte in a file without a UTF-16 BOM (UTF-16 text is full of
+/// them). `read_file` applies them before reading the rest of a file, so
+/// `/dev/zero`-like files are refused after a few KB; [`decode`] applies
+/// the same ones, and more, to the whole text.
+pub fn sniff(head: &[u8]) -> Result<(), DecodeError> {
+    refuse_known_binary(head)?;
+    if head.starts_with(b"\xFF\xFE") || head.starts_with(b"\xFE\xFF") {
+        return Ok(());
+    }
+    refuse_nul(head)
+}
+
 /// Decode `bytes`, taking ownership so valid UTF-8 (the common case) is not copied.
 pub fn decode(bytes: Vec<u8>) -> Result<(String, Encoding), DecodeError> {
     refuse_known_binary(&bytes)?;

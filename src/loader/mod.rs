@@ -6,7 +6,7 @@
 //! `assemble` (kinds → articles). The rules they apply are data in `rules`.
 //! `scan` is the one byte pass `decode` and `sanitize` share. Blocks and
 //! kinds borrow from the decoded text; only the articles' fields own text.
-//! `load_path` is the only part that touches the file system.
+//! `read` (behind [`read_file`]) is the only part that touches the file system.
 
 mod assemble;
 pub mod blocks;
@@ -14,6 +14,7 @@ mod classify;
 pub mod decode;
 mod names;
 mod patterns;
+mod read;
 pub mod rules;
 pub mod sanitize;
 pub mod scan;
@@ -22,6 +23,7 @@ use crate::model::{Encoding, Issue};
 use std::path::{Path, PathBuf};
 
 pub use decode::DecodeError;
+pub use read::{DEFAULT_MAX_FILE_SIZE, MAX_FILE_SIZE_VAR, Refusal, max_file_size, parse_size};
 
 /// Why a file could not be loaded. `Display` is one line: the path, then the problem.
 #[derive(Debug, thiserror::Error)]
@@ -48,6 +50,14 @@ pub enum LoadError {
         /// What is wrong with it.
         source: DecodeError,
     },
+    /// Not read at all: a FIFO, a device, a file over the size limit.
+    #[error("{}: {reason}", path.display())]
+    Refused {
+        /// The path.
+        path: PathBuf,
+        /// Why it was not read.
+        reason: Refusal,
+    },
 }
 
 /// Short, lower-case wording for the I/O errors people actually meet.
@@ -60,17 +70,16 @@ fn io_problem(e: &std::io::Error) -> String {
 }
 
 /// Read an issue file's bytes, with the name it is known by (its file
-/// name without folders). Folders and unreadable files are errors.
+/// name without folders). Only a regular file within the size limit
+/// ([`max_file_size`]) is read, and its first bytes are sniffed for binary
+/// formats before the rest: folders, FIFOs, devices, huge and binary files
+/// are errors, refused without blocking and without reading them whole.
 pub fn read_file(path: &Path) -> Result<(String, Vec<u8>), LoadError> {
-    if path.is_dir() {
-        return Err(LoadError::IsDir {
-            path: path.to_path_buf(),
-        });
-    }
-    let bytes = std::fs::read(path).map_err(|source| LoadError::Io {
+    let limit = max_file_size().map_err(|reason| LoadError::Refused {
         path: path.to_path_buf(),
-        source,
+        reason,
     })?;
+    let bytes = read::read_limited(path, limit)?;
     let name = path.file_name().map_or_else(
         || path.display().to_string(),
         |n| n.to_string_lossy().into_owned(),

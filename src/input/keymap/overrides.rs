@@ -7,10 +7,17 @@
 //! two keys (`down = ["k"]`, `up = ["j"]`) works in any order; a key that is
 //! then still bound to another action (a default nobody overrode, or an
 //! earlier override) is a conflict: it stays where it was.
+//!
+//! Two rules keep a config from locking the reader shut: Ctrl-C keeps
+//! quitting wherever it quits by default (it can be neither unbound nor
+//! taken by another action), and an override that leaves a context with no
+//! quit key besides Ctrl-C where it had one is an error, so the defaults
+//! stand in. Keys written as raw control characters (`"\u001b"`) are not
+//! keys a terminal sends: they are refused, with a hint.
 
 use super::{Binding, Context, Keymap};
 use crate::app::action::Action;
-use crate::input::key::KeyChord;
+use crate::input::key::{Key, KeyChord};
 use std::fmt;
 
 /// One problem with a `[keys.<context>]` entry.
@@ -45,6 +52,44 @@ impl fmt::Display for KeyError {
 /// A validated override: context, action, and its keys as written + parsed.
 type Override = (Context, Action, String, Vec<(String, KeyChord)>);
 
+/// The key that always quits.
+const CTRL_C: KeyChord = KeyChord {
+    key: Key::Char('c'),
+    ctrl: true,
+    alt: false,
+};
+
+/// A binding no config can remove: Ctrl-C quitting.
+fn is_pinned(b: &Binding) -> bool {
+    b.chord == CTRL_C && b.action == Action::Quit
+}
+
+/// A quit key other than Ctrl-C, in `context`?
+fn has_quit_key(bindings: &[Binding], context: Context) -> bool {
+    bindings
+        .iter()
+        .any(|b| b.context == context && b.action == Action::Quit && !is_pinned(b))
+}
+
+/// A key as written, safe to show: control characters escaped.
+fn shown(written: &str) -> String {
+    written.escape_debug().to_string()
+}
+
+/// Parse a key as written in a config file.
+fn parse_key(written: &str) -> Result<KeyChord, String> {
+    match KeyChord::parse(written) {
+        Some(KeyChord {
+            key: Key::Char(c), ..
+        }) if c.is_control() => Err(format!(
+            "`{}` is a control character, not a key name (write esc, enter, tab or ctrl-x)",
+            shown(written)
+        )),
+        Some(chord) => Ok(chord),
+        None => Err(format!("unknown key `{}`", shown(written))),
+    }
+}
+
 impl Keymap {
     /// Apply overrides (see the module docs), returning every problem.
     pub fn apply_config<'a, A, K>(&mut self, overrides: A) -> Vec<KeyError>
@@ -77,27 +122,71 @@ impl Keymap {
                 };
                 let mut chords = Vec::new();
                 for k in keys {
-                    match KeyChord::parse(k) {
-                        Some(c) => chords.push((k.clone(), c)),
-                        None => errors.push(error(Some(k), format!("unknown key `{k}`"))),
+                    match parse_key(k) {
+                        Ok(c) => chords.push((k.clone(), c)),
+                        Err(message) => errors.push(error(Some(k), message)),
                     }
                 }
                 valid.push((context, action, name.to_owned(), chords));
             }
         }
+        let (mut out, conflicts) = self.place(&valid);
+        errors.extend(conflicts);
+        // A context that had a quit key must keep one: an override that
+        // leaves none is refused (with its own error unless another one
+        // already explains it), and the keys are placed again without it.
+        let stuck = |(context, action, ..): &Override| {
+            *action == Action::Quit
+                && has_quit_key(&self.bindings, *context)
+                && !has_quit_key(&out, *context)
+        };
+        if valid.iter().any(stuck) {
+            for (context, _, name, _) in valid.iter().filter(|o| stuck(o)) {
+                let explained = errors.iter().any(|e| {
+                    e.context == context.name() && e.action.as_deref() == Some(name.as_str())
+                });
+                if !explained {
+                    errors.push(KeyError {
+                        context: context.name().to_owned(),
+                        action: Some(name.clone()),
+                        key: None,
+                        message: "leaves no key to quit with; the default keys stay \
+                                  (ctrl-c always quits too)"
+                            .into(),
+                    });
+                }
+            }
+            valid.retain(|o| !stuck(o));
+            let conflicts;
+            (out, conflicts) = self.place(&valid);
+            // The restored quit keys may now conflict with another override.
+            for e in conflicts {
+                if !errors.contains(&e) {
+                    errors.push(e);
+                }
+            }
+        }
+        self.bindings = out;
+        errors
+    }
+
+    /// The bindings with the `valid` overrides placed, and the conflicts.
+    fn place(&self, valid: &[Override]) -> (Vec<Binding>, Vec<KeyError>) {
+        let mut errors = Vec::new();
         let overridden = |b: &Binding| {
             valid
                 .iter()
                 .position(|(c, a, ..)| *c == b.context && *a == b.action)
         };
-        // Pass 1: every overridden action gives up its old keys.
+        // Pass 1: every overridden action gives up its old keys (but Ctrl-C
+        // keeps quitting).
         let kept: Vec<Binding> = (self.bindings.iter())
-            .filter(|b| overridden(b).is_none())
+            .filter(|b| overridden(b).is_none() || is_pinned(b))
             .copied()
             .collect();
         // Pass 2: the new keys, where they are free.
         let mut new: Vec<Vec<Binding>> = Vec::with_capacity(valid.len());
-        for (context, action, name, chords) in &valid {
+        for (context, action, name, chords) in valid {
             let mut mine: Vec<Binding> = Vec::new();
             for (written, chord) in chords {
                 let holder = kept
@@ -108,12 +197,19 @@ impl Keymap {
                     .map(|b| b.action);
                 match holder {
                     Some(a) if a == *action => {}
+                    Some(Action::Quit) if *chord == CTRL_C => errors.push(KeyError {
+                        context: context.name().to_owned(),
+                        action: Some(name.clone()),
+                        key: Some(written.clone()),
+                        message: "ctrl-c always quits; it cannot be bound to anything else".into(),
+                    }),
                     Some(other) => errors.push(KeyError {
                         context: context.name().to_owned(),
                         action: Some(name.clone()),
                         key: Some(written.clone()),
                         message: format!(
-                            "key `{written}` is also bound to {}; it stays there",
+                            "key `{}` is also bound to {}; it stays there",
+                            shown(written),
                             other.name().unwrap_or("another action")
                         ),
                     }),
@@ -138,6 +234,9 @@ impl Keymap {
                         placed[i] = true;
                         out.extend_from_slice(&new[i]);
                     }
+                    if is_pinned(b) {
+                        out.push(*b);
+                    }
                 }
                 None => out.push(*b),
             }
@@ -147,7 +246,6 @@ impl Keymap {
                 out.extend_from_slice(keys);
             }
         }
-        self.bindings = out;
-        errors
+        (out, errors)
     }
 }
