@@ -54,12 +54,18 @@ pub fn sample() -> LoadedIssue {
     }
 }
 
-/// All `.txt` files under `dir`, recursively, sorted by path, each once.
-/// Unreadable sub-folders and special files are left out (see
-/// [`walk::walk`], which also says what it left out); hidden files and
-/// folders too.
+/// All `.txt` names under `dir`, recursively, sorted by path, each once:
+/// the regular files and the special ones (FIFOs, sockets, devices), so
+/// that the reader lists those as failures (`loader::read_file` refuses
+/// them without blocking). Unreadable sub-folders are left out; hidden
+/// files and folders too. The command line uses [`walk::walk`], which
+/// says what it left out instead.
 pub fn scan(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
-    walk::walk(dir).map(|w| w.files)
+    let w = walk::walk(dir)?;
+    let mut files = w.files;
+    files.extend(w.skipped.into_iter().filter(|s| s.special).map(|s| s.path));
+    files.sort();
+    Ok(files)
 }
 
 /// The keys of a loaded file found under `root` (see [`keys::keys`]).

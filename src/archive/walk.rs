@@ -31,6 +31,8 @@ pub struct Skipped {
     pub path: PathBuf,
     /// Why, as the end of a `kanbao: PATH: why` line.
     pub why: String,
+    /// A FIFO, socket or device named `*.txt` (else an unreadable folder).
+    pub special: bool,
 }
 
 /// A file's identity: device and inode (on Unix), else its canonical path.
@@ -56,7 +58,8 @@ fn id(path: &Path, meta: &Metadata) -> Id {
     }
 }
 
-/// Why a file of this type is not read, if it is not a regular file.
+/// Why a file of this type is not read, if it is not a regular file (the
+/// loader's own wording, `loader::read`).
 fn special(kind: FileType) -> Option<&'static str> {
     if kind.is_file() {
         return None;
@@ -65,16 +68,19 @@ fn special(kind: FileType) -> Option<&'static str> {
     {
         use std::os::unix::fs::FileTypeExt;
         if kind.is_fifo() {
-            return Some("a FIFO (named pipe), not a regular file: skipped");
+            return Some("not a regular file (a FIFO); only regular files are read");
         }
         if kind.is_socket() {
-            return Some("a socket, not a regular file: skipped");
+            return Some("not a regular file (a socket); only regular files are read");
         }
-        if kind.is_block_device() || kind.is_char_device() {
-            return Some("a device, not a regular file: skipped");
+        if kind.is_char_device() {
+            return Some("not a regular file (a character device); only regular files are read");
+        }
+        if kind.is_block_device() {
+            return Some("not a regular file (a block device); only regular files are read");
         }
     }
-    Some("not a regular file: skipped")
+    Some("not a regular file; only regular files are read")
 }
 
 fn is_txt(path: &Path) -> bool {
@@ -117,6 +123,7 @@ pub fn walk(dir: &Path) -> std::io::Result<Walk> {
                     out.skipped.push(Skipped {
                         path: d,
                         why: format!("folder not read: {}", problem(&e)),
+                        special: false,
                     });
                     continue;
                 }
@@ -165,6 +172,7 @@ pub fn walk(dir: &Path) -> std::io::Result<Walk> {
                     Some(why) => out.skipped.push(Skipped {
                         path,
                         why: why.to_string(),
+                        special: true,
                     }),
                 }
             }
