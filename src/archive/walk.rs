@@ -143,6 +143,11 @@ pub fn walk(dir: &Path) -> std::io::Result<Walk> {
                 continue;
             };
             let link = kind.is_symlink();
+            // Neither a folder nor a link, and not `*.txt`: nothing to
+            // stat (a real-pages folder is half `.truth.json`).
+            if !link && !kind.is_dir() && !is_txt(&path) {
+                continue;
+            }
             let meta = if link {
                 match fs::metadata(&path) {
                     Ok(m) => m,
