@@ -2,22 +2,30 @@
 //!
 //! The stages, each a pure function with its own tests:
 //! `decode` (bytes → text, encoding) → `sanitize` (controls, escapes, line
-//! ends) → `blocks` (lines → blocks) → `classify` (block → kind) →
-//! `assemble` (kinds → articles). The rules they apply are data in `rules`.
-//! `scan` is the one byte pass `decode` and `sanitize` share. Blocks and
-//! kinds borrow from the decoded text; only the articles' fields own text.
+//! ends) → `units` (lines → units, hard wraps undone) → `shapes` and `cues`
+//! (the evidence about each unit, measured against the page's habits) →
+//! `segment` (the labelling of the whole page its cues explain best) →
+//! `assemble` (labels → articles, with `parts` for body units). The rules
+//! they apply are data: word lists in `rules` and `words`, weights in
+//! `weights`. `scan` is the one byte pass `decode` and `sanitize` share.
+//! Units borrow from the decoded text; only the articles' fields own text.
 //! `read` (behind [`read_file`]) is the only part that touches the file system.
 
 mod assemble;
-pub mod blocks;
-mod classify;
+pub mod cues;
 pub mod decode;
 mod names;
+mod parts;
 mod patterns;
 mod read;
 pub mod rules;
 pub mod sanitize;
 pub mod scan;
+pub mod segment;
+pub mod shapes;
+pub mod units;
+mod weights;
+mod words;
 
 use crate::model::{Encoding, Issue};
 use std::path::{Path, PathBuf};
@@ -109,13 +117,66 @@ pub fn load_bytes(source: &str, bytes: Vec<u8>) -> Result<Issue, DecodeError> {
     // (three times when sanitizing had to copy the text, e.g. CRLF files).
     decode::decode_with(bytes, |text, encoding, scan| {
         let clean = sanitize::sanitize_scanned(text, scan);
-        assemble::assemble(source, encoding, &clean)
+        parse(source, &clean, encoding)
     })
 }
 
 /// Parse clean text (decoded, sanitized, LF line ends) into an issue.
 pub fn parse(source: &str, text: &str, encoding: Encoding) -> Issue {
-    assemble::assemble(source, encoding, text)
+    parse_with(source, text, encoding, &DEFAULT_WEIGHTS)
+}
+
+static DEFAULT_WEIGHTS: std::sync::LazyLock<segment::Weights> =
+    std::sync::LazyLock::new(segment::Weights::default);
+
+/// A page made ready for segmentation: its units, their shapes and cues.
+/// Kept apart from [`segment::segment`] so a tuner can segment one page
+/// many times with other weights.
+#[derive(Debug)]
+pub struct Prepared<'a> {
+    /// The units, in order.
+    pub units: Vec<units::Unit<'a>>,
+    /// Their shapes.
+    pub shapes: Vec<shapes::Shape>,
+    /// Their cues.
+    pub cues: Vec<cues::Cues>,
+    /// The page's habits.
+    pub habits: cues::Habits,
+    /// The measure, if the page is hard-wrapped.
+    pub wrap: Option<units::Wrap>,
+}
+
+/// Lines → units → shapes → cues.
+pub fn prepare(text: &str) -> Prepared<'_> {
+    let lines = units::lines(text);
+    let wrap = units::wrap(&lines);
+    let units = units::units(&lines, wrap);
+    let shapes = cues::shapes(&units);
+    let habits = cues::habits(&units, &shapes);
+    let cues = cues::cues(&units, &shapes, habits);
+    Prepared {
+        units,
+        shapes,
+        cues,
+        habits,
+        wrap,
+    }
+}
+
+/// Build the issue of a prepared page with these weights.
+pub fn read_prepared(
+    source: &str,
+    encoding: Encoding,
+    page: Prepared<'_>,
+    weights: &segment::Weights,
+) -> Issue {
+    let labels = segment::segment(&page.cues, weights);
+    assemble::assemble(source, encoding, page.units, &page.shapes, &labels)
+}
+
+/// [`parse`] with other weights (a tuner's).
+pub fn parse_with(source: &str, text: &str, encoding: Encoding, w: &segment::Weights) -> Issue {
+    read_prepared(source, encoding, prepare(text), w)
 }
 
 /// The bundled sample issue.

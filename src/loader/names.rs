@@ -134,6 +134,57 @@ pub fn parse_embedded(content: &str) -> Option<Vec<String>> {
     parse_names(content).filter(|n| !n.is_empty())
 }
 
+/// `作者：雷收麦 《光明日报》( 2012年10月27日 06版)`: a byline written out,
+/// with the paper and date after it. Returns the authors.
+pub fn parse_written_byline(text: &str) -> Option<Vec<String>> {
+    let rest = text.strip_prefix("作者")?.trim_start_matches(is_space);
+    let rest = rest.strip_prefix([':', '：'])?.trim_start_matches(is_space);
+    let names = rest
+        .split(|c: char| c == '《' || c == '(' || c == '（')
+        .next()?
+        .trim_matches(is_space);
+    if names.is_empty() || more_chars_than(names, 30) {
+        return None;
+    }
+    parse_names(names).filter(|n| !n.is_empty())
+}
+
+/// Is `text` a written byline (see [`parse_written_byline`])?
+pub fn is_written_byline(text: &str) -> bool {
+    parse_written_byline(text).is_some()
+}
+
+/// The authors a trailing credit names (`（本报记者刘维涛、李昌禹报道）`,
+/// `（新华社北京1月1日电  记者秦杰、张旭东）`), if it names any.
+pub fn credit_authors(text: &str) -> Vec<String> {
+    let inner = text.trim_matches(|c: char| matches!(c, '（' | '(' | '）' | ')') || is_space(c));
+    let inner = inner.strip_suffix("报道").unwrap_or(inner);
+    // After a dateline the names follow the role word: `…电 记者秦杰、张旭东`.
+    let from = ROLES_IN
+        .iter()
+        .filter_map(|r| inner.find(r))
+        .min()
+        .unwrap_or(0);
+    let names = &inner[from..];
+    if let Some(n) = parse_names(names).filter(|n| !n.is_empty()) {
+        if n.iter().all(|x| x.chars().count() <= 4) {
+            return n;
+        }
+    }
+    // `记者刘维涛、李昌禹`: role word glued to the names.
+    for role in ROLES_IN {
+        if let Some(rest) = names.strip_prefix(role) {
+            if let Some(n) = parse_names(rest).filter(|n| !n.is_empty()) {
+                return n;
+            }
+        }
+    }
+    Vec::new()
+}
+
+/// Role words a trailing credit's names follow.
+const ROLES_IN: &[&str] = &["本报记者", "记者", "通讯员"];
+
 #[cfg(test)]
 mod tests {
     use super::*;

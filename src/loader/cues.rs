@@ -1,0 +1,218 @@
+//! Units → cues: the evidence the segmentation weighs. A cue is a yes/no
+//! fact about a unit — its own shape (`shapes`), where it stands (indent,
+//! blank lines around it) measured against the page's habits, and what
+//! stands before and after it. What each cue says for each label is in
+//! `weights`.
+
+use super::shapes::{Shape, shape};
+use super::units::Unit;
+
+/// Declares the cues once: the enum and the list of all of them.
+macro_rules! cues {
+    ($($(#[doc = $doc:literal])* $name:ident,)*) => {
+        /// One piece of evidence about a unit.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum Cue { $($(#[doc = $doc])* $name,)* }
+
+        /// Every cue, in declaration (and weight-table) order.
+        pub const ALL_CUES: &[Cue] = &[$(Cue::$name,)*];
+    };
+}
+
+cues! {
+    /// More than 48 characters: a paragraph, not a headline line.
+    Long,
+    /// 26–48 characters.
+    Mid,
+    /// At most 3 characters.
+    Tiny,
+    /// Ends a sentence.
+    EndsSentence,
+    /// Ends with `，`/`、`/`；`: a sentence going on.
+    EndsOpen,
+    /// A sentence ends inside it.
+    InnerSentence,
+    /// Opens with a dateline.
+    Dateline,
+    /// A byline.
+    Byline,
+    /// A caption or photo credit.
+    Caption,
+    /// A jump line, or holds one at an end.
+    Jump,
+    /// A trailing credit in brackets.
+    Trailing,
+    /// An editors' line.
+    Editors,
+    /// A masthead line.
+    Masthead,
+    /// Site chrome.
+    Chrome,
+    /// Introduces the next line (`…强调`, `…：`, `…——`).
+    KickerEnd,
+    /// Opens with a dash.
+    DashStart,
+    /// Ends in a bracketed column tag.
+    ColumnTag,
+    /// Opens like a subhead (`一、`, `■`).
+    SubheadMark,
+    /// A section label (`链接`).
+    SectionLabel,
+    /// An end mark (`（完）`).
+    EndMark,
+    /// No Han character.
+    NoHan,
+    /// Indented, on a page whose body lines are indented.
+    Indented,
+    /// Not indented, on a page whose body lines are indented.
+    Outdented,
+    /// A blank line above, on a page where blank lines are not everywhere.
+    GapAbove,
+    /// The next unit is indented body, with no blank line between.
+    TightToBody,
+    /// The next unit is indented body, after a blank line.
+    GapToBody,
+    /// The next unit opens with a dateline.
+    NextDateline,
+    /// The next unit is a byline.
+    NextByline,
+    /// The next unit is long or a whole sentence.
+    NextLong,
+    /// The previous unit ended a sentence (or there is none).
+    PrevEnded,
+    /// The previous unit is a long text cut mid-sentence.
+    PrevOpen,
+    /// The previous unit is a trailing credit, end mark or editors' line.
+    PrevTrailing,
+    /// The first unit of the page.
+    First,
+}
+
+/// How many cues there are.
+pub const N_CUES: usize = ALL_CUES.len();
+
+/// A set of cues.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Cues(u64);
+
+impl Cues {
+    fn set(&mut self, cue: Cue, on: bool) {
+        if on {
+            self.0 |= 1 << cue as u32;
+        }
+    }
+
+    /// A set from raw bits (those past the last cue are dropped).
+    pub fn from_bits(bits: u64) -> Self {
+        Cues(bits & ((1u64 << N_CUES) - 1))
+    }
+
+    /// Is `cue` in the set?
+    pub fn has(self, cue: Cue) -> bool {
+        self.0 & (1 << cue as u32) != 0
+    }
+
+    /// The cues in the set, in order.
+    pub fn iter(self) -> impl Iterator<Item = Cue> {
+        ALL_CUES.iter().copied().filter(move |&c| self.has(c))
+    }
+}
+
+/// What a page does as a whole, measured on its units: the yardstick for
+/// cues like "unindented", which mean something only where the page's
+/// body lines are indented.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Habits {
+    /// Body-like units (long, or ending a sentence) are mostly indented.
+    pub body_indent: bool,
+    /// Blank lines stand between some units but not between most: a blank
+    /// line is a sign.
+    pub gaps_mean: bool,
+}
+
+/// Is the unit body-like on its own (a paragraph, not a headline line)?
+fn body_like(s: &Shape) -> bool {
+    s.chars > 48 || (s.ends_sentence && s.chars > 12)
+}
+
+/// The page's habits.
+pub fn habits(units: &[Unit<'_>], shapes: &[Shape]) -> Habits {
+    let (mut body, mut indented) = (0, 0);
+    for (u, s) in units.iter().zip(shapes) {
+        if body_like(s) {
+            body += 1;
+            indented += usize::from(u.indented);
+        }
+    }
+    let unindented = units.iter().filter(|u| !u.indented).count();
+    let gaps = units.iter().skip(1).filter(|u| u.gap_above).count();
+    let n = units.len().saturating_sub(1);
+    Habits {
+        body_indent: body >= 2 && indented * 10 >= body * 8 && unindented > 0,
+        gaps_mean: gaps > 0 && gaps * 10 < n * 6,
+    }
+}
+
+/// The shapes of every unit.
+pub fn shapes(units: &[Unit<'_>]) -> Vec<Shape> {
+    units.iter().map(|u| shape(&u.text)).collect()
+}
+
+/// The cues of every unit.
+pub fn cues(units: &[Unit<'_>], shapes: &[Shape], habits: Habits) -> Vec<Cues> {
+    (0..units.len())
+        .map(|i| unit_cues(units, shapes, habits, i))
+        .collect()
+}
+
+fn unit_cues(units: &[Unit<'_>], shapes: &[Shape], h: Habits, i: usize) -> Cues {
+    let (u, s) = (&units[i], &shapes[i]);
+    let prev = i.checked_sub(1).map(|p| &shapes[p]);
+    let next = shapes.get(i + 1);
+    let next_unit = units.get(i + 1);
+    let mut c = Cues::default();
+    c.set(Cue::Long, s.chars > 48);
+    c.set(Cue::Mid, (26..=48).contains(&s.chars));
+    c.set(Cue::Tiny, s.chars <= 3);
+    c.set(Cue::EndsSentence, s.ends_sentence);
+    c.set(Cue::EndsOpen, s.ends_open);
+    c.set(Cue::InnerSentence, s.inner_sentence);
+    c.set(Cue::Dateline, s.dateline);
+    c.set(Cue::Byline, s.byline);
+    c.set(Cue::Caption, s.caption);
+    c.set(Cue::Jump, s.jump);
+    c.set(Cue::Trailing, s.trailing);
+    c.set(Cue::Editors, s.editors);
+    c.set(Cue::Masthead, s.masthead);
+    c.set(Cue::Chrome, s.chrome);
+    c.set(Cue::KickerEnd, s.kicker_end);
+    c.set(Cue::DashStart, s.dash_start);
+    c.set(Cue::ColumnTag, s.column_tag);
+    c.set(Cue::SubheadMark, s.subhead_mark);
+    c.set(Cue::SectionLabel, s.section_label);
+    c.set(Cue::EndMark, s.end_mark);
+    c.set(Cue::NoHan, s.no_han);
+    c.set(Cue::Indented, h.body_indent && u.indented);
+    c.set(Cue::Outdented, h.body_indent && !u.indented);
+    c.set(Cue::GapAbove, h.gaps_mean && u.gap_above && i > 0);
+    let next_body = h.body_indent && next_unit.is_some_and(|n| n.indented);
+    c.set(Cue::TightToBody, next_body && !u.gap_below);
+    c.set(Cue::GapToBody, next_body && u.gap_below);
+    c.set(Cue::NextDateline, next.is_some_and(|n| n.dateline));
+    c.set(Cue::NextByline, next.is_some_and(|n| n.byline));
+    c.set(Cue::NextLong, next.is_some_and(body_like));
+    c.set(
+        Cue::PrevEnded,
+        prev.is_none_or(|p| p.ends_sentence || p.trailing || p.caption || p.end_mark),
+    );
+    c.set(
+        Cue::PrevOpen,
+        prev.is_some_and(|p| p.chars > 30 && !p.ends_sentence && !p.trailing && !p.caption),
+    );
+    c.set(
+        Cue::PrevTrailing,
+        prev.is_some_and(|p| p.trailing || p.end_mark || p.editors),
+    );
+    c.set(Cue::First, i == 0);
+    c
+}

@@ -1,0 +1,280 @@
+//! What one unit looks like on its own: the shapes the cues are made of
+//! (a dateline lead, a byline, a caption credit, a trailing credit, site
+//! chrome, …). Each test is a pure function of the text, with its words
+//! in `rules`/`words`.
+
+use super::names::{parse_bracketed_byline, parse_byline};
+use super::patterns;
+use super::rules::{
+    CAPTION_STARTS, CLOSERS, CREDIT_LABELS, END_MARKS, KICKER_ENDS, Prefixes, SENTENCE_ENDS,
+    SPEECH_VERBS, SUBHEAD_STARTS, SUBTITLE_STARTS, is_han, trim_end_chars,
+};
+use super::words::{CHROME_EXACT, CHROME_WORDS, CREDIT_WORDS, SECTION_LABELS};
+use regex::Regex;
+use std::sync::LazyLock;
+
+static CAPTIONS: LazyLock<Prefixes> = LazyLock::new(|| Prefixes::new(CAPTION_STARTS));
+static EDITORS: LazyLock<Prefixes> = LazyLock::new(|| Prefixes::new(CREDIT_LABELS));
+static SUBHEADS: LazyLock<Prefixes> = LazyLock::new(|| Prefixes::new(SUBHEAD_STARTS));
+static SUBTITLES: LazyLock<Prefixes> = LazyLock::new(|| Prefixes::new(SUBTITLE_STARTS));
+
+fn re(pattern: &str) -> Regex {
+    // The patterns are constants of this file; a typo fails every test.
+    Regex::new(pattern).unwrap_or_else(|e| panic!("bad built-in pattern {pattern}: {e}"))
+}
+
+/// A photo credit standing as a line of its own: `刘帅冶摄（人民视觉）`,
+/// `新华社记者 陈 斌摄`, `本报记者 张三摄影报道`.
+static PHOTO_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^[\p{Han}·\s、/／]{2,30}摄(?:影)?(?:报道)?\s*(?:[（(][\p{Han}·\s]{1,12}[）)])?$")
+});
+/// `第01版：要闻`-like lists of pages, `01版：要闻` on a site.
+static PAGE_ITEM: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^(?:第\s*)?[A-Za-z]?\d{1,3}\s*版\s*[:：]?\s*\p{Han}"));
+/// A numbered heading: `一、…`, `（一）…`, `1.…`, `第一章`.
+static ORDINAL: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^(?:[一二三四五六七八九十]{1,3}[、是]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[、.．]\D|第[一二三四五六七八九十\d]{1,3}[章节部篇])")
+});
+/// A `【】` dateline: `【新华社重庆十四日电】`.
+static BRACKET_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^【[\p{Han}]{1,8}?(?:社|报|网|台)[\p{Han}]{0,8}?(?:[\d一二三四五六七八九十〇]{1,4}月)?[\d一二三四五六七八九十〇]{1,4}日?[讯电]】")
+});
+/// A lead dated in Chinese numerals: `新华社北京十月一日电`.
+static HAN_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^(?:据)?(?:本报|新华社|\p{Han}{1,6}?[社网台])\p{Han}{0,8}?(?:[一二三四五六七八九十〇]{1,3}月)?[一二三四五六七八九十〇]{1,3}日[讯电]")
+});
+
+/// The shapes of one unit.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Shape {
+    /// Characters.
+    pub chars: usize,
+    /// Ends a sentence (`。！？…；`, closers after them allowed).
+    pub ends_sentence: bool,
+    /// Ends with a comma-like mark (`，、`): a sentence going on.
+    pub ends_open: bool,
+    /// Holds a sentence end before its last character (`。` inside).
+    pub inner_sentence: bool,
+    /// Opens with a dateline (`本报北京1月1日电`, `【新华社…电】`).
+    pub dateline: bool,
+    /// A byline (`■本报记者 张三`, `本报记者 张三`, `作者：…`).
+    pub byline: bool,
+    /// A caption (`▲…`, `图为…`, `…摄`, a photo credit line).
+    pub caption: bool,
+    /// A whole jump line, or a paragraph starting/ending with one.
+    pub jump: bool,
+    /// A trailing credit in brackets (`（本报记者…报道）`, `（作者为…）`).
+    pub trailing: bool,
+    /// An editors' line (`责任编辑：…`).
+    pub editors: bool,
+    /// A masthead line (paper, date, page).
+    pub masthead: bool,
+    /// Site chrome (menus, page lists, footers, source lines).
+    pub chrome: bool,
+    /// Introduces what follows (`…强调`, `…：`, `…——`): a kicker's end.
+    pub kicker_end: bool,
+    /// Opens with a dash: a subtitle.
+    pub dash_start: bool,
+    /// Ends with a bracketed tag (`（人民论坛）`, `(新春走基层)`).
+    pub column_tag: bool,
+    /// Opens like a subhead (`一、`, `（一）`, `■`, `【`).
+    pub subhead_mark: bool,
+    /// A section label (`链接`, `记者手记`, `短评`).
+    pub section_label: bool,
+    /// An end mark (`（完）`).
+    pub end_mark: bool,
+    /// No Han character at all.
+    pub no_han: bool,
+    /// Holds a wide space (a title broken by the typesetter, a name list).
+    pub inner_space: bool,
+    /// Opens with a quote mark.
+    pub quote_start: bool,
+}
+
+/// Characters of `text`, counted.
+fn chars(text: &str) -> usize {
+    text.chars().count()
+}
+
+/// Does `text` end a sentence (possibly followed by closing marks)?
+pub fn ends_sentence(text: &str) -> bool {
+    trim_end_chars(text, CLOSERS).ends_with(SENTENCE_ENDS)
+}
+
+/// A dateline a lead opens with, in any of its forms: the pattern's
+/// (`本报讯`, `新华社北京7月1日电`), in `【】`, with Chinese numerals, or
+/// after `据`. Returns the tag.
+pub fn lead_dateline(text: &str) -> Option<&str> {
+    if let Some(tag) = patterns::dateline(text) {
+        return Some(tag);
+    }
+    if let Some(rest) = text.strip_prefix('据') {
+        if let Some(tag) = patterns::dateline(rest) {
+            return Some(&text[..'据'.len_utf8() + tag.len()]);
+        }
+    }
+    if let Some(m) = BRACKET_DATELINE.find(text) {
+        return Some(m.as_str());
+    }
+    HAN_DATELINE.find(text).map(|m| m.as_str())
+}
+
+/// A photo credit line of its own (`新华社记者 陈 斌摄`).
+pub fn is_photo_line(text: &str) -> bool {
+    text.len() <= 120 && text.contains('摄') && PHOTO_LINE.is_match(text)
+}
+
+/// A caption: opens with `▲`/`图为`, ends with a photo credit, or is one.
+pub fn is_caption(text: &str) -> bool {
+    CAPTIONS.any(text) || patterns::ends_with_photo_credit(text) || is_photo_line(text)
+}
+
+/// `责任编辑：张三 版式：李四`, possibly in brackets.
+pub fn is_editors(text: &str) -> bool {
+    if text.len() > 480 {
+        return false;
+    }
+    let t = text.trim_start_matches(['（', '(']);
+    let t = t.strip_prefix("本版").unwrap_or(t);
+    EDITORS
+        .of(t)
+        .any(|label| t[label.len()..].trim_start().starts_with([':', '：']))
+        && chars(text) <= 120
+}
+
+/// A trailing credit: a whole line in brackets naming the authors or the
+/// source (`（本报记者刘维涛、李昌禹报道）`, `（新华社北京1月1日电 记者秦杰）`,
+/// `（作者为中国驻芬兰大使）`, `（本报科威特城1月1日电）`).
+pub fn is_trailing_credit(text: &str) -> bool {
+    let Some(inner) = text
+        .strip_prefix(['（', '('])
+        .and_then(|t| t.strip_suffix(['）', ')']))
+    else {
+        return false;
+    };
+    if chars(inner) > 80 || inner.contains(['（', '(', '）', ')']) {
+        return false;
+    }
+    parse_bracketed_byline(text).is_some()
+        || lead_dateline(inner).is_some()
+        || CREDIT_WORDS.iter().any(|w| inner.contains(w))
+}
+
+/// Site chrome: a menu item, a page list entry, a footer, a source line.
+pub fn is_chrome(text: &str) -> bool {
+    if CHROME_EXACT.contains(&text) {
+        return true;
+    }
+    if chars(text) <= 60 && PAGE_ITEM.is_match(text) && !ends_sentence(text) {
+        return true;
+    }
+    CHROME_WORDS.iter().any(|w| text.contains(w))
+}
+
+/// The shapes of `text`.
+pub fn shape(text: &str) -> Shape {
+    let n = chars(text);
+    let last = text.chars().next_back();
+    let trimmed = trim_end_chars(text, CLOSERS);
+    let body = trimmed
+        .char_indices()
+        .next_back()
+        .map_or("", |(i, _)| &trimmed[..i]);
+    let short = n <= 60;
+    Shape {
+        chars: n,
+        ends_sentence: ends_sentence(text),
+        ends_open: matches!(last, Some('，' | '、' | ',' | '；' | ';')),
+        inner_sentence: body.contains(['。', '！', '？', '!', '?']),
+        dateline: lead_dateline(text).is_some(),
+        byline: short && (parse_byline(text).is_some() || super::names::is_written_byline(text)),
+        caption: is_caption(text),
+        jump: patterns::jump_whole(text).is_some()
+            || patterns::jump_at_end(text).is_some()
+            || patterns::jump_at_start(text).is_some(),
+        trailing: is_trailing_credit(text),
+        editors: is_editors(text),
+        masthead: short && patterns::masthead(text).is_some(),
+        chrome: is_chrome(text),
+        kicker_end: KICKER_ENDS.iter().any(|e| text.ends_with(e))
+            || SPEECH_VERBS.iter().any(|v| text.ends_with(v)),
+        dash_start: SUBTITLES.any(text),
+        column_tag: n > 4
+            && matches!(last, Some('）' | ')'))
+            && text
+                .rfind(['（', '('])
+                .is_some_and(|i| chars(&text[i..]) <= 10 && i > 0),
+        subhead_mark: SUBHEADS.any(text) || ORDINAL.is_match(text),
+        section_label: n <= 8 && SECTION_LABELS.iter().any(|w| trim_marks(text) == *w),
+        end_mark: END_MARKS.contains(&text),
+        no_han: !text.chars().any(is_han),
+        inner_space: text.contains([' ', '\u{3000}']),
+        quote_start: text.starts_with(['“', '"', '「', '《']),
+    }
+}
+
+/// `text` without the markers and brackets around a label (`■链接`, `【背景】`).
+fn trim_marks(text: &str) -> &str {
+    text.trim_matches(|c: char| "■□●◆【】[]〔〕<>《》：:".contains(c))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn leads() {
+        assert_eq!(
+            lead_dateline("【新华社重庆十四日电】记者"),
+            Some("【新华社重庆十四日电】")
+        );
+        assert_eq!(
+            lead_dateline("据新华社科伦坡12月31日电 斯里兰卡"),
+            Some("据新华社科伦坡12月31日电")
+        );
+        assert_eq!(
+            lead_dateline("新华社北京十月一日电 今天"),
+            Some("新华社北京十月一日电")
+        );
+        assert_eq!(lead_dateline("全市电网公司加强电力保障"), None);
+    }
+
+    #[test]
+    fn caption_credits() {
+        assert!(is_caption("刘帅冶摄（人民视觉）"));
+        assert!(is_caption("新华社记者 陈 斌摄"));
+        assert!(is_caption("▲7月1日，选手进行路演。 本报记者 张三 摄"));
+        assert!(!is_caption("要严格控制盐的摄入量，少吃腌制食品。"));
+    }
+
+    #[test]
+    fn trailing_credits() {
+        assert!(is_trailing_credit("（本报记者刘维涛、李昌禹报道）"));
+        assert!(is_trailing_credit("（新华社北京1月1日电  记者秦杰、张旭东）"));
+        assert!(is_trailing_credit("（本报科威特城1月1日电）"));
+        assert!(is_trailing_credit("（作者为中国驻芬兰大使）"));
+        assert!(!is_trailing_credit("（完）"));
+        assert!(!is_trailing_credit("（下转第2版）"));
+        assert!(!is_trailing_credit("让我们一起奔跑（人民论坛）"));
+    }
+
+    #[test]
+    fn chrome() {
+        assert!(is_chrome("首页"));
+        assert!(is_chrome("01版：要闻"));
+        assert!(is_chrome("京ICP备12345678号"));
+        assert!(!is_chrome("扎实做好民生保障等工作"));
+    }
+
+    #[test]
+    fn shapes() {
+        let s = shape("朱忠明来衡调研时强调");
+        assert!(s.kicker_end && !s.ends_sentence);
+        assert!(shape("——重访习近平总书记春节前夕考察过的那些地方").dash_start);
+        assert!(shape("让我们一起奔跑（人民论坛）").column_tag);
+        assert!(shape("一、综合设置基层审批服务机构").subhead_mark);
+        assert!(shape("■本报记者 罗文鹏").byline);
+        assert!(shape("第一句。第二句，").inner_sentence);
+        assert!(shape("第一句，第二句，").ends_open);
+    }
+}
