@@ -86,6 +86,28 @@ cues! {
     PrevTrailing,
     /// The first unit of the page.
     First,
+    /// Ends with a colon.
+    EndsColon,
+    /// A salutation.
+    Salutation,
+    /// Short, no sentence end: could be a headline line.
+    HeadlineShaped,
+    /// The only unit of the page.
+    Only,
+    /// The previous unit is headline-shaped too.
+    PrevHeadline,
+    /// The next unit is headline-shaped too.
+    NextHeadline,
+    /// The whole line is in brackets.
+    WholeBracket,
+    /// Two or more commas.
+    Commas,
+    /// An art credit.
+    ArtCredit,
+    /// The unit after the next opens with a dateline.
+    Next2Dateline,
+    /// The previous unit opens with a dateline (this one is not a deck).
+    PrevDateline,
 }
 
 /// How many cues there are.
@@ -214,5 +236,16 @@ fn unit_cues(units: &[Unit<'_>], shapes: &[Shape], h: Habits, i: usize) -> Cues 
         prev.is_some_and(|p| p.trailing || p.end_mark || p.editors),
     );
     c.set(Cue::First, i == 0);
+    c.set(Cue::EndsColon, s.ends_colon);
+    c.set(Cue::Salutation, s.salutation);
+    c.set(Cue::HeadlineShaped, s.headline_shaped);
+    c.set(Cue::Only, units.len() == 1);
+    c.set(Cue::PrevHeadline, prev.is_some_and(|p| p.headline_shaped));
+    c.set(Cue::NextHeadline, next.is_some_and(|n| n.headline_shaped));
+    c.set(Cue::WholeBracket, s.whole_bracket);
+    c.set(Cue::Commas, s.commas);
+    c.set(Cue::ArtCredit, s.art_credit);
+    c.set(Cue::Next2Dateline, shapes.get(i + 2).is_some_and(|n| n.dateline));
+    c.set(Cue::PrevDateline, prev.is_some_and(|p| p.dateline));
     c
 }

@@ -71,14 +71,16 @@ pub fn part<'a>(text: Cow<'a, str>, shape: &Shape) -> Part<'a> {
         return Part::Credit(text);
     }
     if is_editors(&text) {
-        let graphic = GRAPHIC_LABELS.iter().any(|l| text.starts_with(l));
+        let bare = text.trim_start_matches(['（', '(']);
+        let bare = bare.strip_prefix("本版").unwrap_or(bare);
+        let graphic = GRAPHIC_LABELS.iter().any(|l| bare.starts_with(l));
         return if graphic {
             Part::Caption(text)
         } else {
             Part::Editors(text)
         };
     }
-    if is_caption(&text) {
+    if is_caption(&text) || shape.art_credit {
         return Part::Caption(text);
     }
     let mut para = Para::default();

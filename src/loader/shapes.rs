@@ -9,7 +9,7 @@ use super::rules::{
     CAPTION_STARTS, CLOSERS, CREDIT_LABELS, END_MARKS, KICKER_ENDS, Prefixes, SENTENCE_ENDS,
     SPEECH_VERBS, SUBHEAD_STARTS, SUBTITLE_STARTS, is_han, trim_end_chars,
 };
-use super::words::{CHROME_EXACT, CHROME_WORDS, CREDIT_WORDS, SECTION_LABELS};
+use super::words::{CHROME_EXACT, CHROME_WORDS, CREDIT_WORDS, SALUTATIONS, SECTION_LABELS};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -28,6 +28,9 @@ fn re(pattern: &str) -> Regex {
 static PHOTO_LINE: LazyLock<Regex> = LazyLock::new(|| {
     re(r"^[\p{Han}·\s、/／]{2,30}摄(?:影)?(?:报道)?\s*(?:[（(][\p{Han}·\s]{1,12}[）)])?$")
 });
+/// An art credit: `曹一图  杨立新文`, `文/张三 图/李四`.
+static ART_CREDIT: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^[\p{Han}·\s]{2,8}[图文]\s+[\p{Han}·\s]{2,8}[图文]$"));
 /// `第01版：要闻`-like lists of pages, `01版：要闻` on a site.
 static PAGE_ITEM: LazyLock<Regex> =
     LazyLock::new(|| re(r"^(?:第\s*)?[A-Za-z]?\d{1,3}\s*版\s*[:：]?\s*\p{Han}"));
@@ -89,6 +92,18 @@ pub struct Shape {
     pub inner_space: bool,
     /// Opens with a quote mark.
     pub quote_start: bool,
+    /// Ends with a colon.
+    pub ends_colon: bool,
+    /// A letter's or speech's salutation (`亲爱的祖国母亲：`, `同志们，朋友们：`).
+    pub salutation: bool,
+    /// Short, no sentence end, no open end: could be a headline line.
+    pub headline_shaped: bool,
+    /// The whole line is in brackets (`（本系列评论到此结束）`).
+    pub whole_bracket: bool,
+    /// Holds two or more commas: a sentence, rarely a headline.
+    pub commas: bool,
+    /// An art credit (`曹一图  杨立新文`).
+    pub art_credit: bool,
 }
 
 /// Characters of `text`, counted.
@@ -210,6 +225,19 @@ pub fn shape(text: &str) -> Shape {
         no_han: !text.chars().any(is_han),
         inner_space: text.contains([' ', '\u{3000}']),
         quote_start: text.starts_with(['“', '"', '「', '《']),
+        ends_colon: matches!(last, Some('：' | ':')),
+        salutation: n <= 30
+            && matches!(last, Some('：' | ':'))
+            && SALUTATIONS.iter().any(|w| text.contains(w)),
+        whole_bracket: text.starts_with(['（', '('])
+            && text.ends_with(['）', ')'])
+            && !text.chars().skip(1).any(|c| matches!(c, '（' | '(')),
+        commas: text.matches(['，', ',']).take(2).count() == 2,
+        art_credit: n <= 24 && ART_CREDIT.is_match(text),
+        headline_shaped: n <= 40
+            && !ends_sentence(text)
+            && !matches!(last, Some('，' | '、' | ',' | '；' | ';'))
+            && !body.contains(['。', '！', '？', '!', '?']),
     }
 }
 

@@ -31,3 +31,10 @@ pub const SECTION_LABELS: &[&str] = &[
 /// Labels of a credit that stays with its article (a graphic's maker), not
 /// the page's editors.
 pub const GRAPHIC_LABELS: &[&str] = &["制图", "设计", "视觉设计", "图片", "漫画", "绘图", "插图"];
+
+/// Words of a salutation line (`亲爱的女儿悦悦：`, `同志们，朋友们：`): a
+/// letter's or a speech's first body line, never a deck.
+pub const SALUTATIONS: &[&str] = &[
+    "亲爱的", "同志们", "朋友们", "女士们", "先生们", "各位", "同学们", "老师们", "乡亲们", "至亲",
+    "尊敬的",
+];
