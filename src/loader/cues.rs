@@ -108,6 +108,8 @@ cues! {
     Next2Dateline,
     /// The previous unit opens with a dateline (this one is not a deck).
     PrevDateline,
+    /// Masthead-shaped, but below the page's top.
+    LateMasthead,
 }
 
 /// How many cues there are.
@@ -150,6 +152,8 @@ pub struct Habits {
     /// Blank lines stand between some units but not between most: a blank
     /// line is a sign.
     pub gaps_mean: bool,
+    /// The usual number of blank lines between two units (the most common).
+    pub usual_gap: usize,
 }
 
 /// Is the unit body-like on its own (a paragraph, not a headline line)?
@@ -167,11 +171,16 @@ pub fn habits(units: &[Unit<'_>], shapes: &[Shape]) -> Habits {
         }
     }
     let unindented = units.iter().filter(|u| !u.indented).count();
-    let gaps = units.iter().skip(1).filter(|u| u.gap_above).count();
-    let n = units.len().saturating_sub(1);
+    let mut counts = [0usize; 4];
+    for u in units.iter().skip(1) {
+        counts[u.gap_lines.min(3)] += 1;
+    }
+    let usual_gap = (0..4).max_by_key(|&g| (counts[g], usize::MAX - g)).unwrap_or(0);
+    let wider: usize = counts[usual_gap + 1..].iter().sum::<usize>();
     Habits {
         body_indent: body >= 2 && indented * 10 >= body * 8 && unindented > 0,
-        gaps_mean: gaps > 0 && gaps * 10 < n * 6,
+        gaps_mean: wider > 0 && wider * 10 < (units.len().max(1)) * 6 && usual_gap < 3,
+        usual_gap,
     }
 }
 
@@ -205,7 +214,11 @@ fn unit_cues(units: &[Unit<'_>], shapes: &[Shape], h: Habits, i: usize) -> Cues 
     c.set(Cue::Jump, s.jump);
     c.set(Cue::Trailing, s.trailing);
     c.set(Cue::Editors, s.editors);
-    c.set(Cue::Masthead, s.masthead);
+    // A masthead stands at the top; lower down, a date line alone is a
+    // letter's or notice's date, part of its body.
+    let near_top = i < 3 || shapes[..i].iter().all(|p| p.masthead || p.chrome);
+    c.set(Cue::Masthead, s.masthead && near_top);
+    c.set(Cue::LateMasthead, s.masthead && !near_top);
     c.set(Cue::Chrome, s.chrome);
     c.set(Cue::KickerEnd, s.kicker_end);
     c.set(Cue::DashStart, s.dash_start);
@@ -216,7 +229,7 @@ fn unit_cues(units: &[Unit<'_>], shapes: &[Shape], h: Habits, i: usize) -> Cues 
     c.set(Cue::NoHan, s.no_han);
     c.set(Cue::Indented, h.body_indent && u.indented);
     c.set(Cue::Outdented, h.body_indent && !u.indented);
-    c.set(Cue::GapAbove, h.gaps_mean && u.gap_above && i > 0);
+    c.set(Cue::GapAbove, h.gaps_mean && u.gap_lines > h.usual_gap && i > 0);
     let next_body = h.body_indent && next_unit.is_some_and(|n| n.indented);
     c.set(Cue::TightToBody, next_body && !u.gap_below);
     c.set(Cue::GapToBody, next_body && u.gap_below);

@@ -70,6 +70,8 @@ pub struct Unit<'a> {
     pub indented: bool,
     /// A blank line stands right before it (or it is the first unit).
     pub gap_above: bool,
+    /// How many blank lines stand right before it.
+    pub gap_lines: usize,
     /// A blank line stands right after it (or it is the last unit).
     pub gap_below: bool,
 }
@@ -192,10 +194,12 @@ pub fn units<'a>(lines: &[Line<'a>], wrap: Option<Wrap>) -> Vec<Unit<'a>> {
     let mut out: Vec<Unit<'a>> = Vec::new();
     let mut i = 0;
     let mut gap = true;
+    let mut gap_lines = 0;
     while i < lines.len() {
         let first = lines[i];
         if first.is_blank() {
             gap = true;
+            gap_lines += 1;
             if let Some(last) = out.last_mut() {
                 last.gap_below = true;
             }
@@ -220,9 +224,11 @@ pub fn units<'a>(lines: &[Line<'a>], wrap: Option<Wrap>) -> Vec<Unit<'a>> {
             line: i + 1,
             indented: first.indented(),
             gap_above: gap,
+            gap_lines,
             gap_below: end >= lines.len(),
         });
         gap = false;
+        gap_lines = 0;
         i = end;
     }
     out

@@ -43,7 +43,7 @@ pub const CUE_WEIGHTS: [(Cue, Row); N_CUES] = [
     (Cue::NoHan, [0.5, -2.0, -2.0, -1.0, 0.0, 0.5]),
     (Cue::Indented, [-1.0, -3.0, -3.0, -3.0, 1.0, 0.0]),
     (Cue::Outdented, [0.5, 2.0, 2.5, 2.0, -3.0, 0.0]),
-    (Cue::GapAbove, [0.0, 1.0, 1.0, -0.5, -0.5, 0.0]),
+    (Cue::GapAbove, [0.0, 2.0, 2.0, -1.0, -1.5, 0.0]),
     (Cue::TightToBody, [0.0, -2.0, -0.5, 1.5, 0.0, 0.0]),
     (Cue::GapToBody, [0.0, 0.5, 0.5, -1.5, 0.0, 0.0]),
     (Cue::NextDateline, [0.0, 0.5, 1.5, 3.0, -2.0, 0.0]),
@@ -64,6 +64,7 @@ pub const CUE_WEIGHTS: [(Cue, Row); N_CUES] = [
     (Cue::ArtCredit, [0.0, -4.0, -4.0, -4.0, 2.0, 0.0]),
     (Cue::Next2Dateline, [0.0, 1.0, 0.5, 0.0, -0.5, 0.0]),
     (Cue::PrevDateline, [0.0, -1.0, -1.0, -1.0, 0.5, 0.0]),
+    (Cue::LateMasthead, [0.0, -2.0, -2.0, -1.0, 1.0, 0.5]),
 ];
 
 /// `TRANSITIONS[from][to]`: what one label followed by another costs.
@@ -73,12 +74,14 @@ pub const TRANSITIONS: [[f32; N_LABELS]; N_LABELS] = {
         // to: Top   Kick  Title Sub   Body  Chrome
         [0.0, 0.0, 0.0, N, -3.0, -0.5], // from Top
         [N, -6.0, 0.0, N, N, N],        // from Kicker
-        [N, N, N, 0.0, 0.0, -1.0],      // from Title
-        [N, N, N, N, 0.0, -1.0],        // from Subtitle
+        // A deck followed by a new deck: an article of a deck only (a
+        // picture item, a page's one-line notice).
+        [N, -5.0, -5.0, 0.0, 0.0, -1.0],   // from Title
+        [N, -5.0, -5.0, N, 0.0, -1.0],     // from Subtitle
         [N, -2.5, -2.5, N, 0.0, -1.5],  // from Body
         [N, -0.5, -0.5, N, -2.0, 0.0],  // from Chrome
     ]
 };
 
 /// What ending the page in each label costs: a page never ends on a deck.
-pub const END: Row = [0.0, -6.0, -6.0, -6.0, 0.0, 0.0];
+pub const END: Row = [0.0, -6.0, -3.0, -3.0, 0.0, 0.0];

@@ -30,7 +30,7 @@ pub const SECTION_LABELS: &[&str] = &[
 
 /// Labels of a credit that stays with its article (a graphic's maker), not
 /// the page's editors.
-pub const GRAPHIC_LABELS: &[&str] = &["制图", "设计", "视觉设计", "图片", "漫画", "绘图", "插图"];
+pub const GRAPHIC_LABELS: &[&str] = &["制图", "版式", "设计", "视觉设计", "图片", "漫画", "绘图", "插图"];
 
 /// Words of a salutation line (`亲爱的女儿悦悦：`, `同志们，朋友们：`): a
 /// letter's or a speech's first body line, never a deck.
