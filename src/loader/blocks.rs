@@ -5,7 +5,8 @@
 //! between CJK characters and one space between Latin letters or digits.
 
 use super::names::parse_byline;
-use super::rules::{BYLINE_MARKERS, is_space};
+use super::rules::BYLINE_MARKERS;
+use crate::text::chars::is_space;
 use std::borrow::Cow;
 
 /// One block of text: a paragraph, headline, byline, … before classification.
