@@ -20,11 +20,11 @@ fn bench_frame(c: &mut Criterion) {
         b.iter(|| {
             // Alternate scroll positions so every frame has a real diff.
             let action = if app.top == 0 {
-                kanbao::app::action::Action::Bottom
+                kanbao::action::Action::Bottom
             } else {
-                kanbao::app::action::Action::Top
+                kanbao::action::Action::Top
             };
-            app.focus = kanbao::app::Focus::Reader;
+            app.focus = kanbao::layout::Focus::Reader;
             app.apply(action, area);
             term.draw(|f| ui::render(&app, f)).expect("draw");
         });
