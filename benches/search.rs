@@ -71,7 +71,7 @@ fn vary(text: &str, pool: &[char], rng: &mut Rng) -> String {
         .map(|c| {
             if c.is_ascii_digit() {
                 char::from(b'0' + rng.below(10) as u8)
-            } else if kanbao::search::fold::is_han(c) && rng.below(25) == 0 {
+            } else if kanbao::text::chars::is_han(c) && rng.below(25) == 0 {
                 pool[rng.below(pool.len())]
             } else {
                 c
@@ -86,7 +86,7 @@ fn archive(n: usize) -> Vec<Issue> {
         .iter()
         .flat_map(|i| &i.articles)
         .flat_map(|a| a.paragraphs.iter().flat_map(|p| p.chars()))
-        .filter(|&c| kanbao::search::fold::is_han(c))
+        .filter(|&c| kanbao::text::chars::is_han(c))
         .collect();
     pool.sort_unstable();
     pool.dedup();

@@ -1,6 +1,8 @@
 //! Frame cost: draw a full 120×40 frame of the sample issue into a
 //! TestBackend with the wrap cache warm (the steady state while reading).
-//! Guards against an accidental per-frame re-wrap.
+//! Guards against an accidental per-frame re-wrap. The baseline, timed in
+//! the same run, writes the same 40 rows of article text into a buffer with
+//! `Buffer::set_string` (no layout, no styles): compare the ratio.
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use kanbao::app::{App, ReaderOptions};
@@ -18,11 +20,11 @@ fn bench_frame(c: &mut Criterion) {
         b.iter(|| {
             // Alternate scroll positions so every frame has a real diff.
             let action = if app.top == 0 {
-                kanbao::app::action::Action::Bottom
+                kanbao::action::Action::Bottom
             } else {
-                kanbao::app::action::Action::Top
+                kanbao::action::Action::Top
             };
-            app.focus = kanbao::app::Focus::Reader;
+            app.focus = kanbao::layout::Focus::Reader;
             app.apply(action, area);
             term.draw(|f| ui::render(&app, f)).expect("draw");
         });
@@ -32,6 +34,29 @@ fn bench_frame(c: &mut Criterion) {
         b.iter(|| {
             buf.reset();
             ui::render_into(&app, area, &mut buf);
+        });
+    });
+    let text: String = app
+        .issue
+        .articles
+        .iter()
+        .flat_map(|a| a.paragraphs.iter())
+        .map(|p| p.as_str())
+        .collect();
+    let rows: Vec<&str> = text
+        .char_indices()
+        .step_by(60)
+        .zip(text.char_indices().step_by(60).skip(1))
+        .map(|((a, _), (b, _))| &text[a..b])
+        .take(40)
+        .collect();
+    c.bench_function("baseline: 40 rows set_string into a buffer", |b| {
+        let mut buf = ratatui::buffer::Buffer::empty(area);
+        b.iter(|| {
+            buf.reset();
+            for (y, row) in rows.iter().enumerate() {
+                buf.set_string(0, y as u16, row, ratatui::style::Style::default());
+            }
         });
     });
 }

@@ -25,7 +25,10 @@ pub const SAMPLE_NAME: &str = "000_0c3d2c04bd8aa6d3.txt";
 /// The bytes of the bundled sample issue.
 pub const SAMPLE_BYTES: &[u8] = include_bytes!("../assets/sample.txt");
 
+pub mod action;
 pub mod app;
 pub mod input;
+pub mod layout;
 pub mod term;
+pub mod theme;
 pub mod ui;

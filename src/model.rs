@@ -162,7 +162,7 @@ impl Article {
         self.paragraphs
             .iter()
             .flat_map(|p| p.chars())
-            .filter(|&c| crate::loader::rules::is_han(c))
+            .filter(|&c| crate::text::chars::is_han(c))
             .count()
     }
 }

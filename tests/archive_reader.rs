@@ -3,13 +3,14 @@
 //! remembers where the reader was — all through the same `session::step`
 //! the real run loop uses, with scripted key events and a `TestBackend`.
 
-use kanbao::app::action::Effect;
+use kanbao::action::Effect;
 use kanbao::app::open::{build, store_for};
 use kanbao::app::search_state::{self, Scope};
 use kanbao::app::session::{self, Msg};
 use kanbao::app::shelf::PickerKind;
-use kanbao::app::{App, Focus, ReaderOptions};
+use kanbao::app::{App, ReaderOptions};
 use kanbao::cli::Cli;
+use kanbao::layout::Focus;
 use kanbao::state::Store;
 use kanbao::term::key_event;
 use kanbao::ui;

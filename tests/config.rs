@@ -136,7 +136,7 @@ fn unknown_context_names_its_section() {
 
 #[test]
 fn key_conflicts_are_errors_and_the_key_stays_put() {
-    use kanbao::app::action::Action;
+    use kanbao::action::Action;
     use kanbao::input::key::{Key, KeyChord};
     use kanbao::input::keymap::{Context, Keymap};
     // `j` still belongs to `down`, which is not rebound.
@@ -216,7 +216,7 @@ fn default_file_parses_to_exactly_the_defaults() {
             c.keys[*ctx][*action].iter().any(|k| k == key),
             "{ctx} {key} {action}"
         );
-        let desc = kanbao::app::action::Action::from_name(action)
+        let desc = kanbao::action::Action::from_name(action)
             .expect("action")
             .description();
         assert!(

@@ -60,7 +60,7 @@ fn assert_nothing_lost(path: &Path, issue: &Issue) {
     fn count(map: &mut BTreeMap<char, i64>, s: &str, sign: i64) {
         for c in s
             .chars()
-            .filter(|&c| loader::rules::is_han(c) || c.is_ascii_digit())
+            .filter(|&c| kanbao::text::chars::is_han(c) || c.is_ascii_digit())
         {
             *map.entry(c).or_default() += sign;
         }

@@ -5,7 +5,7 @@
 mod ui_support;
 
 use base64::Engine;
-use kanbao::app::action::{Action, Effect};
+use kanbao::action::{Action, Effect};
 use kanbao::app::share::{copied_message, write_clipboard};
 use kanbao::app::{App, ReaderOptions};
 use kanbao::export::article_text;
@@ -134,7 +134,8 @@ fn sharing_keys_are_in_help() {
 /// state save that opening the issue triggers (it came out as `SaveState`).
 #[test]
 fn first_key_of_a_session_keeps_its_payload() {
-    use kanbao::app::{App, ReaderOptions, action::Effect};
+    use kanbao::action::Effect;
+    use kanbao::app::{App, ReaderOptions};
     use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
     let mut app = App::single(
         kanbao::archive::sample(),

@@ -3,9 +3,10 @@
 
 mod ui_support;
 
-use kanbao::app::action::{Action, Effect};
-use kanbao::app::{App, Focus, ReaderOptions};
+use kanbao::action::{Action, Effect};
+use kanbao::app::{App, ReaderOptions};
 use kanbao::input::keymap::{DEFAULT_BINDINGS, Keymap};
+use kanbao::layout::Focus;
 use kanbao::term::ScriptedEvents;
 use kanbao::ui::help::help_lines;
 use ratatui::crossterm::event::{Event, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};

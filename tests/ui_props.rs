@@ -4,7 +4,7 @@
 
 mod ui_support;
 
-use kanbao::app::action::{Action, BINDABLE};
+use kanbao::action::{Action, BINDABLE};
 use kanbao::app::{App, ReaderOptions};
 use kanbao::text::width::AmbiguousWidth;
 use kanbao::ui::cells::put_str;

@@ -270,7 +270,7 @@ fn frame_highlights_no_color() {
         60,
         16,
     );
-    h.app.theme = kanbao::ui::theme::Theme::new(true);
+    h.app.theme = kanbao::theme::Theme::new(true);
     h.keys(&["/", "民", "生", "enter", "n"]);
     let _ = h.screen();
     insta::assert_debug_snapshot!(h.term.backend().buffer().clone());

@@ -28,8 +28,9 @@
 //!
 //! Line count is *not* monotone in width (push-in can add a line), so it is
 //! not asserted.
+use kanbao::text::chars::is_han;
 use kanbao::text::punct::fullwidth_substitutions;
-use kanbao::text::rules::{division_mark, is_han, is_no_line_end, is_no_line_start};
+use kanbao::text::rules::{division_mark, is_no_line_end, is_no_line_start};
 use kanbao::text::url::url_spans;
 use kanbao::text::width::{AmbiguousWidth, grapheme_width};
 use kanbao::text::wrap::{LineBreakRule, VisualLine, WrapOptions, wrap};

@@ -2,7 +2,6 @@
 //! `update` (in `update.rs`) changes it and performs no I/O; the run loop
 //! (`session.rs`) is the only place that touches the terminal.
 
-pub mod action;
 pub mod article_layout;
 pub mod configure;
 pub mod open;
@@ -15,14 +14,14 @@ pub mod shelf;
 pub mod update;
 pub mod wrap_cache;
 
+use crate::action::{Action, Effect};
 use crate::input::key::KeyChord;
 use crate::input::keymap::{Context, Keymap};
+use crate::layout::{Focus, Viewport, layout};
 use crate::model::Issue;
 use crate::text::width::AmbiguousWidth;
 use crate::text::wrap::LineBreakRule;
-use crate::ui::layout::{Viewport, layout};
-use crate::ui::theme::Theme;
-use action::{Action, Effect};
+use crate::theme::Theme;
 use article_layout::{Anchor, ArticleLayout, LayoutKey};
 use ratatui::crossterm::event::{Event, MouseButton, MouseEventKind};
 use ratatui::layout::Rect;
@@ -82,16 +81,6 @@ impl ReaderOptions {
             no_color: false,
         }
     }
-}
-
-/// Which pane has the keyboard.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Focus {
-    /// The headline list.
-    #[default]
-    List,
-    /// The reading pane.
-    Reader,
 }
 
 /// The whole reader state.

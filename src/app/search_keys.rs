@@ -5,8 +5,8 @@
 use super::App;
 use super::search_edit::LineEdit;
 use super::search_state::{Kept, clear, has_archive, research, restore_position, reveal};
+use crate::layout::Viewport;
 use crate::search::words::{WordHit, WordSearch};
-use crate::ui::layout::Viewport;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use std::sync::Arc;
 

@@ -10,14 +10,15 @@
 //! No I/O here: indexes are built on their own threads and [`poll`] picks
 //! them up. The bar's keys are in `search_keys.rs`.
 
+use super::App;
 use super::article_layout::{Anchor, BlockRef};
 use super::search_edit::{History, LineEdit};
-use super::{App, Focus};
+use crate::layout::Focus;
+use crate::layout::Viewport;
 use crate::model::Issue;
 use crate::search::keywords::{DocFreqs, article_keywords, article_keywords_in};
 use crate::search::words::{WordIndex, WordLoader, WordSearch};
 use crate::search::{Cursor, Field, MatchPos, Matches, SearchIndex, Searcher, Step};
-use crate::ui::layout::Viewport;
 use std::ops::Range;
 use std::sync::Arc;
 

@@ -8,7 +8,7 @@
 //! background work — never on a timer.
 
 use super::App;
-use super::action::Effect;
+use crate::action::Effect;
 use crate::archive::{self, Entry};
 use crate::state::{IssueState, Store, content_hash};
 use crate::term;
@@ -404,9 +404,9 @@ pub fn drive<B: Backend, H: Host<B>>(
 /// With `probe`, the terminal is asked how wide it draws `“` first.
 pub fn run(app: App, store: Store, pending: Vec<PathBuf>, probe: bool) -> io::Result<()> {
     let mut app = app;
-    if ui::theme::Theme::no_color_from_env() {
+    if crate::theme::Theme::no_color_from_env() {
         app.opts.no_color = true;
-        app.theme = ui::theme::Theme::new(true);
+        app.theme = crate::theme::Theme::new(true);
     }
     let (tx, rx) = channel();
     term::setup()?;

@@ -7,7 +7,7 @@
 //! the terminal or start a process.
 
 use super::App;
-use super::action::{Action, Effect};
+use crate::action::{Action, Effect};
 use crate::{export, share as fmt, term};
 use ratatui::DefaultTerminal;
 use std::io::{self, Write};

@@ -7,13 +7,14 @@
 //! Switching issues moves the parsed `Issue` between its slot and
 //! `App::issue` (`mem::replace`), so nothing is re-parsed or cloned.
 
-use super::action::{Action, Effect};
+use super::App;
 use super::article_layout::Anchor;
-use super::{App, Focus};
+use crate::action::{Action, Effect};
 use crate::archive::{Entry, LoadedIssue, sort_key};
+use crate::layout::Focus;
+use crate::layout::Viewport;
 use crate::model::{Encoding, Issue};
 use crate::state::{IssueState, Position};
-use crate::ui::layout::Viewport;
 use std::cmp::Reverse;
 use std::path::PathBuf;
 use std::sync::Arc;

@@ -2,9 +2,10 @@
 //! `Action` and returns an `Effect`; it performs no I/O and never touches
 //! the terminal, so every behaviour is testable with plain values.
 
-use super::action::{Action, Effect};
-use super::{App, Focus, MAX_MEASURE, MIN_MEASURE};
-use crate::ui::layout::{ROWS_PER_ENTRY, Viewport};
+use super::{App, MAX_MEASURE, MIN_MEASURE};
+use crate::action::{Action, Effect};
+use crate::layout::Focus;
+use crate::layout::{ROWS_PER_ENTRY, Viewport};
 use ratatui::layout::{Position, Rect};
 
 /// Lines the mouse wheel scrolls.

@@ -381,7 +381,7 @@ fn is_number(s: &str) -> bool {
 /// Split a file name into tokens at anything that is not a letter, digit
 /// or Han character.
 fn tokens(s: &str) -> impl Iterator<Item = &str> {
-    s.split(|c: char| !(c.is_alphanumeric() || crate::loader::rules::is_han(c)))
+    s.split(|c: char| !(c.is_alphanumeric() || crate::text::chars::is_han(c)))
         .filter(|t| !t.is_empty())
 }
 
@@ -448,7 +448,7 @@ fn path_keys(comps: &[String]) -> FileKeys {
     // The paper: a word before the date in the file name, else the nearest
     // folder that is not a date, a page or a number.
     let prefix =
-        before.trim_matches(|c: char| !(c.is_alphanumeric() || crate::loader::rules::is_han(c)));
+        before.trim_matches(|c: char| !(c.is_alphanumeric() || crate::text::chars::is_han(c)));
     keys.paper = if !prefix.is_empty()
         && prefix.chars().any(|c| c.is_alphabetic())
         && page_token(prefix).is_none()

@@ -5,7 +5,7 @@
 //! to exactly the defaults.
 
 use super::{AmbiguousSetting, Reader, Theme};
-use crate::app::action::Action;
+use crate::action::Action;
 use crate::input::keymap::DEFAULT_BINDINGS;
 use crate::text::width::AmbiguousWidth;
 use crate::text::wrap::LineBreakRule;

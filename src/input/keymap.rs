@@ -4,7 +4,7 @@
 //! table, so they can never disagree with what the keys do.
 
 use super::key::KeyChord;
-use crate::app::action::Action;
+use crate::action::Action;
 
 mod overrides;
 pub use overrides::KeyError;

@@ -1,9 +1,9 @@
 //! Bylines and authors: `■本报记者 陈 润 通讯员 刘洋` → `陈润`, `刘洋`.
 
 use super::rules::{
-    BYLINE_MARKERS, COMPOUND_SURNAMES, NOT_NAMES, Prefixes, ROLE_WORDS, SURNAMES, is_han, is_space,
-    more_chars_than,
+    BYLINE_MARKERS, COMPOUND_SURNAMES, NOT_NAMES, Prefixes, ROLE_WORDS, SURNAMES, more_chars_than,
 };
+use crate::text::chars::{is_han, is_space};
 use std::sync::LazyLock;
 
 static ROLES: LazyLock<Prefixes> = LazyLock::new(|| Prefixes::new(ROLE_WORDS));

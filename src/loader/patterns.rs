@@ -2,10 +2,10 @@
 //! photo credits. Compiled once.
 
 use super::rules::{
-    DATELINE_SOURCES, JUMP_FROM_WORDS, JUMP_TO_WORDS, PAPER_SUFFIXES, Prefixes, is_han, is_space,
-    trim_end_chars,
+    DATELINE_SOURCES, JUMP_FROM_WORDS, JUMP_TO_WORDS, PAPER_SUFFIXES, Prefixes, trim_end_chars,
 };
 use crate::model::{Jump, JumpDirection, Masthead};
+use crate::text::chars::{is_han, is_space};
 use regex::Regex;
 use std::sync::LazyLock;
 

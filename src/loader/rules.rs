@@ -270,16 +270,7 @@ pub fn more_chars_than(text: &str, n: usize) -> bool {
     text.len() > n && (text.len() > 4 * n || text.chars().nth(n).is_some())
 }
 
-/// Is `c` a Han (CJK ideograph) character?
-pub fn is_han(c: char) -> bool {
-    matches!(c as u32,
-        0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F | 0x30000..=0x3134F)
-}
-
-/// Is `c` white space for layout purposes (ASCII, U+3000, NBSP, …)?
-pub fn is_space(c: char) -> bool {
-    c.is_whitespace() || c == '\u{3000}'
-}
+pub use crate::text::chars::{is_han, is_space};
 
 /// `text.trim_end_matches(set)` for a short set of characters, written out:
 /// it runs on every block, and the generic searcher is several times

@@ -20,7 +20,7 @@ use std::sync::OnceLock;
 
 /// Whether `c` is a Han ideograph: the loader's definition (the one the
 /// "nothing lost" invariant counts), so search folds what the loader keeps.
-pub use crate::loader::rules::is_han;
+use crate::text::chars::is_han;
 
 /// The traditional → simplified table for the Basic Multilingual Plane,
 /// built once from fast2s by converting every character with neutral

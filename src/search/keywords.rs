@@ -107,7 +107,7 @@ pub fn is_keyword_word(w: &str) -> bool {
         && w.chars().all(char::is_alphanumeric)
         && !w
             .chars()
-            .any(|c| c.is_ascii_digit() || c.is_numeric() && !super::fold::is_han(c))
+            .any(|c| c.is_ascii_digit() || c.is_numeric() && !crate::text::chars::is_han(c))
         && !w.chars().all(|c| NUMERAL_CHARS.contains(c))
         && !STOP_WORDS.contains(&w)
 }

@@ -1,9 +1,12 @@
 //! Pure text measurement and layout for the reading pane: display widths
 //! (`width`), CJK line breaking (`wrap`), display-only punctuation
-//! (`punct`), URL detection (`url`) and the rule tables they share
-//! (`rules`), and the one output sanitizer for outside text (`safe`). No terminal, no state: everything here is a function of its
-//! arguments, so the UI can cache wrap results per (article, width, options).
+//! (`punct`), URL detection (`url`), the character classes every module
+//! shares (`chars`: the one `is_han`), the rule tables (`rules`), and the
+//! one output sanitizer for outside text (`safe`). No terminal, no state:
+//! everything here is a function of its arguments, so the UI can cache
+//! wrap results per (article, width, options).
 
+pub mod chars;
 pub mod punct;
 pub mod rules;
 pub mod safe;

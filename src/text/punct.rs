@@ -13,7 +13,8 @@
 //! - `(` under the same condition (`团队(`, `(团队`); `)` converts exactly
 //!   when its matching `(` did, so pairs stay consistent (`(GDP)` after Han
 //!   → `（GDP）`); an unmatched `)` uses the neighbour test.
-use super::rules::{fullwidth_form, is_cjk_context};
+use super::chars::is_cjk_context;
+use super::rules::fullwidth_form;
 use super::url::{inside, url_spans};
 use std::borrow::Cow;
 

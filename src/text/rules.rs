@@ -1,7 +1,7 @@
 //! The rule data of the text module, kept in one place: which characters
 //! may not start or end a line (W3C clreq), which marks are never split,
-//! which ASCII punctuation has a full-width display form, and the character
-//! classes ("Han", "CJK context", "East Asian") the other modules test.
+//! and which ASCII punctuation has a full-width display form. The character
+//! classes ("Han", "CJK context", "East Asian") are in `chars.rs`.
 //!
 //! Everything here is a `const` table or a tiny predicate over one; the
 //! wrapper (`wrap.rs`) and the punctuation pass (`punct.rs`) only consult it.
@@ -85,45 +85,4 @@ pub fn fullwidth_form(c: char) -> Option<char> {
         .iter()
         .find(|(ascii, _)| *ascii == c)
         .map(|(_, wide)| *wide)
-}
-
-/// Han ideographs: the URO, extensions A–I and the compatibility blocks.
-#[inline]
-pub fn is_han(c: char) -> bool {
-    matches!(c,
-        '\u{4E00}'..='\u{9FFF}'
-        | '\u{3400}'..='\u{4DBF}'
-        | '\u{F900}'..='\u{FAFF}'
-        | '\u{20000}'..='\u{323AF}'
-        | '〇')
-}
-
-/// Characters that make neighbouring ASCII punctuation "Chinese": Han, kana,
-/// CJK symbols and punctuation, full-width forms, CJK compatibility forms.
-#[inline]
-pub fn is_cjk_context(c: char) -> bool {
-    is_han(c)
-        || matches!(c,
-            '\u{3000}'..='\u{30FF}'
-            | '\u{FF01}'..='\u{FF60}'
-            | '\u{FFE0}'..='\u{FFE6}'
-            | '\u{FE30}'..='\u{FE4F}')
-}
-
-/// East Asian Width F, W or H (the `$EastAsian` set of UAX #14 LB19a),
-/// approximated through `unicode-width`: F and W are exactly the
-/// two-column characters; H is the half-width katakana / Hangul block.
-#[inline]
-pub fn is_east_asian(c: char) -> bool {
-    use unicode_width::UnicodeWidthChar;
-    c.width() == Some(2) || matches!(c, '\u{FF61}'..='\u{FFDC}' | '\u{FFE8}'..='\u{FFEE}')
-}
-
-/// Whitespace that "hangs" at the end of a line: it may sit after the last
-/// visible character without counting toward the line's width, and a line
-/// never starts with it. The ideographic space U+3000 is excluded: it is a
-/// full-width layout character (used for indents) and is measured.
-#[inline]
-pub fn is_hanging_space(c: char) -> bool {
-    c.is_whitespace() && c != '\u{3000}'
 }

@@ -37,11 +37,9 @@
 //! **Widths** are per grapheme as ratatui draws them (see `width.rs`); with
 //! `display_punct`, converted ASCII marks (`punct.rs`) count as their
 //! full-width form (2 columns) and rules see the full-width form.
+use super::chars::{is_east_asian, is_han, is_hanging_space};
 use super::punct;
-use super::rules::{
-    CURLY_QUOTES, division_mark, is_east_asian, is_han, is_hanging_space, is_no_line_end,
-    is_no_line_start,
-};
+use super::rules::{CURLY_QUOTES, division_mark, is_no_line_end, is_no_line_start};
 use super::url;
 use super::width::{AmbiguousWidth, grapheme_width};
 use std::borrow::Cow;

@@ -3,9 +3,10 @@
 //! display width with `…`, never through a wide character.
 
 use super::cells::{fill, put_str, width16};
-use crate::app::{App, Focus};
+use crate::app::App;
+use crate::layout::Focus;
+use crate::layout::ROWS_PER_ENTRY;
 use crate::text::width::truncate;
-use crate::ui::layout::ROWS_PER_ENTRY;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 

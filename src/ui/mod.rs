@@ -6,14 +6,13 @@ pub mod cells;
 pub mod headline_list;
 pub mod help;
 pub mod issue_list;
-pub mod layout;
 pub mod reading_pane;
 pub mod search_bar;
 pub mod search_results;
 pub mod status_bar;
-pub mod theme;
 
-use crate::app::{App, Focus};
+use crate::app::App;
+use crate::layout::Focus;
 use cells::put_str;
 use ratatui::Frame;
 use ratatui::buffer::Buffer;

@@ -5,7 +5,7 @@
 use super::cells::put_str;
 use crate::app::App;
 use crate::app::article_layout::{Align, ArticleLayout, BlockRef};
-use crate::ui::layout::Viewport;
+use crate::layout::Viewport;
 use ratatui::buffer::Buffer;
 use ratatui::style::Style;
 use std::rc::Rc;

@@ -3,9 +3,10 @@
 //! shows up here without anyone editing this file).
 
 use super::cells::{fill, put_str, width16};
-use crate::app::action::Action;
-use crate::app::{App, Focus};
+use crate::action::Action;
+use crate::app::App;
 use crate::input::keymap::Context;
+use crate::layout::Focus;
 use crate::model::Issue;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;

@@ -4,8 +4,9 @@
 //! issue texts together with the structure the loader must recover.
 #![allow(dead_code)]
 
-use kanbao::loader::rules::{KICKER_ENDS, SPEECH_VERBS, is_han};
+use kanbao::loader::rules::{KICKER_ENDS, SPEECH_VERBS};
 use kanbao::model::{Article, Encoding, Issue, Jump, JumpDirection, Masthead};
+use kanbao::text::chars::is_han;
 use std::collections::BTreeMap;
 
 /// A character FORMAT.md's "Nothing lost" invariant counts: Han or a digit.
@@ -544,7 +545,7 @@ impl Gen<'_> {
         for (i, &c) in chars.iter().enumerate() {
             if i > b.protect && col >= width {
                 let (p, q) = (chars[i - 1], c);
-                let non_ascii = |x: char| !x.is_ascii() && !kanbao::loader::rules::is_space(x);
+                let non_ascii = |x: char| !x.is_ascii() && !kanbao::text::chars::is_space(x);
                 if (non_ascii(p) && non_ascii(q)) || (is_ascii_digit(p) && is_ascii_digit(q)) {
                     if self.rng.chance(0.2) {
                         self.out.push_str(self.rng.pick(&[" ", "\u{3000}", "  "]));

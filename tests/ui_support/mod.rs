@@ -3,7 +3,7 @@
 //! the event-source seam into a `TestBackend`, mirroring `run_loop`.
 #![allow(dead_code)]
 
-use kanbao::app::action::Effect;
+use kanbao::action::Effect;
 use kanbao::app::{App, ReaderOptions};
 use kanbao::model::{Article, Encoding, Issue, Jump, JumpDirection, Masthead};
 use kanbao::term::{EventSource, ScriptedEvents, key_event};

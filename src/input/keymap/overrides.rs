@@ -16,7 +16,7 @@
 //! keys a terminal sends: they are refused, with a hint.
 
 use super::{Binding, Context, Keymap};
-use crate::app::action::Action;
+use crate::action::Action;
 use crate::input::key::{Key, KeyChord};
 use std::fmt;
 

@@ -1,5 +1,7 @@
 //! The user's vocabulary (`Action`, bindable by name from a keymap) and the
 //! run loop's (`Effect`, the only way `update` asks for anything outside).
+//! A leaf: the keymap, the config, `app`, `ui` and `tui` all speak it, and
+//! it imports nothing of the crate.
 
 /// Something the user asked for. Bindable actions have a stable snake_case
 /// name (the keymap's vocabulary) and a one-line description for help.

@@ -1,9 +1,20 @@
-//! `layout(area) -> Viewport`: the one pure function that decides where
-//! everything goes. `update` uses it for page sizes and mouse hits, and
-//! `render` draws into the same rectangles, so they cannot disagree.
+//! Where everything goes on screen: [`Focus`] (which pane has the
+//! keyboard), [`Viewport`] and `layout(area) -> Viewport`, the one pure
+//! function that decides it. `update` uses it for page sizes and mouse
+//! hits, and `render` draws into the same rectangles, so they cannot
+//! disagree. A leaf: it imports nothing of the crate.
 
-use crate::app::Focus;
 use ratatui::layout::Rect;
+
+/// Which pane has the keyboard.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Focus {
+    /// The headline list.
+    #[default]
+    List,
+    /// The reading pane.
+    Reader,
+}
 
 /// Below this width only one pane is shown at a time.
 pub const NARROW_BELOW: u16 = 70;

@@ -1,6 +1,7 @@
 //! Styles. The terminal's own foreground and background everywhere;
 //! emphasis by bold, dim and reverse, plus one accent colour (none at all
 //! under `NO_COLOR`), so the reader works on dark and light themes alike.
+//! A leaf: `app` holds a `Theme` and `ui` draws with it.
 
 use ratatui::style::{Color, Modifier, Style};
 
