@@ -47,6 +47,9 @@ static HAN_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     re(r"^(?:据)?(?:本报|新华社|\p{Han}{1,6}?[社网台])\p{Han}{0,8}?(?:[一二三四五六七八九十〇]{1,3}月)?[一二三四五六七八九十〇]{1,3}日[讯电]")
 });
 
+/// Bullets of a site's menu items (never a byline marker: `●`/`■` open bylines).
+const MENU_BULLETS: &[char] = &['•', '·', '▪', '»', '›'];
+
 /// The shapes of one unit.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Shape {
@@ -180,6 +183,12 @@ pub fn is_chrome(text: &str) -> bool {
     if CHROME_EXACT.contains(&text) {
         return true;
     }
+    // A menu item: a bullet and a word or two (`• 时政`).
+    if let Some(item) = text.strip_prefix(MENU_BULLETS) {
+        if chars(item.trim_start()) <= 12 && !ends_sentence(item) {
+            return true;
+        }
+    }
     if chars(text) <= 60 && PAGE_ITEM.is_match(text) && !ends_sentence(text) {
         return true;
     }
@@ -291,6 +300,7 @@ mod tests {
         assert!(is_chrome("首页"));
         assert!(is_chrome("01版：要闻"));
         assert!(is_chrome("京ICP备12345678号"));
+        assert!(is_chrome("• 时政"));
         assert!(!is_chrome("扎实做好民生保障等工作"));
     }
 
