@@ -9,7 +9,7 @@
 use crate::model::Article;
 use crate::text::punct::fullwidth_substitutions;
 use crate::text::width::AmbiguousWidth;
-use crate::text::wrap::{LineBreakRule, WrapOptions, wrap};
+use crate::text::wrap::{HANGING_ROOM, LineBreakRule, WrapOptions, wrap};
 use std::ops::Range;
 
 /// First-line indent of a body paragraph: two full-width spaces.
@@ -137,6 +137,13 @@ impl ArticleLayout {
                 rule: key.rule,
                 ambiguous: key.ambiguous,
                 display_punct: key.punct,
+                // Flush-left text lets a closing mark hang into the margin
+                // the text column keeps for it (`ui::layout`).
+                overhang: if block.align() == Align::Left {
+                    HANGING_ROOM
+                } else {
+                    0
+                },
             };
             let idx = blocks.len();
             blocks.push(block);
@@ -335,7 +342,12 @@ pub(crate) mod tests {
         // First body line carries the two-full-width-space indent.
         let first_body = l.lines.iter().find(|x| x.block == Some(1)).expect("body");
         assert_eq!(first_body.indent, PARA_INDENT);
-        assert!(l.lines.iter().all(|x| x.width + x.indent <= 20));
+        // Within the measure, but for a closing mark hanging past it.
+        assert!(
+            l.lines
+                .iter()
+                .all(|x| x.width + x.indent <= 20 + HANGING_ROOM)
+        );
     }
 
     #[test]

@@ -12,4 +12,4 @@ pub mod width;
 pub mod wrap;
 
 pub use width::{AmbiguousWidth, char_width, grapheme_width, str_width, truncate};
-pub use wrap::{LineBreakRule, VisualLine, WrapOptions, line_of_offset, wrap};
+pub use wrap::{HANGING_ROOM, LineBreakRule, VisualLine, WrapOptions, line_of_offset, wrap};
