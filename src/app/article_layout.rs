@@ -7,6 +7,7 @@
 //! stores, so positions survive re-wrapping.
 
 use crate::model::Article;
+use crate::text::balance::wrap_balanced;
 use crate::text::punct::fullwidth_substitutions;
 use crate::text::width::AmbiguousWidth;
 use crate::text::wrap::{HANGING_ROOM, LineBreakRule, WrapOptions, wrap};
@@ -103,6 +104,8 @@ pub struct LayoutKey {
     pub punct: bool,
     /// Blank line between paragraphs.
     pub spacing: bool,
+    /// Headlines break between jieba's words (once it is loaded).
+    pub words: bool,
 }
 
 /// A laid-out article.
@@ -152,7 +155,14 @@ impl ArticleLayout {
             } else {
                 Vec::new()
             });
-            for v in wrap(text, &opts) {
+            let visual = if block.align() == Align::Center {
+                let jieba = crate::search::words::loaded_jieba().filter(|_| key.words);
+                let words = jieba.map(|j| crate::search::words::word_starts(j, text));
+                wrap_balanced(text, &opts, words.as_deref())
+            } else {
+                wrap(text, &opts)
+            };
+            for v in visual {
                 lines.push(LayoutLine {
                     block: Some(idx),
                     range: v.range,
@@ -310,6 +320,7 @@ pub(crate) mod tests {
             ambiguous: AmbiguousWidth::Narrow,
             punct: true,
             spacing: true,
+            words: false,
         }
     }
 
