@@ -8,7 +8,7 @@
 //! `cargo bench --bench loader`; results in docs/benchmarks.md.
 
 use criterion::{BenchmarkId, Criterion, Throughput, black_box, criterion_group, criterion_main};
-use kanbao::loader::{self, blocks, decode, sanitize};
+use kanbao::loader::{self, decode, sanitize};
 use kanbao::model::Encoding;
 use std::time::Duration;
 
@@ -78,7 +78,8 @@ fn bench_input(c: &mut Criterion, group_name: &str, name: &str, bytes: &[u8]) {
 }
 
 /// Time the loader's stages separately on the synthetic issue, to see where
-/// the time goes (decode, sanitize, split_blocks, classify+assemble).
+/// the time goes (decode, sanitize, prepare = units + shapes + cues,
+/// segment, the whole parse).
 fn bench_stages(c: &mut Criterion, bytes: &[u8]) {
     let mut group = c.benchmark_group("loader_stages");
     group.throughput(Throughput::Bytes(bytes.len() as u64));
@@ -101,10 +102,15 @@ fn bench_stages(c: &mut Criterion, bytes: &[u8]) {
     group.bench_function("sanitize", |b| {
         b.iter(|| black_box(sanitize::sanitize(black_box(&text)).len()));
     });
-    group.bench_function("split_blocks", |b| {
-        b.iter(|| black_box(blocks::split_blocks(black_box(&text)).len()));
+    group.bench_function("prepare (units + shapes + cues)", |b| {
+        b.iter(|| black_box(loader::prepare(black_box(&text)).units.len()));
     });
-    group.bench_function("parse (split_blocks + classify + assemble)", |b| {
+    let page = loader::prepare(&text);
+    let weights = loader::segment::Weights::default();
+    group.bench_function("segment", |b| {
+        b.iter(|| black_box(loader::segment::segment(black_box(&page.cues), &weights).len()));
+    });
+    group.bench_function("parse (prepare + segment + assemble)", |b| {
         b.iter(|| black_box(loader::parse("bench.txt", black_box(&text), Encoding::Utf8)));
     });
     group.finish();
