@@ -31,7 +31,7 @@ impl<'a> Line<'a> {
         Line {
             text,
             indent: lead.chars().map(cols).sum(),
-            width: text.chars().map(cols).sum(),
+            width: width(text),
         }
     }
 
@@ -47,6 +47,17 @@ impl<'a> Line<'a> {
     fn end(&self) -> usize {
         self.indent + self.width
     }
+}
+
+/// Display columns of a text as `cols` counts them, without decoding it:
+/// every character is two columns, less one per ASCII byte, plus two per
+/// tab (the byte counts vectorise; this runs on every line of the file).
+fn width(text: &str) -> usize {
+    let b = text.as_bytes();
+    let chars: usize = b.iter().map(|&x| usize::from((x as i8) >= -0x40)).sum();
+    let ascii: usize = b.iter().map(|&x| usize::from(x < 0x80)).sum();
+    let tabs = memchr::memchr_iter(b'\t', b).count();
+    2 * chars - ascii + 2 * tabs
 }
 
 /// Display columns of a character, as the hard-wrap test counts them: a
@@ -281,6 +292,13 @@ mod tests {
         assert!(u[1].gap_above && !u[1].gap_below);
         assert!(!u[2].gap_above && u[2].gap_below);
         assert_eq!(u[2].line, 4);
+    }
+
+    #[test]
+    fn width_counts_as_cols() {
+        for t in ["", "abc", "中文", "a中\tb", "１２，。", "𠀀x"] {
+            assert_eq!(width(t), t.chars().map(cols).sum::<usize>(), "{t:?}");
+        }
     }
 
     #[test]
