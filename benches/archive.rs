@@ -12,11 +12,11 @@
 //! DIR and stops (what `benches/search_vs_rg.sh` searches).
 
 use kanbao::app::ReaderOptions;
-use kanbao::app::open::build;
 use kanbao::app::search_state;
-use kanbao::app::session;
-use kanbao::app::session::Msg;
 use kanbao::state::Store;
+use kanbao::tui::run as session;
+use kanbao::tui::run::Msg;
+use kanbao::tui::start::build;
 use kanbao::ui;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;

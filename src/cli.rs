@@ -49,6 +49,20 @@ pub struct Cli {
     pub no_state: bool,
 }
 
+impl Cli {
+    /// What the reader takes from the arguments (plain values, so `tui`
+    /// does not depend on the command line's parser).
+    pub fn reader_args(&self) -> crate::tui::ReaderArgs {
+        crate::tui::ReaderArgs {
+            path: self.path.clone(),
+            ambiguous_width: self.ambiguous_width,
+            config: self.config.clone(),
+            state_dir: self.state_dir.clone(),
+            no_state: self.no_state,
+        }
+    }
+}
+
 fn parse_ambiguous(s: &str) -> Result<AmbiguousSetting, String> {
     s.parse()
 }
@@ -198,7 +212,7 @@ pub fn main() -> ExitCode {
             Some(p) => emit(|out| writeln!(out, "{}", safe::line(&p.display().to_string()))).code(),
             None => fail(&"no config directory on this platform"),
         },
-        // `kanbao -` in a terminal: the reader's start-up (app::open) does
+        // `kanbao -` in a terminal: the reader's start-up (tui::start) does
         // not read standard input yet; piped, the headline list below does.
         None if cli.path.as_deref().is_some_and(input::is_stdin) && io::stdout().is_terminal() => {
             fail(
@@ -206,7 +220,7 @@ pub fn main() -> ExitCode {
             )
         }
         None if cli.path.as_deref().is_some_and(Path::is_dir) || io::stdout().is_terminal() => {
-            crate::app::open::main(&cli)
+            crate::tui::main(&cli.reader_args())
         }
         None => {
             let loaded = match cli.path.as_deref() {

@@ -31,4 +31,5 @@ pub mod input;
 pub mod layout;
 pub mod term;
 pub mod theme;
+pub mod tui;
 pub mod ui;

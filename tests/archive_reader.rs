@@ -4,15 +4,15 @@
 //! the real run loop uses, with scripted key events and a `TestBackend`.
 
 use kanbao::action::Effect;
-use kanbao::app::open::{build, store_for};
 use kanbao::app::search_state::{self, Scope};
-use kanbao::app::session::{self, Msg};
 use kanbao::app::shelf::PickerKind;
 use kanbao::app::{App, ReaderOptions};
 use kanbao::cli::Cli;
 use kanbao::layout::Focus;
 use kanbao::state::Store;
 use kanbao::term::key_event;
+use kanbao::tui::run::{self as session, Msg};
+use kanbao::tui::start::{build, store_for};
 use kanbao::ui;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -298,14 +298,14 @@ fn read_marks_and_bookmarks_are_remembered() {
 fn no_state_writes_nothing() {
     let state = tempfile::tempdir().expect("state dir");
     let cli = <Cli as clap::Parser>::parse_from(["kanbao", "--no-state"]);
-    let store = store_for(&cli);
+    let store = store_for(&cli.reader_args());
     assert!(store.dir().is_none());
     let with_dir = <Cli as clap::Parser>::parse_from([
         "kanbao",
         "--state-dir",
         &state.path().to_string_lossy(),
     ]);
-    assert_eq!(store_for(&with_dir).dir(), Some(state.path()));
+    assert_eq!(store_for(&with_dir.reader_args()).dir(), Some(state.path()));
 
     let dir = make_folder(3);
     let mut run = Run::open(dir.path(), store);

@@ -4,9 +4,9 @@
 
 mod ui_support;
 
-use kanbao::app::configure::{apply_probe, load_config, prepare};
 use kanbao::config::{self, AmbiguousSetting};
 use kanbao::text::width::AmbiguousWidth;
+use kanbao::tui::configure::{apply_probe, load_config, prepare};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ui_support::{Harness, fixture_issue};

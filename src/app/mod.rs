@@ -1,14 +1,11 @@
 //! Reader application state. `App` holds everything the screen shows;
 //! `update` (in `update.rs`) changes it and performs no I/O; the run loop
-//! (`session.rs`) is the only place that touches the terminal.
+//! (`tui::run`) is the only place that touches the terminal.
 
 pub mod article_layout;
-pub mod configure;
-pub mod open;
 pub mod search_edit;
 mod search_keys;
 pub mod search_state;
-pub mod session;
 pub mod share;
 pub mod shelf;
 pub mod update;

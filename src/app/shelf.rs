@@ -2,7 +2,7 @@
 //! with its remembered reading state, which one is open, and the issue /
 //! bookmark picker. Like `update`, nothing here performs I/O: loading
 //! results arrive as values (`App::on_loaded`), and writes are asked for
-//! with `Effect::SaveState` (the run loop then calls `session::save`).
+//! with `Effect::SaveState` (the run loop then calls `tui::run::save`).
 //!
 //! Switching issues moves the parsed `Issue` between its slot and
 //! `App::issue` (`mem::replace`), so nothing is re-parsed or cloned.
@@ -374,7 +374,7 @@ pub fn after_update(app: &mut App, effect: Effect) -> Effect {
     match effect {
         Effect::Quit => Effect::Quit,
         // Effects that carry work of their own keep it; the run loop saves
-        // dirty state with them (`session::step`).
+        // dirty state with them (`tui::run::step`).
         e @ (Effect::Rescan | Effect::Clipboard(_) | Effect::Pager(_)) => e,
         _ if !app.shelf.dirty.is_empty() => Effect::SaveState,
         e => e,

@@ -1,25 +1,26 @@
-//! The archive run loop and its I/O: background loading, saving state,
-//! and remembering the last issue of a folder.
+//! The run loop and its I/O: background loading, saving state (issue
+//! states and the folder's last issue, through `state::Store`), rescans.
 //!
 //! Terminal events and loader results arrive on one channel (`Msg`): a
-//! thread blocks in `crossterm::event::read`, another forwards
-//! `archive::load_all` results with each issue's remembered state. The loop
-//! blocks on that channel, so it redraws only on input, resize or finished
-//! background work — never on a timer.
+//! thread blocks in `crossterm::event::read` (`term_reader.rs`), another
+//! forwards `archive::load_all` results with each issue's remembered
+//! state. The loop blocks on that channel, so it redraws only on input,
+//! resize or finished background work — never on a timer.
 
-use super::App;
+use super::host::{Host, RealHost};
+use super::term_reader::TermReader;
 use crate::action::Effect;
+use crate::app::App;
 use crate::archive::{self, Entry};
-use crate::state::{IssueState, Store, content_hash};
+use crate::state::{IssueState, Store};
 use crate::term;
 use crate::ui;
 use ratatui::Terminal;
 use ratatui::backend::{Backend, CrosstermBackend};
 use ratatui::crossterm::event::Event;
 use ratatui::layout::Rect;
-use serde::{Deserialize, Serialize};
 use std::io;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, Sender, channel};
 
 /// One thing the run loop waits for.
@@ -55,55 +56,6 @@ pub fn start_loading(paths: Vec<PathBuf>, base: usize, store: Store, tx: Sender<
     });
 }
 
-/// The last issue read in a folder.
-#[derive(Debug, Default, Serialize, Deserialize)]
-struct FolderState {
-    /// The folder, for people reading the file.
-    dir: String,
-    /// Content hash of the issue.
-    issue: u64,
-}
-
-fn folder_file(store: &Store, dir: &Path) -> Option<PathBuf> {
-    let canon = dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf());
-    let key = content_hash(canon.to_string_lossy().as_bytes());
-    Some(
-        store
-            .dir()?
-            .join("folders")
-            .join(format!("{key:016x}.json")),
-    )
-}
-
-/// The last issue (content hash) read in folder `dir`, if remembered.
-pub fn last_issue(store: &Store, dir: &Path) -> Option<u64> {
-    let bytes = std::fs::read(folder_file(store, dir)?).ok()?;
-    serde_json::from_slice::<FolderState>(&bytes)
-        .ok()
-        .map(|f| f.issue)
-}
-
-fn save_last_issue(store: &Store, dir: &Path, hash: u64) -> io::Result<()> {
-    let Some(path) = folder_file(store, dir) else {
-        return Ok(());
-    };
-    if last_issue(store, dir) == Some(hash) {
-        return Ok(());
-    }
-    let parent = path.parent().unwrap_or(Path::new("."));
-    std::fs::create_dir_all(parent)?;
-    let state = FolderState {
-        dir: dir.display().to_string(),
-        issue: hash,
-    };
-    let tmp = path.with_extension(format!("tmp.{}", std::process::id()));
-    std::fs::write(
-        &tmp,
-        serde_json::to_vec_pretty(&state).map_err(io::Error::other)?,
-    )?;
-    std::fs::rename(&tmp, &path)
-}
-
 /// Write every dirty issue state and the folder's last issue. Errors go to
 /// the status bar: a failed write must not stop reading.
 pub fn save(app: &mut App, store: &Store) {
@@ -122,7 +74,7 @@ pub fn save(app: &mut App, store: &Store) {
     }
     if let (Some(dir), Some(c)) = (&app.shelf.dir, app.shelf.current) {
         let hash = app.shelf.slots[c].hash;
-        if let Err(e) = save_last_issue(store, dir, hash) {
+        if let Err(e) = store.save_last_issue(dir, hash) {
             app.message = Some(format!("state not saved: {e}"));
         }
     }
@@ -183,136 +135,6 @@ pub fn step(app: &mut App, msg: Msg, area: &mut Rect, store: &Store, tx: &Sender
     effect
 }
 
-/// What the run loop asks of the real terminal besides drawing: the
-/// clipboard escape and the pager. Tests pass [`NoHost`].
-pub trait Host<B: Backend> {
-    /// Put `text` on the clipboard (OSC 52).
-    fn clipboard(&mut self, terminal: &mut Terminal<B>, text: &str) -> io::Result<()>;
-    /// Show `text` in `$PAGER`, then restore the reader.
-    fn pager(&mut self, terminal: &mut Terminal<B>, app: &mut App, text: &str) -> io::Result<()>;
-}
-
-/// A host that does nothing (tests without a terminal).
-pub struct NoHost;
-
-impl<B: Backend> Host<B> for NoHost {
-    fn clipboard(&mut self, _: &mut Terminal<B>, _: &str) -> io::Result<()> {
-        Ok(())
-    }
-    fn pager(&mut self, _: &mut Terminal<B>, _: &mut App, _: &str) -> io::Result<()> {
-        Ok(())
-    }
-}
-
-/// The real terminal: the clipboard escape goes to stdout; the pager runs
-/// with the terminal-reading thread paused, so no keystroke meant for the
-/// pager is taken by kanbao.
-struct RealHost {
-    reader: TermReader,
-}
-
-impl Host<CrosstermBackend<io::Stdout>> for RealHost {
-    fn clipboard(
-        &mut self,
-        terminal: &mut Terminal<CrosstermBackend<io::Stdout>>,
-        text: &str,
-    ) -> io::Result<()> {
-        super::share::write_clipboard(terminal.backend_mut(), text)
-    }
-    fn pager(
-        &mut self,
-        terminal: &mut Terminal<CrosstermBackend<io::Stdout>>,
-        app: &mut App,
-        text: &str,
-    ) -> io::Result<()> {
-        self.reader.pause();
-        let result = super::share::page(terminal, app, text);
-        self.reader.resume();
-        result
-    }
-}
-
-/// The thread that reads terminal events into the run loop's channel. It
-/// polls with a timeout only so that it can be paused (for the pager);
-/// a timeout with no event costs nothing and never wakes the run loop.
-struct TermReader {
-    paused: std::sync::Arc<(std::sync::Mutex<ReaderState>, std::sync::Condvar)>,
-}
-
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum ReaderState {
-    Running,
-    PauseRequested,
-    Paused,
-}
-
-impl TermReader {
-    fn spawn(tx: Sender<Msg>) -> TermReader {
-        use std::sync::{Arc, Condvar, Mutex};
-        use std::time::Duration;
-        let paused = Arc::new((Mutex::new(ReaderState::Running), Condvar::new()));
-        let shared = Arc::clone(&paused);
-        std::thread::spawn(move || {
-            let (lock, cvar) = &*shared;
-            loop {
-                {
-                    let Ok(mut state) = lock.lock() else { return };
-                    if *state == ReaderState::PauseRequested {
-                        *state = ReaderState::Paused;
-                        cvar.notify_all();
-                    }
-                    while *state == ReaderState::Paused {
-                        match cvar.wait(state) {
-                            Ok(s) => state = s,
-                            Err(_) => return,
-                        }
-                    }
-                }
-                let ready = ratatui::crossterm::event::poll(Duration::from_millis(100));
-                let msg = match ready {
-                    Ok(false) => continue,
-                    Ok(true) => match ratatui::crossterm::event::read() {
-                        Ok(ev) => Msg::Term(ev),
-                        Err(_) => Msg::TermClosed,
-                    },
-                    Err(_) => Msg::TermClosed,
-                };
-                let closed = matches!(msg, Msg::TermClosed);
-                if tx.send(msg).is_err() || closed {
-                    return;
-                }
-            }
-        });
-        TermReader { paused }
-    }
-
-    /// Stop reading the terminal; returns once the thread has stopped.
-    fn pause(&self) {
-        let (lock, cvar) = &*self.paused;
-        let Ok(mut state) = lock.lock() else { return };
-        *state = ReaderState::PauseRequested;
-        while *state == ReaderState::PauseRequested {
-            match cvar.wait_timeout(state, std::time::Duration::from_millis(500)) {
-                Ok((s, timeout)) => {
-                    state = s;
-                    if timeout.timed_out() {
-                        break;
-                    }
-                }
-                Err(_) => return,
-            }
-        }
-    }
-
-    fn resume(&self) {
-        let (lock, cvar) = &*self.paused;
-        if let Ok(mut state) = lock.lock() {
-            *state = ReaderState::Running;
-            cvar.notify_all();
-        }
-    }
-}
-
 /// Run the loop until quit: draw when something changed, then wait for the
 /// next message (terminal event or background result) and handle all that
 /// are queued.
@@ -352,7 +174,7 @@ pub fn drive<B: Backend, H: Host<B>>(
             match rx.recv_timeout(std::time::Duration::from_millis(50)) {
                 Ok(msg) => msg,
                 Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {
-                    dirty |= super::search_state::poll(app);
+                    dirty |= crate::app::search_state::poll(app);
                     continue;
                 }
                 Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => {
@@ -415,9 +237,7 @@ pub fn run(app: App, store: Store, pending: Vec<PathBuf>, probe: bool) -> io::Re
         super::configure::apply_probe(&mut app, term::probe_ambiguous_width());
     }
     // Start reading the terminal only once it is in raw mode.
-    let mut host = RealHost {
-        reader: TermReader::spawn(tx.clone()),
-    };
+    let mut host = RealHost::new(TermReader::spawn(tx.clone()));
     if !pending.is_empty() {
         start_loading(pending, 0, store.clone(), tx.clone());
     }
