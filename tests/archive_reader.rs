@@ -176,14 +176,14 @@ fn folder_of_thousands_opens_lists_and_switches() {
 
     // Each issue keeps its own position.
     run.keys(&["]", "]"]);
-    assert_eq!(run.app.open, 2);
+    assert_eq!(run.app.view.open, 2);
     run.keys(&["j", "j", "j"]);
-    let anchor = run.app.anchor;
+    let anchor = run.app.view.anchor;
     run.keys(&["}"]);
-    assert_eq!(run.app.open, 0, "the other issue starts at its top");
+    assert_eq!(run.app.view.open, 0, "the other issue starts at its top");
     run.keys(&["{"]);
-    assert_eq!((run.app.open, run.app.anchor), (2, anchor));
-    assert_eq!(run.app.focus, Focus::Reader);
+    assert_eq!((run.app.view.open, run.app.view.anchor), (2, anchor));
+    assert_eq!(run.app.view.focus, Focus::Reader);
 }
 
 #[test]
@@ -219,16 +219,16 @@ fn folder_reopens_at_the_last_issue_and_article() {
     let state = tempfile::tempdir().expect("state dir");
     let mut run = Run::open(dir.path(), Store::at(state.path()));
     run.keys(&["j", "j", "enter", "]", "]", "j", "j"]);
-    let (path, anchor) = (run.current_path(), run.app.anchor);
-    assert_eq!(run.app.open, 2);
+    let (path, anchor) = (run.current_path(), run.app.view.anchor);
+    assert_eq!(run.app.view.open, 2);
     assert_eq!(run.keys(&["q"]), Effect::Quit);
     drop(run);
 
     let mut run = Run::open(dir.path(), Store::at(state.path()));
     assert_eq!(run.current_path(), path, "last issue of the folder");
     assert!(run.app.shelf.picker.is_none());
-    assert_eq!((run.app.open, run.app.anchor), (2, anchor));
-    assert_eq!(run.app.focus, Focus::Reader);
+    assert_eq!((run.app.view.open, run.app.view.anchor), (2, anchor));
+    assert_eq!(run.app.view.focus, Focus::Reader);
     let screen = run.screen();
     assert!(screen.contains("第三篇"), "{screen}");
 }
@@ -242,10 +242,10 @@ fn state_round_trip_through_the_app() {
     std::fs::write(&path, issue_text(7)).expect("write");
 
     let mut run = Run::open(&path, store.clone());
-    assert_eq!(run.app.open, 0);
+    assert_eq!(run.app.view.open, 0);
     run.keys(&["]", "]", "j", "j", "j", "j"]);
-    assert_eq!(run.app.open, 2);
-    let anchor = run.app.anchor;
+    assert_eq!(run.app.view.open, 2);
+    let anchor = run.app.view.anchor;
     assert!(
         anchor.block > 0 || anchor.byte > 0,
         "moved into the article"
@@ -255,9 +255,9 @@ fn state_round_trip_through_the_app() {
     // A narrower terminal: same article, same paragraph and offset.
     let mut again = Run::open(&path, store);
     again.step(Msg::Term(ratatui::crossterm::event::Event::Resize(80, 20)));
-    assert_eq!(again.app.open, 2);
-    assert_eq!(again.app.anchor.block, anchor.block);
-    assert_eq!(again.app.anchor, anchor);
+    assert_eq!(again.app.view.open, 2);
+    assert_eq!(again.app.view.anchor.block, anchor.block);
+    assert_eq!(again.app.view.anchor, anchor);
 }
 
 #[test]
@@ -266,7 +266,7 @@ fn read_marks_and_bookmarks_are_remembered() {
     let state = tempfile::tempdir().expect("state dir");
     let mut run = Run::open(dir.path(), Store::at(state.path()));
     run.keys(&["enter", "u", "]", "j", "j", "m"]);
-    assert!(run.app.read[0], "u marks read");
+    assert!(run.app.view.read[0], "u marks read");
     let marks = run.app.shelf.bookmarks();
     assert_eq!(marks.len(), 1);
     run.keys(&["}", "]", "]", "m", "q"]);
@@ -286,7 +286,10 @@ fn read_marks_and_bookmarks_are_remembered() {
     let (slot, article, para) = marks[0];
     run.keys(&["enter"]);
     assert_eq!(run.app.shelf.current, Some(slot));
-    assert_eq!((run.app.open, run.app.anchor.block), (article, para));
+    assert_eq!(
+        (run.app.view.open, run.app.view.anchor.block),
+        (article, para)
+    );
     let first = run.app.shelf.order[0];
     assert!(
         run.app.shelf.slots[first].state.is_read(0),
@@ -365,7 +368,7 @@ fn search_all_issues_opens_hits_in_other_issues_and_esc_returns() {
     let mut run = Run::open(dir.path(), Store::disabled());
     run.keys(&["enter", "]", "j", "j"]);
     let home = run.app.shelf.current.expect("open");
-    let (open, anchor, top) = (run.app.open, run.app.anchor, run.app.top);
+    let (open, anchor, top) = (run.app.view.open, run.app.view.anchor, run.app.view.top);
 
     // `/`, then Ctrl-T twice: this issue → this article → all issues.
     run.keys(&["/", "ctrl-t"]);
@@ -378,7 +381,7 @@ fn search_all_issues_opens_hits_in_other_issues_and_esc_returns() {
     run.settle_search();
     let seven = run.slot_named("issue-00007.txt");
     assert_eq!(run.app.shelf.current, Some(seven), "the hit's issue opened");
-    assert_eq!(run.app.open, 0);
+    assert_eq!(run.app.view.open, 0);
     let screen = run.screen();
     assert!(screen.contains("1/1 · 1 article · 1 issue"), "{screen}");
     assert!(screen.contains("[all issues 全部]"), "{screen}");
@@ -396,7 +399,7 @@ fn search_all_issues_opens_hits_in_other_issues_and_esc_returns() {
         "nor is the article shown as read"
     );
     assert_eq!(
-        (run.app.open, run.app.anchor, run.app.top),
+        (run.app.view.open, run.app.view.anchor, run.app.view.top),
         (open, anchor, top)
     );
     assert!(run.app.search.kept.is_none());
@@ -434,7 +437,7 @@ fn n_walks_hits_across_issues_in_list_order_and_wraps() {
     for &want in &issues[1..] {
         run.keys(&["n"]);
         assert_eq!(run.app.shelf.current, Some(want));
-        assert_eq!(run.app.open, 0);
+        assert_eq!(run.app.view.open, 0);
     }
     run.keys(&["n"]);
     assert_eq!(run.app.shelf.current, Some(issues[0]), "wrapped");

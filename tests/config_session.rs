@@ -26,9 +26,9 @@ fn next_article_rebound_to_z() {
     let (mut h, _) = harness_with("[keys.main]\nnext_article = [\"z\"]\n", None);
     assert!(h.app.config_errors.is_empty(), "{:?}", h.app.config_errors);
     h.keys(&["]"]);
-    assert_eq!(h.app.open, 0, "`]` no longer opens the next article");
+    assert_eq!(h.app.view.open, 0, "`]` no longer opens the next article");
     h.keys(&["z", "z"]);
-    assert_eq!(h.app.open, 2, "`z` does");
+    assert_eq!(h.app.view.open, 2, "`z` does");
     let screen = h.screen();
     assert!(screen.contains("z next"), "hints follow: {screen}");
 }

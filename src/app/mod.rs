@@ -1,8 +1,11 @@
-//! Reader application state. `App` holds everything the screen shows;
-//! `update` (in `update.rs`) changes it and performs no I/O; the run loop
+//! Reader application state. `App` holds everything the screen shows; the
+//! reading position is its `ReaderView` (`reader_view.rs`), which owns
+//! opening, scrolling, revealing and restoring it. `update` (in
+//! `update.rs`) changes the state and performs no I/O; the run loop
 //! (`tui::run`) is the only place that touches the terminal.
 
 pub mod article_layout;
+pub mod reader_view;
 pub mod search_edit;
 mod search_keys;
 pub mod search_state;
@@ -14,17 +17,16 @@ pub mod wrap_cache;
 use crate::action::{Action, Effect};
 use crate::input::key::KeyChord;
 use crate::input::keymap::{Context, Keymap};
-use crate::layout::{Focus, Viewport, layout};
+use crate::layout::{Viewport, layout};
 use crate::model::Issue;
 use crate::text::width::AmbiguousWidth;
 use crate::text::wrap::LineBreakRule;
 use crate::theme::Theme;
-use article_layout::{Anchor, ArticleLayout, LayoutKey};
+use article_layout::LayoutKey;
 use ratatui::crossterm::event::{Event, MouseButton, MouseEventKind};
 use ratatui::layout::Rect;
-use std::rc::Rc;
+use reader_view::ReaderView;
 use std::sync::Arc;
-use wrap_cache::WrapCache;
 
 /// Narrowest text column `-` allows.
 pub const MIN_MEASURE: u16 = 20;
@@ -92,33 +94,13 @@ pub struct App {
     pub keymap: Keymap,
     /// Styles.
     pub theme: Theme,
-    /// Keyboard focus.
-    pub focus: Focus,
-    /// Selected headline.
-    pub selected: usize,
-    /// First headline shown in the list.
-    pub list_offset: usize,
-    /// Article shown in the reading pane.
-    pub open: usize,
-    /// Whether the user has opened any article yet (before that, the pane
-    /// shows article 1 as a preview and reaching its end does not count).
-    pub opened: bool,
-    /// First visible line of the layout.
-    pub top: usize,
-    /// Reading position, independent of width.
-    pub anchor: Anchor,
-    /// Articles read to the end.
-    pub read: Vec<bool>,
+    /// The reading position: focus, selection, open article, top line,
+    /// anchor, read marks, layout and wrap cache.
+    pub view: ReaderView,
     /// Help overlay scroll offset, when the overlay is open.
     pub help: Option<usize>,
     /// One-line message for the status bar, cleared by the next key.
     pub message: Option<String>,
-    /// Layout of the open article for the current viewport.
-    pub layout: Option<Rc<ArticleLayout>>,
-    /// Wrapped layouts by (article, width, options).
-    pub cache: WrapCache,
-    /// The viewport the state was last synced to.
-    pub viewport: Viewport,
     /// Problems in the config file, for the whole session (the help
     /// overlay lists them; the first is the opening status message).
     pub config_errors: Vec<String>,
@@ -133,24 +115,18 @@ impl App {
     pub fn new(issue: Issue, opts: ReaderOptions) -> App {
         let mut opts = opts;
         opts.measure = opts.measure.clamp(MIN_MEASURE, MAX_MEASURE) & !1;
+        let read = vec![false; issue.articles.len()];
         App {
-            read: vec![false; issue.articles.len()],
             theme: Theme::new(opts.no_color),
             issue: Arc::new(issue),
             opts,
             keymap: Keymap::default(),
-            focus: Focus::List,
-            selected: 0,
-            list_offset: 0,
-            open: 0,
-            opened: false,
-            top: 0,
-            anchor: Anchor::default(),
+            view: ReaderView {
+                read,
+                ..ReaderView::default()
+            },
             help: None,
             message: None,
-            layout: None,
-            cache: WrapCache::default(),
-            viewport: Viewport::default(),
             config_errors: Vec::new(),
             shelf: shelf::Shelf::default(),
             search: search_state::SearchState::default(),
@@ -224,7 +200,7 @@ impl App {
 
     /// The viewport for `area` in the current state.
     pub fn layout_for(&self, area: Rect) -> Viewport {
-        layout(area, self.focus, self.opts.measure)
+        layout(area, self.view.focus, self.opts.measure)
     }
 
     /// The action a terminal event stands for, if any.
@@ -281,7 +257,7 @@ impl App {
     /// The wrap-cache key of the open article at text width `width`.
     pub fn layout_key(&self, width: usize) -> LayoutKey {
         LayoutKey {
-            article: self.open,
+            article: self.view.open,
             width,
             rule: self.opts.rule,
             ambiguous: self.opts.ambiguous,
@@ -290,61 +266,43 @@ impl App {
         }
     }
 
+    /// The wrap-cache key of article `article` at text width `width`.
+    fn key_for(&self, article: usize, width: usize) -> LayoutKey {
+        LayoutKey {
+            article,
+            ..self.layout_key(width)
+        }
+    }
+
     /// Bring derived state (layout, scroll limits, list offset, read marks)
     /// in line with the current settings and terminal size. Wrapping only
     /// happens here, and only on a cache miss.
     pub fn sync(&mut self, area: Rect) {
         let vp = self.layout_for(area);
-        self.viewport = vp;
         let n = self.issue.articles.len();
-        self.selected = self.selected.min(n.saturating_sub(1));
-        self.open = self.open.min(n.saturating_sub(1));
-        // Keep the selection visible in the list.
-        let rows = vp.list_entries();
-        if self.selected < self.list_offset {
-            self.list_offset = self.selected;
-        } else if self.selected >= self.list_offset + rows {
-            self.list_offset = self.selected + 1 - rows;
-        }
-        self.list_offset = self.list_offset.min(n.saturating_sub(rows));
-
-        let Some(article) = self.issue.articles.get(self.open) else {
-            self.layout = None;
-            return;
-        };
-        if vp.column.width == 0 {
-            // Reading pane hidden (narrow list view, tiny terminal): keep
-            // the old layout and anchor for when it comes back.
-            return;
-        }
-        let key = self.layout_key(usize::from(vp.column.width));
-        if self.layout.as_ref().is_none_or(|l| l.key != key) {
-            let layout = self.cache.get(article, key);
-            self.top = layout.locate(self.anchor);
-            self.layout = Some(layout);
-        }
-        self.top = self.top.min(self.max_top());
-        if self.opened && self.top + vp.page_height() >= self.line_count() {
-            if let Some(r) = self.read.get_mut(self.open) {
-                *r = true;
-            }
-        }
+        let open = self.view.open.min(n.saturating_sub(1));
+        // Reading pane hidden (narrow list view, tiny terminal): no key, the
+        // old layout and anchor stay for when it comes back.
+        let key = (vp.column.width > 0).then(|| self.key_for(open, usize::from(vp.column.width)));
+        let article = self.issue.articles.get(open).map(|a| (a, key));
+        self.view.sync(n, vp, article);
     }
 
     /// Lines in the open article's layout.
     pub fn line_count(&self) -> usize {
-        self.layout.as_ref().map_or(0, |l| l.lines.len())
+        self.view.line_count()
     }
 
     /// Largest `top` that still fills the page.
     pub fn max_top(&self) -> usize {
-        self.line_count()
-            .saturating_sub(self.viewport.page_height())
+        self.view.max_top(self.view.viewport.page_height())
     }
 
     /// Position in the article, 0–100.
     pub fn percent(&self) -> usize {
         let max = self.max_top();
-        (self.top.min(max) * 100).checked_div(max).unwrap_or(100)
+        (self.view.top.min(max) * 100)
+            .checked_div(max)
+            .unwrap_or(100)
     }
 }

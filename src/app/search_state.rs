@@ -11,7 +11,8 @@
 //! them up. The bar's keys are in `search_keys.rs`.
 
 use super::App;
-use super::article_layout::{Anchor, BlockRef};
+use super::article_layout::BlockRef;
+use super::reader_view::Snapshot;
 use super::search_edit::{History, LineEdit};
 use crate::layout::Focus;
 use crate::layout::Viewport;
@@ -54,22 +55,8 @@ impl Scope {
 pub struct Origin {
     /// The shelf slot of the open issue.
     pub slot: Option<usize>,
-    /// Open article.
-    pub open: usize,
-    /// Selected headline.
-    pub selected: usize,
-    /// List scroll.
-    pub list_offset: usize,
-    /// Focus.
-    pub focus: Focus,
-    /// Whether an article had been opened.
-    pub opened: bool,
-    /// Top line.
-    pub top: usize,
-    /// Reading anchor.
-    pub anchor: Anchor,
-    /// Read marks.
-    pub read: Vec<bool>,
+    /// The reading position in it.
+    pub view: Snapshot,
     /// The reader's place (article, field, byte): searches start here.
     pub place: Place,
 }
@@ -431,16 +418,17 @@ pub fn field_block(f: Field) -> BlockRef {
 /// The reader's place in the open issue: the top of the reading pane (or
 /// the start of the selected article while the list has focus).
 pub fn reader_place(app: &App) -> Place {
-    if app.focus == Focus::List && !app.opened {
-        return (app.selected, Field::Kicker, 0);
+    if app.view.focus == Focus::List && !app.view.opened {
+        return (app.view.selected, Field::Kicker, 0);
     }
     let block = app
+        .view
         .layout
         .as_ref()
-        .and_then(|l| l.blocks.get(app.anchor.block).copied());
+        .and_then(|l| l.blocks.get(app.view.anchor.block).copied());
     match block {
-        Some(b) => (app.open, block_field(b), app.anchor.byte),
-        None => (app.open, Field::Kicker, 0),
+        Some(b) => (app.view.open, block_field(b), app.view.anchor.byte),
+        None => (app.view.open, Field::Kicker, 0),
     }
 }
 
@@ -467,14 +455,7 @@ pub fn kept_global(app: &App, a: usize) -> Option<usize> {
 fn origin(app: &App) -> Origin {
     Origin {
         slot: app.shelf.current,
-        open: app.open,
-        selected: app.selected,
-        list_offset: app.list_offset,
-        focus: app.focus,
-        opened: app.opened,
-        top: app.top,
-        anchor: app.anchor,
-        read: app.read.clone(),
+        view: app.view.snapshot(),
         place: reader_place(app),
     }
 }
@@ -567,7 +548,7 @@ pub fn poll(app: &mut App) -> bool {
             None => app.search.archive = None,
         }
         if app.search.bar.is_some() && app.search.scope == Scope::All {
-            let vp = app.viewport;
+            let vp = app.view.viewport;
             research(app, &vp);
         }
         return true;
@@ -581,7 +562,7 @@ pub fn poll(app: &mut App) -> bool {
             matches!(b.words, Some(WordSearch::LoadingDictionary)) && app.search.scope == Scope::All
         });
         if waiting {
-            let vp = app.viewport;
+            let vp = app.view.viewport;
             research(app, &vp);
         }
     }
@@ -726,30 +707,21 @@ pub(super) fn restore_position(app: &mut App, vp: &Viewport, o: &Origin) {
     {
         super::shelf::enter(app, slot);
     }
-    app.open = o.open;
-    app.selected = o.selected;
-    app.list_offset = o.list_offset;
-    app.focus = o.focus;
-    app.opened = o.opened;
-    app.top = o.top;
-    app.anchor = o.anchor;
-    app.read.clone_from(&o.read);
+    app.view.restore(&o.view);
     install_layout(app, vp);
 }
 
 /// Put the open article's layout for the viewport in place (from the cache).
 fn install_layout(app: &mut App, vp: &Viewport) {
     let vp = app.layout_for(vp.area);
-    let Some(article) = app.issue.articles.get(app.open) else {
+    let Some(article) = app.issue.articles.get(app.view.open) else {
         return;
     };
     if vp.column.width == 0 {
         return;
     }
     let key = app.layout_key(usize::from(vp.column.width));
-    if app.layout.as_ref().is_none_or(|l| l.key != key) {
-        app.layout = Some(app.cache.get(article, key));
-    }
+    app.view.install_layout(article, key);
 }
 
 /// Show hit `i`: open its article (the list follows) and scroll it into
@@ -788,46 +760,16 @@ pub(super) fn reveal(
     let Some(article) = app.issue.articles.get(a) else {
         return;
     };
-    if app.open != a {
-        app.top = 0;
-        app.anchor = Anchor::default();
-    }
-    app.open = a;
-    app.selected = a;
-    app.opened = true;
-    app.focus = Focus::Reader;
+    app.view.show(a);
     let vp = app.layout_for(vp.area);
     if vp.column.width == 0 {
-        app.layout = None;
+        app.view.layout = None;
         return;
     }
     let key = app.layout_key(usize::from(vp.column.width));
-    let layout = app.cache.get(article, key);
-    let want = field_block(m.field);
-    let Some(block) = layout.blocks.iter().position(|b| *b == want) else {
-        app.layout = Some(layout);
-        return;
-    };
-    let line = layout.locate(Anchor {
-        block,
-        byte: m.range.start,
-    });
-    // A hit split across a line end must be seen whole.
-    let last = layout.locate(Anchor {
-        block,
-        byte: m.range.end.saturating_sub(1).max(m.range.start),
-    });
-    let page = vp.page_height();
-    let max_top = layout.lines.len().saturating_sub(page);
-    let top = app.top.min(max_top);
-    if line < top || last >= top + page {
-        // Put the hit a third of the way down, with context above.
-        app.top = line.saturating_sub(page / 3).min(max_top);
-    } else {
-        app.top = top;
-    }
-    app.anchor = layout.anchor_at(app.top);
-    app.layout = Some(layout);
+    let block = field_block(m.field);
+    app.view
+        .reveal(article, key, block, m.range.clone(), vp.page_height());
 }
 
 /// `n` / `N` with the kept search: from the current hit when it is on
@@ -900,21 +842,11 @@ fn hit_visible(app: &App, i: usize) -> bool {
     let Some(m) = kept.matches.get(&kept.index, i) else {
         return false;
     };
-    let Some(layout) = &app.layout else {
-        return false;
-    };
-    if kept_global(app, app.open) != Some(m.article) {
+    if kept_global(app, app.view.open) != Some(m.article) {
         return false;
     }
-    let want = field_block(m.field);
-    let Some(block) = layout.blocks.iter().position(|b| *b == want) else {
-        return false;
-    };
-    let line = layout.locate(Anchor {
-        block,
-        byte: m.range.start,
-    });
-    line >= app.top && line < app.top + app.viewport.page_height()
+    let page = app.view.viewport.page_height();
+    app.view.shows(field_block(m.field), m.range.start, page)
 }
 
 /// `Ctrl-L`: drop the highlights (the query stays in history).

@@ -11,7 +11,7 @@ use crate::{export, share as fmt};
 
 /// The effect of a sharing action on the open article (pure: no I/O).
 pub fn share(app: &mut App, action: Action) -> Effect {
-    let Some(article) = app.issue.articles.get(app.open) else {
+    let Some(article) = app.issue.articles.get(app.view.open) else {
         app.message = Some("no article to share / 没有文章".into());
         return Effect::Redraw;
     };

@@ -318,9 +318,9 @@ impl App {
     /// The current position as stored state.
     fn position(&self) -> Position {
         Position {
-            article: self.open,
-            para: self.anchor.block,
-            byte: self.anchor.byte,
+            article: self.view.open,
+            para: self.view.anchor.block,
+            byte: self.view.anchor.byte,
         }
     }
 
@@ -333,7 +333,7 @@ impl App {
             return;
         }
         let pos = self.position();
-        let opened = self.opened;
+        let opened = self.view.opened;
         let slot = &mut self.shelf.slots[c];
         if opened && slot.state.position.is_none_or(|p| p.value != pos) {
             slot.state.set_position(pos);
@@ -349,24 +349,24 @@ pub fn after_update(app: &mut App, effect: Effect) -> Effect {
     let Some(c) = app.shelf.current else {
         return effect;
     };
-    if app.shelf.unread_hold.is_some_and(|h| h != app.open) {
+    if app.shelf.unread_hold.is_some_and(|h| h != app.view.open) {
         app.shelf.unread_hold = None;
     }
     // Articles shown while the search bar is open are previews: they count
     // as read only once the reader settles there (Enter), as positions do.
     let previewing = app.search.bar.is_some();
-    for i in 0..app.read.len() {
-        if !previewing && app.read[i] && !app.shelf.slots[c].state.is_read(i) {
+    for i in 0..app.view.read.len() {
+        if !previewing && app.view.read[i] && !app.shelf.slots[c].state.is_read(i) {
             if app.shelf.unread_hold == Some(i) {
                 // Toggled unread while at its end: do not re-mark it.
-                app.read[i] = false;
+                app.view.read[i] = false;
             } else {
                 app.shelf.slots[c].state.set_read(i, true);
                 app.shelf.mark_dirty(c);
             }
         }
     }
-    let seen = (app.open, app.opened);
+    let seen = (app.view.open, app.view.opened);
     if app.shelf.seen_open != Some(seen) || effect == Effect::Quit {
         app.shelf.seen_open = Some(seen);
         app.record();
@@ -411,31 +411,15 @@ pub fn enter(app: &mut App, i: usize) -> bool {
     app.shelf.unread_hold = None;
     let n = app.issue.articles.len();
     let state = &app.shelf.slots[i].state;
-    app.read = (0..n).map(|a| state.is_read(a)).collect();
-    app.cache = Default::default();
-    app.layout = None;
-    app.list_offset = 0;
-    app.top = 0;
-    match state.position.map(|p| p.value) {
-        Some(p) if p.article < n => {
-            app.open = p.article;
-            app.selected = p.article;
-            app.opened = true;
-            app.focus = Focus::Reader;
-            app.anchor = Anchor {
-                block: p.para,
-                byte: p.byte,
-            };
-        }
-        _ => {
-            app.open = 0;
-            app.selected = 0;
-            app.opened = false;
-            app.focus = Focus::List;
-            app.anchor = Anchor::default();
-        }
+    app.view.reset((0..n).map(|a| state.is_read(a)).collect());
+    if let Some(p) = state.position.map(|p| p.value).filter(|p| p.article < n) {
+        let at = Anchor {
+            block: p.para,
+            byte: p.byte,
+        };
+        app.view.open_article(p.article, at);
     }
-    app.shelf.seen_open = Some((app.open, app.opened));
+    app.shelf.seen_open = Some((app.view.open, app.view.opened));
     true
 }
 
@@ -493,12 +477,12 @@ pub fn update(app: &mut App, action: Action) -> Effect {
             let Some(c) = app.shelf.current else {
                 return Effect::None;
             };
-            let i = if app.focus == Focus::Reader {
-                app.open
+            let i = if app.view.focus == Focus::Reader {
+                app.view.open
             } else {
-                app.selected
+                app.view.selected
             };
-            let Some(r) = app.read.get_mut(i) else {
+            let Some(r) = app.view.read.get_mut(i) else {
                 return Effect::None;
             };
             *r = !*r;
@@ -512,12 +496,14 @@ pub fn update(app: &mut App, action: Action) -> Effect {
             let Some(c) = app.shelf.current else {
                 return Effect::None;
             };
-            if !app.opened || app.issue.articles.is_empty() {
+            if !app.view.opened || app.issue.articles.is_empty() {
                 app.message = Some("open an article first".into());
                 return Effect::Redraw;
             }
-            let para = app.anchor.block;
-            let set = app.shelf.slots[c].state.toggle_bookmark(app.open, para);
+            let para = app.view.anchor.block;
+            let set = app.shelf.slots[c]
+                .state
+                .toggle_bookmark(app.view.open, para);
             app.shelf.mark_dirty(c);
             app.message = Some(
                 if set {
@@ -593,15 +579,11 @@ fn pick(app: &mut App, p: Picker) {
             }
             app.shelf.touched = true;
             app.shelf.picker = None;
-            app.open = article;
-            app.selected = article;
-            app.opened = true;
-            app.focus = Focus::Reader;
-            app.anchor = Anchor {
+            let at = Anchor {
                 block: para,
                 byte: 0,
             };
-            app.layout = None;
+            app.view.open_article(article, at);
         }
     }
 }

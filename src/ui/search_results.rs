@@ -34,7 +34,7 @@ pub type BlockHits = Vec<(usize, Range<usize>, bool)>;
 
 /// The open article's hits mapped to layout blocks.
 pub fn block_hits(app: &App, layout: &ArticleLayout) -> BlockHits {
-    let Some(g) = kept_global(app, app.open) else {
+    let Some(g) = kept_global(app, app.view.open) else {
         return Vec::new();
     };
     app.search
@@ -115,7 +115,7 @@ pub fn paint_line_hits(
 /// The keywords line (`关键词：a · b · c`) on the blank line after the
 /// byline, when that line is on screen.
 pub fn paint_keywords(app: &App, layout: &ArticleLayout, top: usize, col: Rect, buf: &mut Buffer) {
-    let words = keywords_of(app, app.open);
+    let words = keywords_of(app, app.view.open);
     if words.is_empty() {
         return;
     }
