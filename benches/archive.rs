@@ -12,7 +12,7 @@
 //! DIR and stops (what `benches/search_vs_rg.sh` searches).
 
 use kanbao::app::ReaderOptions;
-use kanbao::app::search_state;
+use kanbao::app::{search_jobs, search_nav};
 use kanbao::state::Store;
 use kanbao::tui::run as session;
 use kanbao::tui::run::Msg;
@@ -117,9 +117,9 @@ fn main() {
     key(&mut app, "ctrl-t");
     let t1 = Instant::now();
     key(&mut app, "ctrl-t");
-    while search_state::indexing_archive(&app).is_some() {
+    while search_jobs::indexing_archive(&app).is_some() {
         std::thread::sleep(std::time::Duration::from_millis(2));
-        search_state::poll(&mut app);
+        search_nav::poll(&mut app);
     }
     let index_ready = t1.elapsed();
     let mut typed = Vec::new();
@@ -143,7 +143,7 @@ fn main() {
     app.search.spawn_doc_freqs(&app.shelf, &app.issue);
     while app.search.doc_freqs.is_none() {
         std::thread::sleep(std::time::Duration::from_millis(5));
-        search_state::poll(&mut app);
+        search_nav::poll(&mut app);
     }
     let doc_freqs = t2.elapsed();
     let failed = app.shelf.slots.iter().filter(|s| s.error.is_some()).count();

@@ -4,9 +4,10 @@
 //! the real run loop uses, with scripted key events and a `TestBackend`.
 
 use kanbao::action::Effect;
-use kanbao::app::search_state::{self, Scope};
+use kanbao::app::search_state::Scope;
 use kanbao::app::shelf::PickerKind;
 use kanbao::app::{App, ReaderOptions};
+use kanbao::app::{search_jobs, search_keys, search_nav};
 use kanbao::cli::Cli;
 use kanbao::layout::Focus;
 use kanbao::state::Store;
@@ -347,10 +348,10 @@ impl Run {
     /// Let the background archive index finish, as the run loop's poll does.
     fn settle_search(&mut self) {
         let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
-        while search_state::indexing_archive(&self.app).is_some() {
+        while search_jobs::indexing_archive(&self.app).is_some() {
             assert!(std::time::Instant::now() < deadline, "archive index built");
             std::thread::sleep(std::time::Duration::from_millis(5));
-            search_state::poll(&mut self.app);
+            search_nav::poll(&mut self.app);
         }
         self.draw();
     }
@@ -467,9 +468,9 @@ fn word_search_in_all_issues_lists_and_opens_other_issues() {
     while run.app.search.pending() {
         assert!(std::time::Instant::now() < deadline, "word index built");
         std::thread::sleep(std::time::Duration::from_millis(10));
-        search_state::poll(&mut run.app);
+        search_nav::poll(&mut run.app);
     }
-    let hits = search_state::result_hits(&run.app).to_vec();
+    let hits = search_keys::result_hits(&run.app).to_vec();
     assert_eq!(hits.len(), 6, "one result per issue: {hits:?}");
     run.keys(&["tab", "down", "down"]);
     let want = {
@@ -498,7 +499,7 @@ fn keywords_take_their_idf_from_every_loaded_issue() {
         while run.app.search.pending() {
             assert!(std::time::Instant::now() < deadline, "background work done");
             std::thread::sleep(std::time::Duration::from_millis(10));
-            search_state::poll(&mut run.app);
+            search_nav::poll(&mut run.app);
         }
     };
     // First the open issue alone (jieba's own IDF table) ...
@@ -506,7 +507,7 @@ fn keywords_take_their_idf_from_every_loaded_issue() {
         .search
         .spawn_words(std::slice::from_ref(&*run.app.issue));
     wait(&mut run);
-    let before = search_state::keywords_of(&run.app, 0).to_vec();
+    let before = search_nav::keywords_of(&run.app, 0).to_vec();
     assert!(before.iter().any(|w| w == "正文"), "{before:?}");
     // ... then IDF from all 36 articles of the 12 issues, where 正文 is in
     // every one and so is no keyword.
@@ -522,7 +523,7 @@ fn keywords_take_their_idf_from_every_loaded_issue() {
         .expect("document frequencies");
     assert_eq!(docs.docs(), 36);
     assert_eq!(docs.doc_freq("正文"), 36);
-    let after = search_state::keywords_of(&run.app, 0).to_vec();
+    let after = search_nav::keywords_of(&run.app, 0).to_vec();
     assert!(!after.is_empty());
     assert!(!after.iter().any(|w| w == "正文"), "{after:?}");
     // Switching issue keeps the counts and uses them.

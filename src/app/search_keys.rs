@@ -2,9 +2,10 @@
 //! scope, `Enter` (keep, or open a word-search result), `Esc` (back to
 //! where `/` was pressed). Everything else lives in `search_state`.
 
-use super::App;
 use super::search_edit::LineEdit;
-use super::search_state::{Kept, clear, has_archive, research, restore_position, reveal};
+use super::search_nav::{clear, has_archive, research, restore_position, reveal};
+use super::search_state::Kept;
+use super::state::App;
 use crate::layout::Viewport;
 use crate::search::words::{WordHit, WordSearch};
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};

@@ -5,7 +5,7 @@
 //! returns it in an [`Effect`]. The run loop's host (`tui::host`) writes
 //! the clipboard escape and runs the pager.
 
-use super::App;
+use super::state::App;
 use crate::action::{Action, Effect};
 use crate::{export, share as fmt};
 

@@ -3,11 +3,47 @@
 //! the terminal, so every behaviour is testable with plain values.
 
 use super::article_layout::Anchor;
-use super::{App, MAX_MEASURE, MIN_MEASURE};
+use super::state::{App, MAX_MEASURE, MIN_MEASURE};
 use crate::action::{Action, Effect};
 use crate::layout::Focus;
 use crate::layout::{ROWS_PER_ENTRY, Viewport};
+use ratatui::crossterm::event::Event;
 use ratatui::layout::{Position, Rect};
+
+impl App {
+    /// Handle one terminal event for a terminal of size `area`: map it,
+    /// update, and re-sync the layout. Pure state change; no I/O.
+    pub fn handle_event(&mut self, ev: &Event, area: Rect) -> Effect {
+        let vp = self.layout_for(area);
+        if let Some(changed) = super::search_keys::handle_bar_event(self, ev, &vp) {
+            self.message = None;
+            self.sync(area);
+            return if changed {
+                Effect::Redraw
+            } else {
+                Effect::None
+            };
+        }
+        let Some(action) = self.action_for(ev) else {
+            return Effect::None;
+        };
+        self.apply(action, area)
+    }
+
+    /// Apply one action for a terminal of size `area`.
+    pub fn apply(&mut self, action: Action, area: Rect) -> Effect {
+        let vp = self.layout_for(area);
+        // A message lasts until the next action (a resize keeps it).
+        let cleared = !matches!(action, Action::Resize) && self.message.take().is_some();
+        let effect = update(self, action, &vp);
+        self.sync(area);
+        let effect = super::issues::after_update(self, effect);
+        match effect {
+            Effect::None if cleared => Effect::Redraw,
+            e => e,
+        }
+    }
+}
 
 /// Lines the mouse wheel scrolls.
 const WHEEL_LINES: usize = 3;
@@ -19,7 +55,7 @@ pub fn update(app: &mut App, action: Action, vp: &Viewport) -> Effect {
         return update_help(app, action);
     }
     if app.shelf.picker.is_some() {
-        return super::shelf::update_picker(app, action, vp);
+        return super::picker::update_picker(app, action, vp);
     }
     match action {
         Action::Quit => return Effect::Quit,
@@ -30,7 +66,7 @@ pub fn update(app: &mut App, action: Action, vp: &Viewport) -> Effect {
         | Action::ToggleRead
         | Action::ToggleBookmark
         | Action::Bookmarks
-        | Action::Rescan => return super::shelf::update(app, action),
+        | Action::Rescan => return super::issues::update(app, action),
         Action::Help => app.help = Some(0),
         Action::CloseHelp | Action::Resize => {}
         Action::Down => match app.view.focus {
@@ -117,11 +153,11 @@ pub fn update(app: &mut App, action: Action, vp: &Viewport) -> Effect {
             let state = if app.opts.para_spacing { "on" } else { "off" };
             app.message = Some(format!("paragraph spacing {state}"));
         }
-        Action::Search => super::search_state::open_bar(app),
-        Action::NextHit => super::search_state::step(app, vp, true),
-        Action::PrevHit => super::search_state::step(app, vp, false),
-        Action::ClearSearch => super::search_state::clear(app),
-        Action::ToggleKeywords => super::search_state::toggle_keywords(app),
+        Action::Search => super::search_nav::open_bar(app),
+        Action::NextHit => super::search_nav::step(app, vp, true),
+        Action::PrevHit => super::search_nav::step(app, vp, false),
+        Action::ClearSearch => super::search_nav::clear(app),
+        Action::ToggleKeywords => super::search_nav::toggle_keywords(app),
         Action::Click(x, y) => click(app, vp, x, y),
         Action::Wheel(x, y, down) => {
             let at = Position::new(x, y);

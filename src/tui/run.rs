@@ -174,7 +174,7 @@ pub fn drive<B: Backend, H: Host<B>>(
             match rx.recv_timeout(std::time::Duration::from_millis(50)) {
                 Ok(msg) => msg,
                 Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {
-                    dirty |= crate::app::search_state::poll(app);
+                    dirty |= crate::app::search_nav::poll(app);
                     continue;
                 }
                 Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => {

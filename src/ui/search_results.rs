@@ -6,7 +6,9 @@
 use super::cells::{fill, put_str, width16};
 use crate::app::App;
 use crate::app::article_layout::{ArticleLayout, BlockRef, LayoutLine};
-use crate::app::search_state::{field_block, kept_global, keywords_of, result_hits};
+use crate::app::search_keys::result_hits;
+use crate::app::search_nav::{kept_global, keywords_of};
+use crate::app::search_state::field_block;
 use crate::model::Article;
 use crate::text::width::{char_width, truncate};
 use ratatui::buffer::Buffer;
