@@ -206,7 +206,7 @@ pub fn main() -> ExitCode {
             ref filter,
         }) => export_cmd::run(path.as_deref(), format, &filter.filter()),
         Some(Command::Config { default: true }) => {
-            emit(|out| out.write_all(crate::config::default_file().as_bytes())).code()
+            emit(|out| out.write_all(crate::config::default_file::default_file().as_bytes())).code()
         }
         Some(Command::Config { default: false }) => match crate::config::default_path() {
             Some(p) => emit(|out| writeln!(out, "{}", safe::line(&p.display().to_string()))).code(),

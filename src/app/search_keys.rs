@@ -1,6 +1,6 @@
 //! Keys and pastes while the search bar is open: editing, history,
 //! scope, `Enter` (keep, or open a word-search result), `Esc` (back to
-//! where `/` was pressed). Everything else lives in `search_state`.
+//! where `/` was pressed). What search does to the reader is `search_nav`.
 
 use super::search_edit::LineEdit;
 use super::search_nav::{clear, has_archive, research, restore_position, reveal};

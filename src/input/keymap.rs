@@ -6,8 +6,7 @@
 use super::key::KeyChord;
 use crate::action::Action;
 
-mod overrides;
-pub use overrides::KeyError;
+pub mod overrides;
 
 /// Where a binding applies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

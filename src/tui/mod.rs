@@ -8,6 +8,7 @@
 
 pub mod configure;
 pub mod host;
+pub mod msg;
 pub mod run;
 pub mod start;
 pub mod term_reader;

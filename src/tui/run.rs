@@ -8,6 +8,7 @@
 //! resize or finished background work — never on a timer.
 
 use super::host::{Host, RealHost};
+pub use super::msg::Msg;
 use super::term_reader::TermReader;
 use crate::action::Effect;
 use crate::app::App;
@@ -22,18 +23,6 @@ use ratatui::layout::Rect;
 use std::io;
 use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, Sender, channel};
-
-/// One thing the run loop waits for.
-#[derive(Debug)]
-pub enum Msg {
-    /// A terminal event.
-    Term(Event),
-    /// A file finished loading: slot, result, its remembered state and a
-    /// warning if that state was corrupt.
-    Loaded(Box<(usize, Entry, IssueState, Option<String>)>),
-    /// The terminal event source failed or ended.
-    TermClosed,
-}
 
 /// Load `paths` (slots `base..`) on all cores in the background, sending
 /// each result with its remembered state to `tx`. Returns at once.

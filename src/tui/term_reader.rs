@@ -1,7 +1,7 @@
 //! The thread that reads terminal events into the run loop's channel, and
 //! can be paused while another program (the pager) owns the terminal.
 
-use super::run::Msg;
+use super::msg::Msg;
 use std::sync::mpsc::Sender;
 
 /// The thread that reads terminal events into the run loop's channel. It
