@@ -7,7 +7,7 @@ use kanbao::action::Effect;
 use kanbao::app::search_state::Scope;
 use kanbao::app::shelf::PickerKind;
 use kanbao::app::{App, ReaderOptions};
-use kanbao::app::{search_jobs, search_keys, search_nav};
+use kanbao::app::{jobs, search_jobs, search_keys, search_nav};
 use kanbao::cli::Cli;
 use kanbao::layout::Focus;
 use kanbao::state::Store;
@@ -345,14 +345,11 @@ impl Run {
         }
     }
 
-    /// Let the background archive index finish, as the run loop's poll does.
+    /// Run the queued background jobs here, as the run loop runs them on
+    /// threads (the archive index, word indexes).
     fn settle_search(&mut self) {
-        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
-        while search_jobs::indexing_archive(&self.app).is_some() {
-            assert!(std::time::Instant::now() < deadline, "archive index built");
-            std::thread::sleep(std::time::Duration::from_millis(5));
-            search_nav::poll(&mut self.app);
-        }
+        jobs::run_inline(&mut self.app);
+        assert!(search_jobs::indexing_archive(&self.app).is_none());
         self.draw();
     }
 
@@ -464,12 +461,6 @@ fn word_search_in_all_issues_lists_and_opens_other_issues() {
     // issue's first article.
     run.type_text("正文丰富");
     run.settle_search();
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(120);
-    while run.app.search.pending() {
-        assert!(std::time::Instant::now() < deadline, "word index built");
-        std::thread::sleep(std::time::Duration::from_millis(10));
-        search_nav::poll(&mut run.app);
-    }
     let hits = search_keys::result_hits(&run.app).to_vec();
     assert_eq!(hits.len(), 6, "one result per issue: {hits:?}");
     run.keys(&["tab", "down", "down"]);
@@ -495,12 +486,7 @@ fn keywords_take_their_idf_from_every_loaded_issue() {
     let mut run = Run::open(dir.path(), Store::disabled());
     run.keys(&["enter"]);
     let wait = |run: &mut Run| {
-        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(120);
-        while run.app.search.pending() {
-            assert!(std::time::Instant::now() < deadline, "background work done");
-            std::thread::sleep(std::time::Duration::from_millis(10));
-            search_nav::poll(&mut run.app);
-        }
+        jobs::run_inline(&mut run.app);
     };
     // First the open issue alone (jieba's own IDF table) ...
     run.app

@@ -192,11 +192,12 @@ fn bar_never_panics_at_any_width() {
 fn ready_words(h: &mut Harness) {
     let issues = std::slice::from_ref(&*h.app.issue);
     let index = h.app.search.ensure_index(issues);
-    h.app.search.words = Some(WordLoader::ready(WordIndex::build(&index)));
+    h.app.search.words = Some(WordLoader::pending());
+    let words = Some(WordIndex::build(&index));
     assert!(
         h.app
             .search
-            .poll_background(std::slice::from_ref(&*h.app.issue))
+            .finish_words(&index, words, std::slice::from_ref(&*h.app.issue))
     );
     let _ = Arc::strong_count(&index);
 }

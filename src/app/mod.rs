@@ -6,6 +6,7 @@
 
 pub mod article_layout;
 pub mod issues;
+pub mod jobs;
 pub mod picker;
 pub mod reader_view;
 pub mod search_edit;

@@ -1,8 +1,9 @@
 //! Search's background work that needs the reader: the archive index (over
-//! every loaded issue, built on a thread the first time "all issues" is
-//! chosen) and word search in the kept scope's word index. The run loop
-//! picks finished work up through `search_nav::poll`.
+//! every loaded issue, queued as a job the first time "all issues" is
+//! chosen) and word search in the kept scope's word index (the archive's
+//! queued on first use). Finished jobs come back through `jobs::finish`.
 
+use super::jobs::Job;
 use super::search_state::{ArchiveSearch, Scope, WORD_LIMIT};
 use super::state::App;
 use crate::model::Issue;
@@ -16,7 +17,7 @@ use std::sync::Arc;
 /// (rebuilding on every arrival would never finish); one build at a time.
 pub fn archive_index(app: &mut App) -> Option<(Arc<SearchIndex>, Arc<[usize]>)> {
     if let Some(a) = &app.search.archive {
-        if a.job.is_some() {
+        if a.building {
             return None;
         }
         if a.index.is_some() && app.shelf.is_loading() {
@@ -30,13 +31,12 @@ pub fn archive_index(app: &mut App) -> Option<(Arc<SearchIndex>, Arc<[usize]>)> 
         return a.index.clone().map(|i| (i, Arc::clone(&a.slots)));
     }
     let issues: Arc<[Arc<Issue>]> = app.shelf.issues_of(&slots, &app.issue).into();
-    let shared = Arc::clone(&issues);
-    let job = std::thread::spawn(move || SearchIndex::build_from(shared.iter().map(|i| &**i)));
+    app.search.jobs.push(Job::ArchiveIndex(Arc::clone(&issues)));
     app.search.archive = Some(ArchiveSearch {
         slots: slots.into(),
         issues,
         index: None,
-        job: Some(job),
+        building: true,
         words: None,
     });
     None
@@ -45,7 +45,7 @@ pub fn archive_index(app: &mut App) -> Option<(Arc<SearchIndex>, Arc<[usize]>)> 
 /// Whether the bar waits for the archive index.
 pub fn indexing_archive(app: &App) -> Option<usize> {
     let a = app.search.archive.as_ref()?;
-    (a.job.is_some() && app.search.scope == Scope::All).then_some(a.slots.len())
+    (a.building && app.search.scope == Scope::All).then_some(a.slots.len())
 }
 
 /// Word search in the kept scope's index: the open issue's word index, or
@@ -64,9 +64,14 @@ pub fn word_search(
             .as_mut()
             .map(|w| w.search(index, issues, query, WORD_LIMIT));
     }
-    let a = app.search.archive.as_mut()?;
-    let words = a
-        .words
-        .get_or_insert_with(|| WordLoader::spawn(Arc::clone(index)));
+    let search = &mut app.search;
+    let a = search.archive.as_mut()?;
+    let words = a.words.get_or_insert_with(|| {
+        search.jobs.push(Job::Words {
+            archive: true,
+            index: Arc::clone(index),
+        });
+        WordLoader::pending()
+    });
     Some(words.search(index, &a.issues, query, WORD_LIMIT))
 }

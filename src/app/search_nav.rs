@@ -1,8 +1,7 @@
 //! What search does to the reader: opening the bar from where the reader
 //! is, running the bar's query on every keystroke from that origin,
 //! showing hits (opening their issue and article, scrolling them into
-//! view), `n`/`N`, going back on `Esc`, and picking up finished
-//! background work. Coordinates `App`'s reading position, shelf and
+//! view), `n`/`N` and going back on `Esc`. Coordinates `App`'s reading position, shelf and
 //! search state; no I/O.
 
 use super::issues::enter;
@@ -11,7 +10,6 @@ use super::search_jobs::{archive_index, word_search};
 use super::search_state::{Bar, Kept, Origin, Place, Scope, block_field, field_block};
 use super::state::App;
 use crate::layout::{Focus, Viewport};
-use crate::search::words::WordSearch;
 use crate::search::{Cursor, Field, MatchPos, SearchIndex, Step};
 use std::ops::Range;
 use std::sync::Arc;
@@ -87,49 +85,6 @@ pub fn open_bar(app: &mut App) {
         results_open: false,
         result_sel: 0,
     });
-}
-
-/// Pick up finished background work: the open issue's word index (and
-/// keywords), the archive index (then the waiting bar searches again),
-/// the archive's word index. True when the screen changed.
-pub fn poll(app: &mut App) -> bool {
-    let mut changed = app
-        .search
-        .poll_background(std::slice::from_ref(&*app.issue));
-    changed |= app.search.poll_doc_freqs();
-    let Some(a) = &mut app.search.archive else {
-        return changed;
-    };
-    if a.job
-        .as_ref()
-        .is_some_and(std::thread::JoinHandle::is_finished)
-    {
-        match a.job.take().and_then(|j| j.join().ok()) {
-            Some(index) => a.index = Some(Arc::new(index)),
-            // A builder that panicked leaves no index: the next search in
-            // this scope starts another.
-            None => app.search.archive = None,
-        }
-        if app.search.bar.is_some() && app.search.scope == Scope::All {
-            let vp = app.view.viewport;
-            research(app, &vp);
-        }
-        return true;
-    }
-    let Some(words) = &mut a.words else {
-        return changed;
-    };
-    if words.is_loading() && words.poll().is_some() {
-        changed = true;
-        let waiting = app.search.bar.as_ref().is_some_and(|b| {
-            matches!(b.words, Some(WordSearch::LoadingDictionary)) && app.search.scope == Scope::All
-        });
-        if waiting {
-            let vp = app.view.viewport;
-            research(app, &vp);
-        }
-    }
-    changed
 }
 
 /// Run the bar's query again from the origin (every keystroke).

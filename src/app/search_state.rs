@@ -7,6 +7,7 @@
 //! keys in `search_keys.rs`. No I/O here.
 
 use super::article_layout::BlockRef;
+use super::jobs::Job;
 use super::reader_view::Snapshot;
 use super::search_edit::{History, LineEdit};
 use super::shelf::Shelf;
@@ -108,8 +109,8 @@ pub struct ArchiveSearch {
     pub issues: Arc<[Arc<Issue>]>,
     /// The index, once built.
     pub index: Option<Arc<SearchIndex>>,
-    /// The index being built (a background thread).
-    pub job: Option<std::thread::JoinHandle<SearchIndex>>,
+    /// The index is being built (a queued or running job).
+    pub building: bool,
     /// Word index over the archive, spawned on the first word search.
     pub words: Option<WordLoader>,
 }
@@ -154,14 +155,14 @@ pub struct SearchState {
     pub keywords: Vec<Vec<String>>,
     /// The headline list shows keywords instead of kickers (`w`).
     pub show_keywords: bool,
-    /// The word index is ready or failed: nothing left to poll.
-    pub words_done: bool,
     /// The "all issues" index (kept across issue switches).
     pub archive: Option<ArchiveSearch>,
     /// Keyword document frequencies over every loaded issue.
     pub doc_freqs: Option<Arc<DocFreqs>>,
-    /// Document frequencies being counted (a background thread).
-    pub doc_freqs_job: Option<std::thread::JoinHandle<DocFreqs>>,
+    /// Document frequencies are being counted (a queued or running job).
+    pub doc_freqs_pending: bool,
+    /// Background work waiting for the run loop (`jobs.rs`).
+    pub jobs: Vec<Job>,
 }
 
 impl SearchState {
@@ -189,45 +190,43 @@ impl SearchState {
             scope: self.scope,
             archive: self.archive.take(),
             doc_freqs: self.doc_freqs.take(),
-            doc_freqs_job: self.doc_freqs_job.take(),
+            doc_freqs_pending: self.doc_freqs_pending,
+            jobs: std::mem::take(&mut self.jobs),
             kept,
             ..SearchState::default()
         };
     }
 
-    /// Start the word index on a background thread (idempotent).
+    /// Queue the word index of the open issue (idempotent).
     pub fn spawn_words(&mut self, issues: &[Issue]) {
         if self.words.is_none() {
             let index = self.ensure_index(issues);
-            self.words = Some(WordLoader::spawn(index));
+            self.words = Some(WordLoader::pending());
+            self.jobs.push(Job::Words {
+                archive: false,
+                index,
+            });
         }
     }
 
-    /// Whether a background job is still running (the run loop then
-    /// polls with a timeout; otherwise it blocks).
-    pub fn pending(&self) -> bool {
-        (self.words.is_some() && !self.words_done)
-            || self.doc_freqs_job.is_some()
-            || self.archive.as_ref().is_some_and(|a| {
-                a.job.is_some() || a.words.as_ref().is_some_and(WordLoader::is_loading)
-            })
-    }
-
-    /// Pick up a finished word index: compute keywords, redo a word search
-    /// that was waiting. Returns true when the screen changed.
-    pub fn poll_background(&mut self, issues: &[Issue]) -> bool {
-        let (Some(loader), Some(index)) = (self.words.as_mut(), self.index.clone()) else {
+    /// A word index arrived for `index` (`None`: building it failed):
+    /// compute keywords, redo a word search that was waiting. Dropped when
+    /// `index` is no longer the open issue's. True when the screen changed.
+    pub fn finish_words(
+        &mut self,
+        index: &Arc<SearchIndex>,
+        words: Option<WordIndex>,
+        issues: &[Issue],
+    ) -> bool {
+        if !self.index.as_ref().is_some_and(|i| Arc::ptr_eq(i, index)) {
+            return false;
+        }
+        let Some(loader) = self.words.as_mut() else {
             return false;
         };
-        if self.words_done {
-            return false;
-        }
+        loader.finish(words);
         let Some(w) = loader.poll() else {
-            if !matches!(loader.search(&index, issues, "", 0), WordSearch::Failed) {
-                return false;
-            }
-            // The thread died: stop polling, say so if the bar waits.
-            self.words_done = true;
+            // Building failed: say so if the bar waits.
             if let Some(bar) = &mut self.bar
                 && bar.words.is_some()
             {
@@ -235,45 +234,38 @@ impl SearchState {
             }
             return true;
         };
-        self.words_done = true;
-        self.keywords = keywords_for(&index, &w, self.doc_freqs.as_deref(), issues.len() > 1);
+        self.keywords = keywords_for(index, &w, self.doc_freqs.as_deref(), issues.len() > 1);
         // A bar searching all issues waits for the archive's word index.
         if let Some(bar) = &mut self.bar
             && self.scope != Scope::All
             && matches!(bar.words, Some(WordSearch::LoadingDictionary))
         {
-            bar.words = Some(loader.search(&index, issues, bar.edit.text(), WORD_LIMIT));
+            bar.words = Some(loader.search(index, issues, bar.edit.text(), WORD_LIMIT));
         }
         true
     }
 
-    /// Count document frequencies over every loaded issue of an archive,
-    /// in the background, once loading is done (keyword IDF).
+    /// Queue counting document frequencies over every loaded issue of an
+    /// archive, once loading is done (keyword IDF).
     pub fn spawn_doc_freqs(&mut self, shelf: &Shelf, open: &Arc<Issue>) {
         if self.doc_freqs.is_some()
-            || self.doc_freqs_job.is_some()
+            || self.doc_freqs_pending
             || shelf.order.len() < 2
             || shelf.is_loading()
         {
             return;
         }
         let issues = shelf.issues_of(&shelf.loaded_slots(), open);
-        self.doc_freqs_job = Some(std::thread::spawn(move || {
-            DocFreqs::build(issues.iter().flat_map(|i| &i.articles))
-        }));
+        self.doc_freqs_pending = true;
+        self.jobs.push(Job::DocFreqs(issues));
     }
 
-    /// Pick up finished document frequencies; redo the open issue's
-    /// keywords with them. True when the screen changed.
-    pub fn poll_doc_freqs(&mut self) -> bool {
-        if !self
-            .doc_freqs_job
-            .as_ref()
-            .is_some_and(std::thread::JoinHandle::is_finished)
-        {
-            return false;
-        }
-        let Some(docs) = self.doc_freqs_job.take().and_then(|j| j.join().ok()) else {
+    /// Document frequencies arrived (`None`: counting failed; the next
+    /// frame queues it again): redo the open issue's keywords with them.
+    /// True when the screen changed.
+    pub fn finish_doc_freqs(&mut self, docs: Option<DocFreqs>) -> bool {
+        self.doc_freqs_pending = false;
+        let Some(docs) = docs else {
             return false;
         };
         self.doc_freqs = Some(Arc::new(docs));

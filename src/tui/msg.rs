@@ -1,6 +1,7 @@
-//! What the run loop waits for: terminal events and loader results on one
-//! channel.
+//! What the run loop waits for: terminal events, loader results and
+//! finished jobs, on one channel.
 
+use crate::app::jobs::Done;
 use crate::archive::Entry;
 use crate::state::IssueState;
 use ratatui::crossterm::event::Event;
@@ -13,6 +14,8 @@ pub enum Msg {
     /// A file finished loading: slot, result, its remembered state and a
     /// warning if that state was corrupt.
     Loaded(Box<(usize, Entry, IssueState, Option<String>)>),
+    /// A background job finished.
+    Done(Box<Done>),
     /// The terminal event source failed or ended.
     TermClosed,
 }

@@ -11,7 +11,7 @@ use super::host::{Host, RealHost};
 pub use super::msg::Msg;
 use super::term_reader::TermReader;
 use crate::action::Effect;
-use crate::app::App;
+use crate::app::{App, jobs};
 use crate::archive::{self, Entry};
 use crate::state::{IssueState, Store};
 use crate::term;
@@ -110,6 +110,13 @@ pub fn step(app: &mut App, msg: Msg, area: &mut Rect, store: &Store, tx: &Sender
             app.sync(*area);
             e
         }
+        Msg::Done(done) => {
+            if jobs::finish(app, *done) {
+                Effect::Redraw
+            } else {
+                Effect::None
+            }
+        }
         Msg::TermClosed => Effect::Quit,
     };
     match effect {
@@ -122,6 +129,20 @@ pub fn step(app: &mut App, msg: Msg, area: &mut Rect, store: &Store, tx: &Sender
         Effect::None | Effect::Redraw | Effect::Clipboard(_) | Effect::Pager(_) => {}
     }
     effect
+}
+
+/// Run every job `app` queued on a thread of its own; each sends its
+/// result (or, if it panicked, its failure) back as `Msg::Done`.
+pub fn start_jobs(app: &mut App, tx: &Sender<Msg>) {
+    for job in jobs::take(app) {
+        let tx = tx.clone();
+        std::thread::spawn(move || {
+            let failed = job.failed();
+            let done = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| job.run()))
+                .unwrap_or(failed);
+            let _ = tx.send(Msg::Done(Box::new(done)));
+        });
+    }
 }
 
 /// Run the loop until quit: draw when something changed, then wait for the
@@ -150,35 +171,19 @@ pub fn drive<B: Backend, H: Host<B>>(
                 })
                 .map_err(|e| io::Error::other(e.to_string()))?;
             dirty = false;
-            // jieba's dictionary loads on its own thread once a frame is on
-            // screen (idempotent; again after switching issue).
+            // jieba's dictionary loads in a job once a frame is on screen
+            // (idempotent; again after switching issue).
             if app.shelf.picker.is_none() && !app.issue.articles.is_empty() {
                 app.search.spawn_words(std::slice::from_ref(&*app.issue));
                 app.search.spawn_doc_freqs(&app.shelf, &app.issue);
             }
         }
-        // Block on the channel, except while the word index is building:
-        // then wake every 50 ms to pick it up (zero CPU once it is done).
-        let msg = if app.search.pending() {
-            match rx.recv_timeout(std::time::Duration::from_millis(50)) {
-                Ok(msg) => msg,
-                Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {
-                    dirty |= crate::app::search_nav::poll(app);
-                    continue;
-                }
-                Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => {
-                    save(app, store);
-                    return Ok(());
-                }
-            }
-        } else {
-            match rx.recv() {
-                Ok(msg) => msg,
-                Err(_) => {
-                    save(app, store);
-                    return Ok(());
-                }
-            }
+        // Queued background work runs on threads whose results come back
+        // on the channel, so the loop always blocks on it: no polling.
+        start_jobs(app, tx);
+        let Ok(msg) = rx.recv() else {
+            save(app, store);
+            return Ok(());
         };
         // Handle everything already waiting before drawing again, so ten
         // thousand loader results cost a few frames, not ten thousand.
