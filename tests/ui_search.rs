@@ -287,3 +287,25 @@ fn bar_display_snapshot() {
     h.keys(&["/", "工", "作"]);
     insta::assert_snapshot!(status_row(&mut h));
 }
+
+#[test]
+fn theme_hit_colours_are_drawn() {
+    // `[theme] hit` and `hit_current` from the config file colour the hits.
+    let mut h = harness(60, 16);
+    let mut config = kanbao::config::Config::default();
+    config.theme.hit = "green".into();
+    config.theme.hit_current = "blue".into();
+    h.app.apply_config(&config);
+    h.keys(&["/", "工", "作", "enter"]);
+    let _ = h.screen();
+    let bgs: std::collections::HashSet<ratatui::style::Color> = h
+        .term
+        .backend()
+        .buffer()
+        .content()
+        .iter()
+        .map(|c| c.bg)
+        .collect();
+    assert!(bgs.contains(&ratatui::style::Color::Green), "{bgs:?}");
+    assert!(bgs.contains(&ratatui::style::Color::Blue), "{bgs:?}");
+}

@@ -16,19 +16,16 @@ use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use std::ops::Range;
 
-/// Style of a hit: reverse video in the accent colour (modifiers only
-/// under `NO_COLOR`).
+/// Style of a hit: the theme's (`[theme] hit`, a background colour;
+/// underlined under `NO_COLOR`).
 pub fn hit_style(app: &App) -> Style {
-    let s = Style::new().add_modifier(Modifier::REVERSED);
-    match app.theme.accent.fg {
-        Some(c) if !app.opts.no_color => s.fg(c),
-        _ => s,
-    }
+    app.theme.hit
 }
 
-/// Style of the current hit: the hit style, bold and underlined.
+/// Style of the current hit: the theme's (`[theme] hit_current`, bold;
+/// reverse and bold under `NO_COLOR`).
 pub fn current_style(app: &App) -> Style {
-    hit_style(app).add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
+    app.theme.hit_current
 }
 
 /// Highlights of one article as (layout block, byte range, current).
