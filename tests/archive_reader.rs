@@ -516,3 +516,27 @@ fn keywords_take_their_idf_from_every_loaded_issue() {
     run.keys(&["}"]);
     assert!(run.app.search.doc_freqs.is_some());
 }
+
+#[test]
+fn search_history_is_kept_across_runs() {
+    let dir = make_folder(2);
+    let state = tempfile::tempdir().expect("state dir");
+    let mut run = Run::open(dir.path(), Store::at(state.path()));
+    run.keys(&["enter", "/"]);
+    run.type_text("正文");
+    run.keys(&["enter", "/"]);
+    run.type_text("丰富");
+    run.keys(&["enter"]);
+    assert_eq!(run.keys(&["q"]), Effect::Quit);
+    // The next run walks them with ↑, newest first.
+    let mut again = Run::open(dir.path(), Store::at(state.path()));
+    again.keys(&["enter", "/", "up"]);
+    let text = |r: &Run| r.app.search.bar.as_ref().map(|b| b.edit.text().to_owned());
+    assert_eq!(text(&again).as_deref(), Some("丰富"));
+    again.keys(&["up"]);
+    assert_eq!(text(&again).as_deref(), Some("正文"));
+    // Without a state directory nothing is remembered.
+    let mut none = Run::open(dir.path(), Store::disabled());
+    none.keys(&["enter", "/", "up"]);
+    assert_eq!(text(&none).as_deref(), Some(""));
+}

@@ -45,9 +45,22 @@ pub fn start_loading(paths: Vec<PathBuf>, base: usize, store: Store, tx: Sender<
     });
 }
 
-/// Write every dirty issue state and the folder's last issue. Errors go to
+/// Write every dirty issue state, the folder's last issue and the new
+/// search queries. Errors go to
 /// the status bar: a failed write must not stop reading.
 pub fn save(app: &mut App, store: &Store) {
+    let queries = app.search.history.take_new();
+    if !queries.is_empty() {
+        // Stamped a millisecond apart, so they keep their order on disk.
+        let now = crate::state::now_ms();
+        let mut h = crate::state::History::default();
+        for (i, q) in (0u64..).zip(queries) {
+            h.queries.insert(q, now + i);
+        }
+        if let Err(e) = store.save_history(&h) {
+            app.message = Some(format!("search history not saved: {e}"));
+        }
+    }
     let dirty = std::mem::take(&mut app.shelf.dirty);
     for s in dirty {
         let Some(slot) = app.shelf.slots.get_mut(s) else {

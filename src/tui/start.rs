@@ -3,6 +3,7 @@
 //! archive folder, and run it. A folder piped elsewhere prints its issue
 //! list instead. The command line hands over plain [`ReaderArgs`].
 
+use crate::app::search_edit::History;
 use crate::app::shelf::Shelf;
 use crate::app::{App, ReaderOptions};
 use crate::archive;
@@ -46,12 +47,12 @@ pub fn build(
     store: &Store,
     opts: ReaderOptions,
 ) -> Result<(App, Vec<std::path::PathBuf>), String> {
-    match path {
+    let (mut app, pending) = match path {
         Some(dir) if dir.is_dir() => {
             let paths = archive::scan(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
             let mut shelf = Shelf::folder(dir.to_path_buf(), paths.clone());
             shelf.resume = store.last_issue(dir);
-            Ok((App::archive(shelf, opts), paths))
+            (App::archive(shelf, opts), paths)
         }
         _ => {
             let loaded = match path {
@@ -63,9 +64,16 @@ pub fn build(
             if warning.is_some() {
                 app.message = warning;
             }
-            Ok((app, Vec::new()))
+            (app, Vec::new())
         }
+    };
+    // ↑ in the search bar walks earlier runs' queries too.
+    let (history, warning) = store.load_history();
+    app.search.history = History::seeded(history.ordered().into_iter().map(str::to_owned));
+    if app.message.is_none() {
+        app.message = warning;
     }
+    Ok((app, pending))
 }
 
 /// Run the command line's reader.
