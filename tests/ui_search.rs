@@ -309,3 +309,31 @@ fn theme_hit_colours_are_drawn() {
     assert!(bgs.contains(&ratatui::style::Color::Green), "{bgs:?}");
     assert!(bgs.contains(&ratatui::style::Color::Blue), "{bgs:?}");
 }
+
+#[test]
+fn search_bar_keys_are_keymap_actions() {
+    // `[keys.search]` rebinds the bar's keys; help lists them.
+    let mut h = harness(100, 30);
+    let mut config = kanbao::config::Config::default();
+    config
+        .keys
+        .entry("search".into())
+        .or_default()
+        .insert("search_cancel".into(), vec!["ctrl-g".into()]);
+    h.app.apply_config(&config);
+    assert!(h.app.config_errors.is_empty(), "{:?}", h.app.config_errors);
+    h.press("/");
+    type_text(&mut h, "工作");
+    // Esc is no longer bound in the bar: nothing happens, nothing is typed.
+    h.press("esc");
+    let bar = h.app.search.bar.as_ref().expect("bar still open");
+    assert_eq!(bar.edit.text(), "工作");
+    h.event(ctrl('g'));
+    assert!(h.app.search.bar.is_none());
+    let help = kanbao::ui::help::help_lines(&h.app);
+    assert!(
+        help.iter().any(|(_, l)| l.contains("search_scope")),
+        "{help:?}"
+    );
+    assert!(help.iter().any(|(_, l)| l.starts_with("C-g")), "{help:?}");
+}

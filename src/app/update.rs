@@ -174,6 +174,20 @@ pub fn update(app: &mut App, action: Action, vp: &Viewport) -> Effect {
                 return Effect::None;
             }
         }
+        // The search bar's actions (its keys are handled in `search_keys`).
+        Action::SearchAccept
+        | Action::SearchCancel
+        | Action::SearchOlder
+        | Action::SearchNewer
+        | Action::SearchResults
+        | Action::SearchScope
+        | Action::SearchBackspace
+        | Action::SearchDeleteWord
+        | Action::SearchDeleteToStart
+        | Action::SearchLeft
+        | Action::SearchRight
+        | Action::SearchHome
+        | Action::SearchEnd => return Effect::None,
         Action::CopyText | Action::CopyMarkdown | Action::OpenInPager => {
             return super::share::share(app, action);
         }
