@@ -1,26 +1,20 @@
 //! Archives in the reader, headless: a folder of generated issues opens,
 //! fills the issue list from the background loader, switches issues, and
-//! remembers where the reader was — all through the same `session::step`
-//! the real run loop uses, with scripted key events and a `TestBackend`.
+//! remembers where the reader was — all through the shared harness
+//! (`ui_support::Harness`: the run loop's own step and a `TestBackend`).
 
-use kanbao::action::Effect;
+mod ui_support;
+
 use kanbao::app::search_state::Scope;
 use kanbao::app::shelf::PickerKind;
-use kanbao::app::{App, ReaderOptions};
-use kanbao::app::{jobs, search_jobs, search_keys, search_nav};
+use kanbao::app::{search_jobs, search_keys, search_nav};
 use kanbao::cli::Cli;
 use kanbao::layout::Focus;
 use kanbao::state::Store;
-use kanbao::term::key_event;
-use kanbao::tui::run::{self as session, Msg};
-use kanbao::tui::start::{build, store_for};
-use kanbao::ui;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
-use ratatui::layout::Rect;
+use kanbao::tui::run::Msg;
+use kanbao::tui::start::store_for;
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{Receiver, Sender, channel};
+use ui_support::Harness;
 
 fn issue_text(n: usize) -> String {
     let day = n % 28 + 1;
@@ -61,72 +55,25 @@ fn make_folder(n: usize) -> Folder {
     dir
 }
 
-struct Run {
-    app: App,
-    store: Store,
-    term: Terminal<TestBackend>,
-    area: Rect,
-    tx: Sender<Msg>,
-    rx: Receiver<Msg>,
+/// The shared harness: `kanbao DIR` through `tui::start::build`, the
+/// background loader and the run loop's step.
+type Run = Harness;
+
+fn current_path(run: &Run) -> PathBuf {
+    let c = run.app.shelf.current.expect("an issue is open");
+    run.app.shelf.slots[c].path.clone()
 }
 
-impl Run {
-    /// Open `path` like `kanbao PATH` does and wait for the background
-    /// loader to finish (the loop itself never waits for it).
-    fn open(path: &Path, store: Store) -> Run {
-        let (app, pending) = build(Some(path), &store, ReaderOptions::default()).expect("build");
-        let (tx, rx) = channel();
-        let mut run = Run {
-            app,
-            store,
-            term: Terminal::new(TestBackend::new(100, 30)).expect("backend"),
-            area: Rect::new(0, 0, 100, 30),
-            tx,
-            rx,
-        };
-        run.app.sync(run.area);
-        run.draw();
-        let total = pending.len();
-        if total > 0 {
-            assert!(run.app.shelf.is_loading());
-            session::start_loading(pending, 0, run.store.clone(), run.tx.clone());
-            while run.app.shelf.is_loading() {
-                let msg = run.rx.recv().expect("loader message");
-                run.step(msg);
-            }
-        }
-        run
-    }
+fn slot_named(run: &Run, file: &str) -> usize {
+    (0..run.app.shelf.slots.len())
+        .find(|&s| run.app.shelf.slots[s].path.ends_with(file))
+        .expect("slot")
+}
 
-    fn draw(&mut self) {
-        let app = &self.app;
-        self.term.draw(|f| ui::render(app, f)).expect("draw");
-    }
-
-    fn step(&mut self, msg: Msg) -> Effect {
-        let e = session::step(&mut self.app, msg, &mut self.area, &self.store, &self.tx);
-        self.draw();
-        e
-    }
-
-    fn keys(&mut self, names: &[&str]) -> Effect {
-        let mut last = Effect::None;
-        for n in names {
-            last = self.step(Msg::Term(key_event(n).expect("key")));
-        }
-        last
-    }
-
-    fn screen(&mut self) -> String {
-        self.term.clear().expect("clear");
-        self.draw();
-        self.term.backend().to_string()
-    }
-
-    fn current_path(&self) -> PathBuf {
-        let c = self.app.shelf.current.expect("an issue is open");
-        self.app.shelf.slots[c].path.clone()
-    }
+/// Run the queued background jobs (archive index, word indexes) here.
+fn settle_search(run: &mut Run) {
+    run.run_jobs();
+    assert!(search_jobs::indexing_archive(&run.app).is_none());
 }
 
 #[test]
@@ -220,13 +167,13 @@ fn folder_reopens_at_the_last_issue_and_article() {
     let state = tempfile::tempdir().expect("state dir");
     let mut run = Run::open(dir.path(), Store::at(state.path()));
     run.keys(&["j", "j", "enter", "]", "]", "j", "j"]);
-    let (path, anchor) = (run.current_path(), run.app.view.anchor);
+    let (path, anchor) = (current_path(&run), run.app.view.anchor);
     assert_eq!(run.app.view.open, 2);
-    assert_eq!(run.keys(&["q"]), Effect::Quit);
+    assert!(run.keys(&["q"]));
     drop(run);
 
     let mut run = Run::open(dir.path(), Store::at(state.path()));
-    assert_eq!(run.current_path(), path, "last issue of the folder");
+    assert_eq!(current_path(&run), path, "last issue of the folder");
     assert!(run.app.shelf.picker.is_none());
     assert_eq!((run.app.view.open, run.app.view.anchor), (2, anchor));
     assert_eq!(run.app.view.focus, Focus::Reader);
@@ -334,32 +281,6 @@ fn walk(dir: &Path) -> Vec<PathBuf> {
     out
 }
 
-impl Run {
-    /// Type `text` into the open search bar, one character per key event.
-    fn type_text(&mut self, text: &str) {
-        for c in text.chars() {
-            self.step(Msg::Term(Event::Key(KeyEvent::new(
-                KeyCode::Char(c),
-                KeyModifiers::empty(),
-            ))));
-        }
-    }
-
-    /// Run the queued background jobs here, as the run loop runs them on
-    /// threads (the archive index, word indexes).
-    fn settle_search(&mut self) {
-        jobs::run_inline(&mut self.app);
-        assert!(search_jobs::indexing_archive(&self.app).is_none());
-        self.draw();
-    }
-
-    fn slot_named(&self, file: &str) -> usize {
-        (0..self.app.shelf.slots.len())
-            .find(|&s| self.app.shelf.slots[s].path.ends_with(file))
-            .expect("slot")
-    }
-}
-
 #[test]
 fn search_all_issues_opens_hits_in_other_issues_and_esc_returns() {
     let dir = make_folder(40);
@@ -373,11 +294,11 @@ fn search_all_issues_opens_hits_in_other_issues_and_esc_returns() {
     assert_eq!(run.app.search.scope, Scope::Article);
     run.keys(&["ctrl-t"]);
     assert_eq!(run.app.search.scope, Scope::All);
-    run.settle_search();
+    settle_search(&mut run);
     // Only issue 7 has this paragraph.
     run.type_text("第二段7。");
-    run.settle_search();
-    let seven = run.slot_named("issue-00007.txt");
+    settle_search(&mut run);
+    let seven = slot_named(&run, "issue-00007.txt");
     assert_eq!(run.app.shelf.current, Some(seven), "the hit's issue opened");
     assert_eq!(run.app.view.open, 0);
     let screen = run.screen();
@@ -412,7 +333,7 @@ fn n_walks_hits_across_issues_in_list_order_and_wraps() {
     assert_eq!(run.app.shelf.current, Some(order[0]));
     run.keys(&["/", "ctrl-t", "ctrl-t"]);
     run.type_text("第二段");
-    run.settle_search();
+    settle_search(&mut run);
     run.keys(&["enter"]);
     let kept = run.app.search.kept.as_ref().expect("kept search");
     assert_eq!(kept.scope, Scope::All);
@@ -460,7 +381,7 @@ fn word_search_in_all_issues_lists_and_opens_other_issues() {
     // No literal hit; jieba's words 正文 and 丰富 occur apart in every
     // issue's first article.
     run.type_text("正文丰富");
-    run.settle_search();
+    settle_search(&mut run);
     let hits = search_keys::result_hits(&run.app).to_vec();
     assert_eq!(hits.len(), 6, "one result per issue: {hits:?}");
     run.keys(&["tab", "down", "down"]);
@@ -485,9 +406,7 @@ fn keywords_take_their_idf_from_every_loaded_issue() {
     let dir = make_folder(12);
     let mut run = Run::open(dir.path(), Store::disabled());
     run.keys(&["enter"]);
-    let wait = |run: &mut Run| {
-        jobs::run_inline(&mut run.app);
-    };
+    let wait = |run: &mut Run| run.run_jobs();
     // First the open issue alone (jieba's own IDF table) ...
     run.app
         .search
@@ -527,7 +446,7 @@ fn search_history_is_kept_across_runs() {
     run.keys(&["enter", "/"]);
     run.type_text("丰富");
     run.keys(&["enter"]);
-    assert_eq!(run.keys(&["q"]), Effect::Quit);
+    assert!(run.keys(&["q"]));
     // The next run walks them with ↑, newest first.
     let mut again = Run::open(dir.path(), Store::at(state.path()));
     again.keys(&["enter", "/", "up"]);

@@ -7,18 +7,12 @@ mod ui_support;
 use kanbao::config::{self, AmbiguousSetting};
 use kanbao::text::width::AmbiguousWidth;
 use kanbao::tui::configure::{apply_probe, load_config, prepare};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ui_support::{Harness, fixture_issue};
 
 fn harness_with(text: &str, flag: Option<AmbiguousSetting>) -> (Harness, bool) {
     let (config, errors) = config::parse(text, "/cfg/kanbao.toml");
     let (app, probe) = prepare(fixture_issue(), &config, &errors, flag);
-    let term = Terminal::new(TestBackend::new(100, 30)).expect("backend");
-    let mut h = Harness { app, term };
-    h.app.sync(h.area());
-    h.draw();
-    (h, probe)
+    (Harness::from_app(app, 100, 30), probe)
 }
 
 #[test]

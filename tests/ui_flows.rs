@@ -7,7 +7,6 @@ use kanbao::action::{Action, Effect};
 use kanbao::app::{App, ReaderOptions};
 use kanbao::input::keymap::{DEFAULT_BINDINGS, Keymap};
 use kanbao::layout::Focus;
-use kanbao::term::ScriptedEvents;
 use kanbao::ui::help::help_lines;
 use ratatui::crossterm::event::{Event, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 use ui_support::{Harness, fixture_issue};
@@ -215,7 +214,7 @@ fn mouse_click_opens_and_wheel_scrolls_pane_under_pointer() {
 #[test]
 fn quit_keys() {
     let mut h = harness(80, 24);
-    assert!(h.run(&mut ScriptedEvents::keys(&["j", "q", "j"])));
+    assert!(h.keys(&["j", "q", "j"]));
     assert_eq!(
         h.app.view.selected, 1,
         "events after quit are not processed"
@@ -281,11 +280,7 @@ fn config_file_settings_keys_and_accent() {
     let app = App::with_config(fixture_issue(), opts, &config);
     // Odd measures are rounded down to even.
     assert_eq!(app.opts.measure, 60);
-    let mut h = Harness {
-        app,
-        term: ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 20)).expect("backend"),
-    };
-    h.app.sync(h.area());
+    let mut h = Harness::from_app(app, 120, 20);
     let screen = h.screen();
     // The unknown action is reported in the status bar (the config parser
     // may report it too; either way the reader starts).
