@@ -12,7 +12,8 @@
 //! DIR and stops (what `benches/search_vs_rg.sh` searches).
 
 use kanbao::app::ReaderOptions;
-use kanbao::app::jobs::{self, Job};
+use kanbao::app::background as jobs;
+use kanbao::app::jobs::Job;
 use kanbao::app::search_jobs;
 use kanbao::state::Store;
 use kanbao::tui::run as session;

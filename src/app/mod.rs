@@ -5,6 +5,7 @@
 //! (`tui::run`) is the only place that touches the terminal.
 
 pub mod article_layout;
+pub mod background;
 pub mod issues;
 pub mod jobs;
 pub mod picker;

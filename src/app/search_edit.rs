@@ -1,4 +1,4 @@
-//! The search bar's line editor and its session history: pure string
+//! The search bar's line editor and its history: pure string
 //! editing with the caret as a byte index on a char boundary. The screen
 //! column of the caret is the display width of the text before it, which
 //! is where the terminal cursor (and a CJK input method's candidate

@@ -1,7 +1,7 @@
 //! Search's background work that needs the reader: the archive index (over
 //! every loaded issue, queued as a job the first time "all issues" is
 //! chosen) and word search in the kept scope's word index (the archive's
-//! queued on first use). Finished jobs come back through `jobs::finish`.
+//! queued on first use). Finished jobs come back through `background::finish`.
 
 use super::jobs::Job;
 use super::search_state::{ArchiveSearch, Scope, WORD_LIMIT};

@@ -1,6 +1,7 @@
 //! Keys and pastes while the search bar is open: the keymap's search
 //! context (editing, history, scope, accept — or open a word-search
-//! result —, cancel back to where `/` was pressed), and typing. What search does to the reader is `search_nav`.
+//! result —, cancel back to where `/` was pressed), and typing. What
+//! search does to the reader is `search_nav`.
 
 use super::search_edit::LineEdit;
 use super::search_nav::{clear, has_archive, research, restore_position, reveal};

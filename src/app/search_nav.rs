@@ -1,8 +1,8 @@
 //! What search does to the reader: opening the bar from where the reader
 //! is, running the bar's query on every keystroke from that origin,
 //! showing hits (opening their issue and article, scrolling them into
-//! view), `n`/`N` and going back on `Esc`. Coordinates `App`'s reading position, shelf and
-//! search state; no I/O.
+//! view), `n`/`N` and going back on `Esc`. Coordinates `App`'s reading
+//! position, shelf and search state; no I/O.
 
 use super::issues::enter;
 use super::search_edit::LineEdit;

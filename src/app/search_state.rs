@@ -197,6 +197,12 @@ impl SearchState {
         };
     }
 
+    /// Whether the open issue's word index is ready or failed (nothing
+    /// of it is still loading).
+    pub fn words_done(&self) -> bool {
+        self.words.as_ref().is_some_and(|w| !w.is_loading())
+    }
+
     /// Queue the word index of the open issue (idempotent).
     pub fn spawn_words(&mut self, issues: &[Issue]) {
         if self.words.is_none() {

@@ -1,17 +1,19 @@
-//! The run loop and its I/O: background loading, saving state (issue
-//! states and the folder's last issue, through `state::Store`), rescans.
+//! The run loop and its I/O: background loading, the jobs `app` queues
+//! (each on a thread), saving state (issue states, the folder's last
+//! issue and new search queries, through `state::Store`), rescans.
 //!
-//! Terminal events and loader results arrive on one channel (`Msg`): a
-//! thread blocks in `crossterm::event::read` (`term_reader.rs`), another
-//! forwards `archive::load_all` results with each issue's remembered
-//! state. The loop blocks on that channel, so it redraws only on input,
-//! resize or finished background work — never on a timer.
+//! Terminal events, loader results and finished jobs arrive on one channel
+//! (`Msg`): a thread blocks in `crossterm::event::read` (`term_reader.rs`),
+//! another forwards `archive::load_all` results with each issue's
+//! remembered state. The loop blocks on that channel, so it redraws only
+//! on input, resize or finished background work — never on a timer.
 
 use super::host::{Host, RealHost};
 pub use super::msg::Msg;
 use super::term_reader::TermReader;
 use crate::action::Effect;
-use crate::app::{App, jobs};
+use crate::app::App;
+use crate::app::background as jobs;
 use crate::archive::{self, Entry};
 use crate::state::{IssueState, Store};
 use crate::term;

@@ -4,7 +4,8 @@
 #![allow(dead_code)]
 
 use kanbao::action::Effect;
-use kanbao::app::{App, ReaderOptions, jobs};
+use kanbao::app::background as jobs;
+use kanbao::app::{App, ReaderOptions};
 use kanbao::model::{Article, Encoding, Issue, Jump, JumpDirection, Masthead};
 use kanbao::state::Store;
 use kanbao::term::key_event;
