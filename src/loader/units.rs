@@ -20,8 +20,6 @@ pub struct Line<'a> {
     pub text: &'a str,
     /// Display columns of the white space it opens with (U+3000 is 2).
     pub indent: usize,
-    /// Display columns of the trimmed text (CJK 2, ASCII 1).
-    pub width: usize,
 }
 
 impl<'a> Line<'a> {
@@ -31,7 +29,6 @@ impl<'a> Line<'a> {
         Line {
             text,
             indent: lead.chars().map(cols).sum(),
-            width: width(text),
         }
     }
 
@@ -44,8 +41,15 @@ impl<'a> Line<'a> {
         self.indent >= 2
     }
 
+    /// Display columns of the trimmed text (CJK 2, ASCII 1): measured only
+    /// where the hard-wrap test needs it.
+    pub fn width(&self) -> usize {
+        width(self.text)
+    }
+
+    /// The display column the line ends at.
     fn end(&self) -> usize {
-        self.indent + self.width
+        self.indent + self.width()
     }
 }
 
@@ -115,7 +119,9 @@ fn lines_of(text: &str) -> impl Iterator<Item = &str> {
 
 /// The lines of clean text (LF line ends).
 pub fn lines(text: &str) -> Vec<Line<'_>> {
-    lines_of(text).map(Line::new).collect()
+    let mut out = Vec::with_capacity(memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1);
+    out.extend(lines_of(text).map(Line::new));
+    out
 }
 
 /// Is the file hard-wrapped, and at what measure? Looks at the lines that
@@ -124,13 +130,18 @@ pub fn lines(text: &str) -> Vec<Line<'_>> {
 /// columns of one line end, and hardly any line runs past it, that end is
 /// the measure.
 pub fn wrap(lines: &[Line<'_>]) -> Option<Wrap> {
-    let mut ends: Vec<usize> = Vec::new();
-    for pair in lines.windows(2) {
-        let (a, b) = (&pair[0], &pair[1]);
-        if !a.is_blank() && !b.is_blank() && !b.indented() && a.end() >= WRAP_MIN_COLUMNS {
-            ends.push(a.end());
-        }
-    }
+    // A sample is enough to see a measure: at most WRAP_SAMPLE candidate
+    // lines, spread over the file.
+    let candidates = lines
+        .windows(2)
+        .filter(|p| !p[0].is_blank() && !p[1].is_blank() && !p[1].indented());
+    let total = candidates.clone().count();
+    let step = total.div_ceil(WRAP_SAMPLE).max(1);
+    let mut ends: Vec<usize> = candidates
+        .step_by(step)
+        .map(|p| p[0].end())
+        .filter(|&e| e >= WRAP_MIN_COLUMNS)
+        .collect();
     if ends.len() < 3 {
         return None;
     }
@@ -147,11 +158,25 @@ pub fn wrap(lines: &[Line<'_>]) -> Option<Wrap> {
             (best, best_count) = (ends[hi], count);
         }
     }
-    let beyond = lines.iter().filter(|l| l.end() > best + 1).count();
     let long_enough = best_count >= 3 && 2 * best_count >= ends.len();
-    let few_beyond = beyond <= (lines.len() / 20).max(1);
-    (long_enough && few_beyond).then_some(Wrap { columns: best })
+    if !long_enough {
+        return None;
+    }
+    // Hardly any line runs past the measure. A line is at most as many
+    // columns wide as it has bytes (a CJK character is 3 bytes and 2
+    // columns): only longer lines are measured, and the count stops at the
+    // allowance.
+    let allowance = (lines.len() / 20).max(1);
+    let beyond = lines
+        .iter()
+        .filter(|l| l.indent + l.text.len() > best + 1 && l.end() > best + 1)
+        .take(allowance + 1)
+        .count();
+    (beyond <= allowance).then_some(Wrap { columns: best })
 }
+
+/// How many candidate lines the hard-wrap test looks at, at most.
+const WRAP_SAMPLE: usize = 4096;
 
 /// Is `c` part of a Latin word or number (where a hard wrap stood for a space)?
 fn is_latin_word(c: char) -> bool {
