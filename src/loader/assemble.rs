@@ -2,9 +2,9 @@
 //! deck opens an article, body units become its parts (`parts`), and
 //! paragraphs cut by a column or page break are joined again.
 
+use super::masthead;
 use super::names::credit_authors;
 use super::parts::{Para, Part, part};
-use super::patterns;
 use super::rules::CLOSERS;
 use super::segment::Label;
 use super::shapes::{Shape, ends_sentence};
@@ -194,7 +194,7 @@ pub fn assemble<'a>(
     let mut before = None;
     for ((unit, shape), &label) in units.into_iter().zip(shapes).zip(labels) {
         match label {
-            Label::Top => match patterns::masthead(&unit.text) {
+            Label::Top => match masthead::masthead(&unit.text) {
                 Some(m) if shape.masthead => out.masthead(m),
                 _ => out.issue.chrome.push(unit.text.into_owned()),
             },

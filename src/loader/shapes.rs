@@ -4,12 +4,12 @@
 //! in `rules`/`words`.
 
 use super::names::{parse_bracketed_byline, parse_byline};
-use super::patterns;
 use super::rules::{
     CAPTION_STARTS, CLOSERS, CREDIT_LABELS, END_MARKS, KICKER_ENDS, Prefixes, SENTENCE_ENDS,
     SPEECH_VERBS, SUBHEAD_STARTS, SUBTITLE_STARTS, is_han, trim_end_chars,
 };
 use super::words::{CHROME_EXACT, CHROME_WORDS, CREDIT_WORDS, SALUTATIONS, SECTION_LABELS};
+use super::{masthead, patterns};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -260,7 +260,8 @@ pub fn shape(text: &str) -> Shape {
         text.len() / 3
     };
     let b = text.as_bytes();
-    let (mut commas, mut marks, mut space, mut opens) = (0, 0, memchr::memchr(b' ', b).is_some(), 0);
+    let (mut commas, mut marks, mut space, mut opens) =
+        (0, 0, memchr::memchr(b' ', b).is_some(), 0);
     for i in memchr::memchr3_iter(b',', 0xEF, 0xE3, b) {
         match (b[i], b.get(i + 1), b.get(i + 2)) {
             (b',', _, _) => commas += 1,
@@ -298,7 +299,7 @@ pub fn shape(text: &str) -> Shape {
                 || patterns::jump_at_start(text).is_some()),
         trailing: is_trailing_credit(text),
         editors: is_editors(text),
-        masthead: short && may_be_masthead(b, text) && patterns::masthead(text).is_some(),
+        masthead: short && may_be_masthead(b, text) && masthead::masthead(text).is_some(),
         chrome: is_chrome(text),
         kicker_end: KICKER_ENDS.iter().any(|e| text.ends_with(e))
             || SPEECH_VERBS.iter().any(|v| text.ends_with(v)),
@@ -318,9 +319,7 @@ pub fn shape(text: &str) -> Shape {
         salutation: n <= 30
             && matches!(last, Some('：' | ':'))
             && SALUTATIONS.iter().any(|w| text.contains(w)),
-        whole_bracket: text.starts_with(['（', '('])
-            && text.ends_with(['）', ')'])
-            && opens == 1,
+        whole_bracket: text.starts_with(['（', '(']) && text.ends_with(['）', ')']) && opens == 1,
         commas: commas >= 2,
         art_credit: n <= 24 && ART_CREDIT.is_match(text),
         headline_shaped: n <= 40 && !ends && !ends_open && !inner_sentence,
