@@ -22,6 +22,10 @@ pub struct Line<'a> {
     pub indent: usize,
     /// Display columns of the trimmed text (CJK 2, ASCII 1).
     pub width: usize,
+    /// Characters of the line up to its last non-space one, its indent
+    /// included: the measure of a typesetter that counts characters, not
+    /// columns (a half-width digit takes a whole place there).
+    pub len: usize,
 }
 
 impl<'a> Line<'a> {
@@ -32,6 +36,7 @@ impl<'a> Line<'a> {
             text,
             indent: lead.chars().map(cols).sum(),
             width: text.chars().map(cols).sum(),
+            len: lead.chars().count() + text.chars().count(),
         }
     }
 
@@ -46,6 +51,10 @@ impl<'a> Line<'a> {
 
     fn end(&self) -> usize {
         self.indent + self.width
+    }
+
+    fn chars(&self) -> usize {
+        self.len
     }
 }
 
@@ -76,17 +85,44 @@ pub struct Unit<'a> {
     pub gap_below: bool,
 }
 
-/// The measure a hard-wrapped file is set to: the display column its
-/// wrapped lines stop at.
+/// The measure a hard-wrapped file is set to: where its wrapped lines
+/// stop, in display columns or in characters (a typesetter may count
+/// either: in a file set to 30 characters a line with digits stops short
+/// of the column measure). At least one of the two is known.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Wrap {
     /// The widest line end of the wrapped lines, in columns.
-    pub columns: usize,
+    pub columns: Option<usize>,
+    /// The longest wrapped line, in characters (indent included).
+    pub chars: Option<usize>,
+}
+
+impl Wrap {
+    /// Does `line` stop at the measure, so `next` may continue it? It
+    /// does when it ends within a few columns (characters) of it, or when
+    /// the Latin word `next` opens with would not have fitted after it
+    /// (Latin text wraps at word ends, so its right edge is ragged).
+    fn reached(&self, line: &Line<'_>, next: &Line<'_>) -> bool {
+        let word: usize = next
+            .text
+            .chars()
+            .take_while(|&c| is_latin_word(c) || "-'.,;:!?)%".contains(c))
+            .map(cols)
+            .sum();
+        let latin = next.text.chars().next().is_some_and(is_latin_word);
+        self.columns
+            .is_some_and(|c| line.end() + WRAP_SLACK >= c || (latin && line.end() + 1 + word > c))
+            || self.chars.is_some_and(|c| line.len + WRAP_SLACK_CHARS >= c)
+    }
 }
 
 /// How many columns short of the measure a wrapped line may stop (a
 /// closing mark pushed to the next line, a wide character that did not fit).
 const WRAP_SLACK: usize = 3;
+/// How many characters short of a character measure a wrapped line may
+/// stop (a line may not start with `，` or `。`: the typesetter pushes the
+/// character before it down too).
+const WRAP_SLACK_CHARS: usize = 2;
 /// Narrowest measure taken for hard wrapping (display columns).
 const WRAP_MIN_COLUMNS: usize = 20;
 
@@ -110,25 +146,33 @@ pub fn lines(text: &str) -> Vec<Line<'_>> {
 /// Is the file hard-wrapped, and at what measure? Looks at the lines that
 /// have a non-blank, unindented line right under them (a wrap can only be
 /// there): if at least three of them, and at least half, stop within a few
-/// columns of one line end, and hardly any line runs past it, that end is
-/// the measure.
+/// columns (or characters) of one line end, and hardly any line runs past
+/// it, that end is the measure. Both measures are tried: columns, and
+/// characters for text set by character count.
 pub fn wrap(lines: &[Line<'_>]) -> Option<Wrap> {
+    let columns = measure(lines, Line::end, WRAP_SLACK);
+    let chars = measure(lines, Line::chars, WRAP_SLACK_CHARS);
+    (columns.is_some() || chars.is_some()).then_some(Wrap { columns, chars })
+}
+
+/// The measure of `lines` by `end` (columns or characters), if there is one.
+fn measure<'a>(lines: &[Line<'a>], end: fn(&Line<'a>) -> usize, slack: usize) -> Option<usize> {
     let mut ends: Vec<usize> = Vec::new();
     for pair in lines.windows(2) {
         let (a, b) = (&pair[0], &pair[1]);
         if !a.is_blank() && !b.is_blank() && !b.indented() && a.end() >= WRAP_MIN_COLUMNS {
-            ends.push(a.end());
+            ends.push(end(a));
         }
     }
     if ends.len() < 3 {
         return None;
     }
     ends.sort_unstable();
-    // The end with the most candidate lines within WRAP_SLACK below it.
+    // The end with the most candidate lines within `slack` below it.
     let (mut best, mut best_count) = (0, 0);
     let mut lo = 0;
     for hi in 0..ends.len() {
-        while ends[hi] - ends[lo] > WRAP_SLACK {
+        while ends[hi] - ends[lo] > slack {
             lo += 1;
         }
         let count = hi - lo + 1;
@@ -136,10 +180,10 @@ pub fn wrap(lines: &[Line<'_>]) -> Option<Wrap> {
             (best, best_count) = (ends[hi], count);
         }
     }
-    let beyond = lines.iter().filter(|l| l.end() > best + 1).count();
+    let beyond = lines.iter().filter(|l| end(l) > best + 1).count();
     let long_enough = best_count >= 3 && 2 * best_count >= ends.len();
     let few_beyond = beyond <= (lines.len() / 20).max(1);
-    (long_enough && few_beyond).then_some(Wrap { columns: best })
+    (long_enough && few_beyond).then_some(best)
 }
 
 /// Is `c` part of a Latin word or number (where a hard wrap stood for a space)?
@@ -210,7 +254,7 @@ pub fn units<'a>(lines: &[Line<'a>], wrap: Option<Wrap>) -> Vec<Unit<'a>> {
         if let Some(w) = wrap {
             while end < lines.len() {
                 let (prev, next) = (&lines[end - 1], &lines[end]);
-                let reached = prev.end() + WRAP_SLACK >= w.columns;
+                let reached = w.reached(prev, next);
                 let opens = next.indented() && indents_mark;
                 if next.is_blank() || !reached || opens || stands_alone(next) || stands_alone(prev)
                 {
@@ -267,10 +311,40 @@ mod tests {
     }
 
     #[test]
+    fn a_measure_in_characters_joins_lines_with_digits() {
+        // Set to 15 characters a line (paper-b-indented.txt is set so): a
+        // line holding half-width digits stops columns short of the
+        // column measure, and one before `，` a character short.
+        let s = "\u{3000}\u{3000}本报讯 3月14日，全市优\n化营商环境大会召开。市委书记杨\n振华出席会议并讲话，他强调要\n把工作做好。\n\u{3000}\u{3000}会上，5家单位作了表态发\n言，10家企业代表获颁聘书，将\n定期进行监督评议。";
+        let ls = lines(s);
+        let w = wrap(&ls).expect("wrapped");
+        assert_eq!(w.chars, Some(15));
+        assert_eq!(
+            texts(s),
+            [
+                "本报讯 3月14日，全市优化营商环境大会召开。市委书记杨振华出席会议并讲话，他强调要把工作做好。",
+                "会上，5家单位作了表态发言，10家企业代表获颁聘书，将定期进行监督评议。"
+            ]
+        );
+    }
+
+    #[test]
     fn latin_words_keep_their_space() {
-        let s = "COVID-19 cases rose in the city again\ntoday and the officials said that\nthe numbers are going to rise again\nnext week, said the officials there\nagain.";
-        assert_eq!(texts(s).len(), 1);
-        assert!(texts(s)[0].contains("again today"));
+        // Wrapped at word ends to 35 columns: a ragged right edge, each
+        // line stopping where the next word would not fit.
+        let s = "COVID-19 cases rose in the city\nagain today and the officials said\nthat the numbers are going to rise\nagain next week, said the officials\nthere again.";
+        let t = texts(s);
+        assert_eq!(t.len(), 1, "{t:?}");
+        assert!(t[0].starts_with("COVID-19 cases rose in the city again today"));
+        assert!(t[0].ends_with("officials there again."));
+    }
+
+    #[test]
+    fn a_short_line_before_digits_is_no_wrap() {
+        // `2020年…` opens with a digit, but its "word" is the digits only:
+        // a short last line before it does not join it.
+        let s = "一二三四五六七八九十一二三四五\n一二三四五六七八九十一二三四五\n一二三四五六七八九十一二三四五\n完了。\n2020年，一二三四五六七八九十。";
+        assert_eq!(texts(s).len(), 2, "{:?}", texts(s));
     }
 
     #[test]
