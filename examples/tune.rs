@@ -130,7 +130,11 @@ fn load(dir: &Path, folder: &str) -> Vec<Page> {
             continue;
         };
         let text = sanitize::sanitize(&text).into_owned();
-        let name = f.file_name().unwrap_or_default().to_string_lossy().into_owned();
+        let name = f
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned();
         pages.push(Page {
             name,
             folder: folder.to_owned(),
@@ -151,7 +155,10 @@ fn evaluate(pages: &[Page], train: &str, w: &Weights) -> Tally {
         .map(|p| {
             let issue = loader::parse_with(&p.name, &p.text, Encoding::Utf8, w);
             let (e, n, ok) = score(&issue, &p.truth, None);
-            ((p.folder.clone(), p.name.contains(train)), (e, n, usize::from(ok), 1))
+            (
+                (p.folder.clone(), p.name.contains(train)),
+                (e, n, usize::from(ok), 1),
+            )
         })
         .fold(Tally::new, |mut m, (k, v)| {
             let x = m.entry(k).or_default();
@@ -211,7 +218,13 @@ fn show(path: &str) {
     for ((u, c), l) in page.units.iter().zip(&page.cues).zip(&labels) {
         let t: String = u.text.chars().take(28).collect();
         let cues: Vec<String> = c.iter().map(|c| format!("{c:?}")).collect();
-        println!("{:4} {:9} {:30} {}", u.line, format!("{l:?}"), t, cues.join(" "));
+        println!(
+            "{:4} {:9} {:30} {}",
+            u.line,
+            format!("{l:?}"),
+            t,
+            cues.join(" ")
+        );
     }
     let truth_path = Path::new(path).with_extension("truth.json");
     if let Some(truth) = std::fs::read_to_string(truth_path)
@@ -245,7 +258,9 @@ fn main() {
             pages.extend(load(&real.join("seedlike"), "seedlike"));
             tune(&pages, &train, passes);
         }
-        Some(other) => eprintln!("tune: unknown command {other:?} (score, show FILE, tune [PASSES])"),
+        Some(other) => {
+            eprintln!("tune: unknown command {other:?} (score, show FILE, tune [PASSES])")
+        }
     }
 }
 
@@ -290,7 +305,12 @@ fn tune(pages: &[Page], train: &str, passes: usize) {
 
 /// The weights as the rows of `weights.rs`, to paste.
 fn print_weights(w: &Weights) {
-    let f = |r: &[f32]| r.iter().map(|x| format!("{x:.1}")).collect::<Vec<_>>().join(", ");
+    let f = |r: &[f32]| {
+        r.iter()
+            .map(|x| format!("{x:.1}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
     println!("BIAS: [{}]", f(&w.bias));
     for (cue, row) in kanbao::loader::cues::ALL_CUES.iter().zip(&w.cues) {
         println!("    (Cue::{cue:?}, [{}]),", f(row));

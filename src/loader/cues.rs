@@ -175,7 +175,9 @@ pub fn habits(units: &[Unit<'_>], shapes: &[Shape]) -> Habits {
     for u in units.iter().skip(1) {
         counts[u.gap_lines.min(3)] += 1;
     }
-    let usual_gap = (0..4).max_by_key(|&g| (counts[g], usize::MAX - g)).unwrap_or(0);
+    let usual_gap = (0..4)
+        .max_by_key(|&g| (counts[g], usize::MAX - g))
+        .unwrap_or(0);
     let wider: usize = counts[usual_gap + 1..].iter().sum::<usize>();
     Habits {
         body_indent: body >= 2 && indented * 10 >= body * 8 && unindented > 0,
@@ -229,7 +231,10 @@ fn unit_cues(units: &[Unit<'_>], shapes: &[Shape], h: Habits, i: usize) -> Cues 
     c.set(Cue::NoHan, s.no_han);
     c.set(Cue::Indented, h.body_indent && u.indented);
     c.set(Cue::Outdented, h.body_indent && !u.indented);
-    c.set(Cue::GapAbove, h.gaps_mean && u.gap_lines > h.usual_gap && i > 0);
+    c.set(
+        Cue::GapAbove,
+        h.gaps_mean && u.gap_lines > h.usual_gap && i > 0,
+    );
     let next_body = h.body_indent && next_unit.is_some_and(|n| n.indented);
     c.set(Cue::TightToBody, next_body && !u.gap_below);
     c.set(Cue::GapToBody, next_body && u.gap_below);
@@ -258,7 +263,10 @@ fn unit_cues(units: &[Unit<'_>], shapes: &[Shape], h: Habits, i: usize) -> Cues 
     c.set(Cue::WholeBracket, s.whole_bracket);
     c.set(Cue::Commas, s.commas);
     c.set(Cue::ArtCredit, s.art_credit);
-    c.set(Cue::Next2Dateline, shapes.get(i + 2).is_some_and(|n| n.dateline));
+    c.set(
+        Cue::Next2Dateline,
+        shapes.get(i + 2).is_some_and(|n| n.dateline),
+    );
     c.set(Cue::PrevDateline, prev.is_some_and(|p| p.dateline));
     c
 }

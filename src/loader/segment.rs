@@ -180,11 +180,16 @@ mod tests {
     #[test]
     fn a_kicker_is_always_followed_by_a_title() {
         // Whatever the cues, the grammar holds.
-        let all: Vec<Cues> = (0..40).map(|i| Cues::from_bits(i * 2_654_435_761)).collect();
+        let all: Vec<Cues> = (0..40)
+            .map(|i| Cues::from_bits(i * 2_654_435_761))
+            .collect();
         let labels = segment(&all, &Weights::default());
         for pair in labels.windows(2) {
             if pair[0] == Label::Kicker {
-                assert!(matches!(pair[1], Label::Title | Label::Kicker), "{labels:?}");
+                assert!(
+                    matches!(pair[1], Label::Title | Label::Kicker),
+                    "{labels:?}"
+                );
             }
             if pair[0] == Label::Subtitle {
                 assert_ne!(pair[1], Label::Subtitle, "{labels:?}");

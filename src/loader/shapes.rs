@@ -36,16 +36,25 @@ static PAGE_ITEM: LazyLock<Regex> =
     LazyLock::new(|| re(r"^(?:第\s*)?[A-Za-z]?\d{1,3}\s*版\s*[:：]?\s*\p{Han}"));
 /// A numbered heading: `一、…`, `（一）…`, `1.…`, `第一章`.
 static ORDINAL: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^(?:[一二三四五六七八九十]{1,3}[、是]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[、.．]\D|第[一二三四五六七八九十\d]{1,3}[章节部篇])")
+    re(
+        r"^(?:[一二三四五六七八九十]{1,3}[、是]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[、.．]\D|第[一二三四五六七八九十\d]{1,3}[章节部篇])",
+    )
 });
 /// A `【】` dateline: `【新华社重庆十四日电】`.
 static BRACKET_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^【[\p{Han}]{1,8}?(?:社|报|网|台)[\p{Han}]{0,8}?(?:[\d一二三四五六七八九十〇]{1,4}月)?[\d一二三四五六七八九十〇]{1,4}日?[讯电]】")
+    re(
+        r"^【[\p{Han}]{1,8}?(?:社|报|网|台)[\p{Han}]{0,8}?(?:[\d一二三四五六七八九十〇]{1,4}月)?[\d一二三四五六七八九十〇]{1,4}日?[讯电]】",
+    )
 });
 /// A lead dated in Chinese numerals: `新华社北京十月一日电`.
 static HAN_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^(?:据)?(?:本报|新华社|\p{Han}{1,6}?[社网台])\p{Han}{0,8}?(?:[一二三四五六七八九十〇]{1,3}月)?[一二三四五六七八九十〇]{1,3}日[讯电]")
+    re(
+        r"^(?:据)?(?:本报|新华社|\p{Han}{1,6}?[社网台])\p{Han}{0,8}?(?:[一二三四五六七八九十〇]{1,3}月)?[一二三四五六七八九十〇]{1,3}日[讯电]",
+    )
 });
+
+/// Bullets of a site's menu items (never a byline marker: `●`/`■` open bylines).
+const MENU_BULLETS: &[char] = &['•', '·', '▪', '»', '›'];
 
 /// The shapes of one unit.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -128,10 +137,35 @@ pub fn lead_dateline(text: &str) -> Option<&str> {
             return Some(&text[..'据'.len_utf8() + tag.len()]);
         }
     }
-    if let Some(m) = BRACKET_DATELINE.find(text) {
-        return Some(m.as_str());
+    // The patterns run only where their fixed parts are: a `【` first, or
+    // `日电`/`日讯` near the start.
+    if text.starts_with('【') {
+        if let Some(m) = BRACKET_DATELINE.find(text) {
+            return Some(m.as_str());
+        }
+    }
+    let head = &text[..floor_boundary(text, 90)];
+    if !(head.contains("日电") || head.contains("日讯")) {
+        return None;
     }
     HAN_DATELINE.find(text).map(|m| m.as_str())
+}
+
+/// The largest char boundary of `text` at or below `at`.
+fn floor_boundary(text: &str, at: usize) -> usize {
+    let mut i = at.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// Could `text` open with a numbered heading? (The cheap test before the
+/// pattern.)
+fn may_be_ordinal(text: &str) -> bool {
+    text.chars()
+        .next()
+        .is_some_and(|c| "一二三四五六七八九十（(第".contains(c) || c.is_ascii_digit())
 }
 
 /// A photo credit line of its own (`新华社记者 陈 斌摄`).
@@ -180,10 +214,23 @@ pub fn is_chrome(text: &str) -> bool {
     if CHROME_EXACT.contains(&text) {
         return true;
     }
-    if chars(text) <= 60 && PAGE_ITEM.is_match(text) && !ends_sentence(text) {
+    // A menu item: a bullet and a word or two (`• 时政`).
+    if let Some(item) = text.strip_prefix(MENU_BULLETS) {
+        if chars(item.trim_start()) <= 12 && !ends_sentence(item) {
+            return true;
+        }
+    }
+    let n = chars(text);
+    if n <= 60
+        && text[..floor_boundary(text, 40)].contains('版')
+        && PAGE_ITEM.is_match(text)
+        && !ends_sentence(text)
+    {
         return true;
     }
-    CHROME_WORDS.iter().any(|w| text.contains(w))
+    // Footers and source lines are short; a long paragraph may quote a
+    // web address without being chrome.
+    n <= 160 && CHROME_WORDS.iter().any(|w| text.contains(w))
 }
 
 /// The shapes of `text`.
@@ -219,7 +266,7 @@ pub fn shape(text: &str) -> Shape {
             && text
                 .rfind(['（', '('])
                 .is_some_and(|i| chars(&text[i..]) <= 10 && i > 0),
-        subhead_mark: SUBHEADS.any(text) || ORDINAL.is_match(text),
+        subhead_mark: SUBHEADS.any(text) || (may_be_ordinal(text) && ORDINAL.is_match(text)),
         section_label: n <= 8 && SECTION_LABELS.iter().any(|w| trim_marks(text) == *w),
         end_mark: END_MARKS.contains(&text),
         no_han: !text.chars().any(is_han),
@@ -278,7 +325,9 @@ mod tests {
     #[test]
     fn trailing_credits() {
         assert!(is_trailing_credit("（本报记者刘维涛、李昌禹报道）"));
-        assert!(is_trailing_credit("（新华社北京1月1日电  记者秦杰、张旭东）"));
+        assert!(is_trailing_credit(
+            "（新华社北京1月1日电  记者秦杰、张旭东）"
+        ));
         assert!(is_trailing_credit("（本报科威特城1月1日电）"));
         assert!(is_trailing_credit("（作者为中国驻芬兰大使）"));
         assert!(!is_trailing_credit("（完）"));
@@ -291,6 +340,7 @@ mod tests {
         assert!(is_chrome("首页"));
         assert!(is_chrome("01版：要闻"));
         assert!(is_chrome("京ICP备12345678号"));
+        assert!(is_chrome("• 时政"));
         assert!(!is_chrome("扎实做好民生保障等工作"));
     }
 

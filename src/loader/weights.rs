@@ -15,17 +15,17 @@ pub type Row = [f32; N_LABELS];
 
 /// What a unit that shows no cue scores, per label: the deck labels cost a
 /// little, so a deck needs some evidence.
-pub const BIAS: Row = [-1.0, -1.5, -1.0, -1.5, 0.0, -2.5];
+pub const BIAS: Row = [-1.5, -1.5, -2.0, -2.5, 1.0, -2.5];
 
 /// The weights of every cue, in `Cue` order.
 pub const CUE_WEIGHTS: [(Cue, Row); N_CUES] = [
     //                     Top    Kick   Title  Sub    Body   Chrome
     (Cue::Long, [-2.0, -6.0, -6.0, -2.5, 0.0, -1.0]),
-    (Cue::Mid, [0.0, -0.5, -0.3, 0.3, 0.0, 0.0]),
-    (Cue::Tiny, [0.0, -0.5, -1.0, -1.0, 0.0, 0.0]),
-    (Cue::EndsSentence, [-2.0, -4.0, -4.0, -1.5, 0.5, -1.0]),
+    (Cue::Mid, [0.0, 0.5, -0.3, 0.3, 0.0, 0.0]),
+    (Cue::Tiny, [0.0, -1.5, -1.0, -1.0, 0.0, 0.0]),
+    (Cue::EndsSentence, [-3.0, -4.0, -4.0, -1.5, 0.5, -1.0]),
     (Cue::EndsOpen, [-1.0, -2.5, -3.0, -2.0, 0.5, 0.0]),
-    (Cue::InnerSentence, [-1.0, -2.0, -2.5, -0.5, 0.3, 0.0]),
+    (Cue::InnerSentence, [-1.0, -2.0, -1.5, -0.5, -0.7, 0.0]),
     (Cue::Dateline, [-3.0, -6.0, -6.0, -4.0, 2.0, -3.0]),
     (Cue::Byline, [-2.0, -5.0, -5.0, -3.0, 1.0, -2.0]),
     (Cue::Caption, [-2.0, -5.0, -5.0, -4.0, 1.0, -1.0]),
@@ -33,7 +33,7 @@ pub const CUE_WEIGHTS: [(Cue, Row); N_CUES] = [
     (Cue::Trailing, [-2.0, -5.0, -5.0, -4.0, 1.5, -1.0]),
     (Cue::Editors, [0.0, -5.0, -5.0, -4.0, 1.0, 0.5]),
     (Cue::Masthead, [4.0, -2.0, -1.5, -2.0, -2.0, 1.0]),
-    (Cue::Chrome, [3.0, -3.0, -3.0, -3.0, -3.0, 4.0]),
+    (Cue::Chrome, [4.0, -6.0, -6.0, -6.0, -5.0, 6.0]),
     (Cue::KickerEnd, [0.0, 2.5, -1.0, -1.5, 0.0, 0.0]),
     (Cue::DashStart, [0.0, -2.0, -2.0, 3.5, 0.0, 0.0]),
     (Cue::ColumnTag, [0.0, 0.0, 1.0, -0.5, 0.0, 0.0]),
@@ -41,16 +41,16 @@ pub const CUE_WEIGHTS: [(Cue, Row); N_CUES] = [
     (Cue::SectionLabel, [0.0, -3.0, -3.0, -3.0, 2.0, 0.0]),
     (Cue::EndMark, [0.0, -4.0, -4.0, -4.0, 2.0, 0.0]),
     (Cue::NoHan, [0.5, -2.0, -2.0, -1.0, 0.0, 0.5]),
-    (Cue::Indented, [-1.0, -3.0, -3.0, -3.0, 1.0, 0.0]),
+    (Cue::Indented, [-1.0, -4.0, -4.0, -3.0, 1.0, 0.0]),
     (Cue::Outdented, [0.5, 2.0, 2.5, 2.0, -3.0, 0.0]),
-    (Cue::GapAbove, [0.0, 2.0, 2.0, -1.0, -1.5, 0.0]),
-    (Cue::TightToBody, [0.0, -2.0, -0.5, 1.5, 0.0, 0.0]),
-    (Cue::GapToBody, [0.0, 0.5, 0.5, -1.5, 0.0, 0.0]),
-    (Cue::NextDateline, [0.0, 0.5, 1.5, 3.0, -2.0, 0.0]),
+    (Cue::GapAbove, [0.0, 2.5, 2.0, -1.0, -1.5, 0.0]),
+    (Cue::TightToBody, [0.0, -2.0, -1.5, 1.5, 0.0, 0.0]),
+    (Cue::GapToBody, [0.0, 0.5, 1.5, -1.5, -1.0, 0.0]),
+    (Cue::NextDateline, [0.0, 0.5, 1.5, 3.0, -3.0, 0.0]),
     (Cue::NextByline, [0.0, 0.5, 1.5, 1.5, -0.5, 0.0]),
     (Cue::NextLong, [0.0, 0.3, 0.8, 0.8, 0.0, 0.0]),
-    (Cue::PrevEnded, [0.0, 1.0, 1.0, 0.0, 0.0, 0.0]),
-    (Cue::PrevOpen, [0.0, -3.0, -3.0, 0.0, 0.5, 0.0]),
+    (Cue::PrevEnded, [0.0, 1.0, 1.0, 0.0, 1.0, 0.0]),
+    (Cue::PrevOpen, [0.0, -2.0, -3.0, 0.0, -0.5, 0.0]),
     (Cue::PrevTrailing, [0.0, 1.5, 1.5, 0.0, -0.5, 0.0]),
     (Cue::First, [1.0, 0.5, 1.0, 0.0, -1.0, 0.5]),
     (Cue::EndsColon, [0.0, 0.5, -1.0, -2.5, 0.5, 0.0]),
@@ -60,7 +60,7 @@ pub const CUE_WEIGHTS: [(Cue, Row); N_CUES] = [
     (Cue::PrevHeadline, [0.0, -0.5, 0.0, 0.5, 0.0, 0.0]),
     (Cue::NextHeadline, [0.0, 0.5, 0.3, -0.5, -0.3, 0.0]),
     (Cue::WholeBracket, [0.0, -3.0, -3.0, -0.5, 1.5, 0.0]),
-    (Cue::Commas, [0.0, -1.5, -2.0, -1.0, 0.5, 0.0]),
+    (Cue::Commas, [0.0, -0.5, -2.0, 0.0, 0.5, 0.0]),
     (Cue::ArtCredit, [0.0, -4.0, -4.0, -4.0, 2.0, 0.0]),
     (Cue::Next2Dateline, [0.0, 1.0, 0.5, 0.0, -0.5, 0.0]),
     (Cue::PrevDateline, [0.0, -1.0, -1.0, -1.0, 0.5, 0.0]),
@@ -70,18 +70,18 @@ pub const CUE_WEIGHTS: [(Cue, Row); N_CUES] = [
 /// `TRANSITIONS[from][to]`: what one label followed by another costs.
 pub const TRANSITIONS: [[f32; N_LABELS]; N_LABELS] = {
     const N: f32 = NEVER;
+    // A deck after a deck is an article of a deck alone (a picture item,
+    // a one-line notice).
     [
-        // to: Top   Kick  Title Sub   Body  Chrome
-        [0.0, 0.0, 0.0, N, -3.0, -0.5], // from Top
-        [N, -6.0, 0.0, N, N, N],        // from Kicker
-        // A deck followed by a new deck: an article of a deck only (a
-        // picture item, a page's one-line notice).
-        [N, -5.0, -5.0, 0.0, 0.0, -1.0],   // from Title
-        [N, -5.0, -5.0, N, 0.0, -1.0],     // from Subtitle
-        [N, -2.5, -2.5, N, 0.0, -1.5],  // from Body
-        [N, -0.5, -0.5, N, -2.0, 0.0],  // from Chrome
+        // to: Top, Kicker, Title, Subtitle, Body, Chrome
+        [0.0, 1.0, 0.0, N, -3.0, -0.5],  // from Top
+        [N, -6.0, 0.0, N, N, N],         // from Kicker
+        [N, -5.0, -5.0, 0.0, 0.0, -1.0], // from Title
+        [N, -5.0, -5.0, N, 0.0, -1.0],   // from Subtitle
+        [N, -2.5, -2.5, N, 0.0, -1.5],   // from Body
+        [N, -0.5, -0.5, N, -2.0, 0.0],   // from Chrome
     ]
 };
 
 /// What ending the page in each label costs: a page never ends on a deck.
-pub const END: Row = [0.0, -6.0, -3.0, -3.0, 0.0, 0.0];
+pub const END: Row = [0.0, -6.0, -2.0, -3.0, 0.0, 0.0];
