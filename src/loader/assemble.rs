@@ -42,7 +42,11 @@ impl<'a> ArticleBuilder<'a> {
     }
 
     fn push_para(&mut self, p: Para<'a>, shape: &Shape) {
-        self.settle_pending_as_paragraph();
+        // An end mark (`（完）`) after a trailing credit ends the article
+        // too: the credit still ends it.
+        if !shape.end_mark {
+            self.settle_pending_as_paragraph();
+        }
         let headline_shaped =
             shape.chars <= SUBHEAD_MAX_CHARS && !shape.ends_sentence && !shape.ends_open;
         let subhead = headline_shaped
@@ -225,4 +229,39 @@ pub fn assemble<'a>(
     }
     out.close();
     out.issue
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::loader::parse;
+    use crate::model::{Encoding, Issue};
+
+    fn read(text: &str) -> Issue {
+        parse("t.txt", text, Encoding::Utf8)
+    }
+
+    const LEAD: &str = "本报讯 7月1日，全市召开安全生产工作会议。";
+
+    #[test]
+    fn a_trailing_credit_before_an_end_mark_is_the_credit() {
+        let issue = read(&format!(
+            "全市安全生产工作会议召开\n\n{LEAD}\n\n（本报记者 张三）\n\n（完）"
+        ));
+        let a = &issue.articles[0];
+        assert_eq!(a.credit.as_deref(), Some("（本报记者 张三）"));
+        assert_eq!(a.authors, ["张三"]);
+        assert_eq!(a.paragraphs, [LEAD, "（完）"]);
+    }
+
+    #[test]
+    fn a_credit_shaped_line_inside_a_body_is_a_paragraph() {
+        // Followed by more body text, it did not end the article.
+        let issue = read(&format!(
+            "全市安全生产工作会议召开\n\n{LEAD}\n\n（本报记者 张三）\n\n会议要求，各地要压实责任，确保安全。"
+        ));
+        let a = &issue.articles[0];
+        assert_eq!(a.credit, None);
+        assert_eq!(a.paragraphs[1], "（本报记者 张三）");
+        assert!(a.authors.is_empty());
+    }
 }
