@@ -126,6 +126,11 @@ impl<'a> IssueBuilder<'a> {
         }
     }
 
+    /// No article has begun yet.
+    fn before_articles(&self) -> bool {
+        self.issue.articles.is_empty() && self.current.is_none()
+    }
+
     fn close(&mut self) {
         if let Some(b) = self.current.take() {
             if !b.is_empty() {
@@ -198,11 +203,16 @@ pub fn assemble<'a>(
     let mut before = None;
     for ((unit, shape), &label) in units.into_iter().zip(shapes).zip(labels) {
         match label {
-            Label::Top => match patterns::masthead(&unit.text) {
-                Some(m) if shape.masthead => out.masthead(m),
-                _ => out.issue.chrome.push(unit.text.into_owned()),
-            },
-            Label::Chrome => out.issue.chrome.push(unit.text.into_owned()),
+            // Above the first article, a masthead line is the masthead
+            // whichever of the two labels it got (a site's menu above it
+            // is chrome, and chrome may not go back to the top).
+            Label::Top | Label::Chrome if label == Label::Top || out.before_articles() => {
+                match patterns::masthead(&unit.text) {
+                    Some(m) if shape.masthead => out.masthead(m),
+                    _ => out.issue.chrome.push(unit.text.into_owned()),
+                }
+            }
+            Label::Top | Label::Chrome => out.issue.chrome.push(unit.text.into_owned()),
             Label::Kicker | Label::Title | Label::Subtitle => {
                 if label.opens_after(before) {
                     out.close();
@@ -251,6 +261,18 @@ mod tests {
         assert_eq!(a.credit.as_deref(), Some("（本报记者 张三）"));
         assert_eq!(a.authors, ["张三"]);
         assert_eq!(a.paragraphs, [LEAD, "（完）"]);
+    }
+
+    #[test]
+    fn a_masthead_under_a_site_menu_is_the_masthead() {
+        let issue = read(&format!(
+            "首页English\n• 时政\n• 更多>>\n光明日报 2012年10月27日 星期六\n\n全市安全生产工作会议召开\n\n■本报记者 张三\n\n{LEAD}"
+        ));
+        let m = issue.masthead.expect("masthead");
+        assert_eq!(m.text, "光明日报 2012年10月27日 星期六");
+        assert_eq!(m.date.as_deref(), Some("2012-10-27"));
+        assert_eq!(issue.chrome, ["首页English", "• 时政", "• 更多>>"]);
+        assert_eq!(issue.articles.len(), 1);
     }
 
     #[test]
