@@ -46,6 +46,7 @@ fn bench(c: &mut Criterion) {
         rule: LineBreakRule::Basic,
         ambiguous: AmbiguousWidth::Narrow,
         display_punct: false,
+        overhang: 0,
     };
     let mut g = c.benchmark_group("longest_article_80col");
     g.bench_function("baseline_char_width_sum", |b| {

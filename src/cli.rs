@@ -11,7 +11,7 @@ use crate::archive::keys::Date;
 use crate::config::AmbiguousSetting;
 use crate::export::Format;
 use crate::loader::{self, LoadError};
-use crate::model::Issue;
+use crate::model::{Encoding, Issue};
 use crate::search::command::files::Options;
 use crate::text::safe;
 use clap::{Parser, Subcommand};
@@ -47,6 +47,10 @@ pub struct Cli {
     /// Neither read nor write remembered reading state.
     #[arg(long, global = true, conflicts_with = "state_dir")]
     pub no_state: bool,
+    /// Read every file in this encoding instead of detecting it: UTF-8,
+    /// GB18030 (also for GBK, GB2312), Big5, UTF-16LE or UTF-16BE.
+    #[arg(long, global = true, value_name = "NAME")]
+    pub encoding: Option<Encoding>,
 }
 
 fn parse_ambiguous(s: &str) -> Result<AmbiguousSetting, String> {
@@ -169,6 +173,7 @@ pub fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(code) => return code,
     };
+    loader::decode::force_encoding(cli.encoding);
     match cli.command {
         Some(Command::Search {
             query,

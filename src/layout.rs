@@ -103,8 +103,11 @@ pub fn layout(area: Rect, focus: Focus, measure: u16) -> Viewport {
         });
     }
     if let Some(r) = vp.reader {
-        // One column of margin each side; even width so Han lines end flush.
-        let avail = r.width.saturating_sub(2);
+        // A margin each side, at least two columns on the right where a
+        // closing mark may hang (`text::wrap::HANGING_ROOM`); even width
+        // so Han lines end flush.
+        let room = u16::try_from(crate::text::wrap::HANGING_ROOM).unwrap_or(2);
+        let avail = r.width.saturating_sub(1 + room);
         let w = measure.min(avail) & !1;
         vp.column = Rect {
             x: r.x + (r.width - w) / 2,
@@ -130,6 +133,9 @@ mod tests {
                         assert!(vp.column.x >= r.x);
                         assert!(vp.column.right() <= r.right());
                         assert!(vp.column.width <= 80);
+                        // Room for a hanging full-width mark on the right.
+                        assert!(r.right() - vp.column.right() >= 2, "{w}x{h}");
+                        assert!(vp.column.x > r.x, "{w}x{h}");
                     }
                 }
             }

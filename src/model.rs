@@ -21,6 +21,10 @@ pub enum Encoding {
     /// UTF-16 big-endian, with a BOM.
     #[serde(rename = "UTF-16BE")]
     Utf16Be,
+    /// Big5 (Hong Kong and Taiwan papers), read as the WHATWG Big5, which
+    /// includes the HKSCS characters.
+    #[serde(rename = "Big5")]
+    Big5,
 }
 
 impl Encoding {
@@ -31,7 +35,46 @@ impl Encoding {
             Encoding::Gb18030 => "GB18030",
             Encoding::Utf16Le => "UTF-16LE",
             Encoding::Utf16Be => "UTF-16BE",
+            Encoding::Big5 => "Big5",
         }
+    }
+
+    /// Every encoding, in the order `--encoding` lists them.
+    pub const ALL: [Encoding; 5] = [
+        Encoding::Utf8,
+        Encoding::Gb18030,
+        Encoding::Big5,
+        Encoding::Utf16Le,
+        Encoding::Utf16Be,
+    ];
+}
+
+impl std::str::FromStr for Encoding {
+    type Err = String;
+
+    /// The JSON name in any case (`utf-8`, `big5`, …), or a common alias:
+    /// `utf8`, `gbk`/`gb2312` (read as GB18030, their superset),
+    /// `big5-hkscs`.
+    fn from_str(s: &str) -> Result<Encoding, String> {
+        let l = s.trim().to_ascii_lowercase();
+        let alias = match l.as_str() {
+            "utf8" => Some(Encoding::Utf8),
+            "gbk" | "gb2312" | "cp936" => Some(Encoding::Gb18030),
+            "big5-hkscs" | "cp950" => Some(Encoding::Big5),
+            "utf16le" => Some(Encoding::Utf16Le),
+            "utf16be" => Some(Encoding::Utf16Be),
+            _ => None,
+        };
+        alias
+            .or_else(|| {
+                Encoding::ALL
+                    .into_iter()
+                    .find(|e| e.name().eq_ignore_ascii_case(&l))
+            })
+            .ok_or_else(|| {
+                let names: Vec<&str> = Encoding::ALL.iter().map(|e| e.name()).collect();
+                format!("unknown encoding `{s}` (one of {})", names.join(", "))
+            })
     }
 }
 

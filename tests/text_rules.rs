@@ -3,10 +3,11 @@
 //! display punctuation. Every assertion compares against a concrete
 //! expected layout, so a wrong wrapper fails.
 use kanbao::text::punct::fullwidth_substitutions;
-use kanbao::text::rules::{NO_LINE_END, NO_LINE_START};
+use kanbao::text::rules::{HANGING_MARKS, NO_LINE_END, NO_LINE_START, may_hang};
 use kanbao::text::width::{AmbiguousWidth, str_width};
 use kanbao::text::wrap::{
-    LineBreakRule, VisualLine, WrapOptions, display_line, line_of_offset, visible_range, wrap,
+    HANGING_ROOM, LineBreakRule, VisualLine, WrapOptions, display_line, line_of_offset,
+    visible_range, wrap,
 };
 
 fn opts(width: usize, rule: LineBreakRule) -> WrapOptions {
@@ -16,6 +17,7 @@ fn opts(width: usize, rule: LineBreakRule) -> WrapOptions {
         rule,
         ambiguous: AmbiguousWidth::Narrow,
         display_punct: false,
+        overhang: 0,
     }
 }
 
@@ -39,7 +41,12 @@ fn check_invariants(text: &str, o: &WrapOptions, ls: &[VisualLine]) {
     for (k, l) in ls.iter().enumerate() {
         let vis = &text[visible_range(text, l)];
         let avail = o.width - l.indent;
-        if l.width > avail {
+        let last = vis.chars().last().unwrap_or(' ');
+        let hung = o.overhang > 0
+            && may_hang(last)
+            && l.width <= avail + o.overhang
+            && l.width - str_width(&last.to_string(), o.ambiguous) <= avail;
+        if l.width > avail && !hung {
             assert_eq!(
                 unicode_segmentation::UnicodeSegmentation::graphemes(vis, true).count(),
                 1,
@@ -216,6 +223,7 @@ fn degenerate_widths_terminate() {
                     rule,
                     ambiguous,
                     display_punct: true,
+                    overhang: 0,
                 };
                 let ls = wrap(text, &o);
                 check_invariants(text, &o, &ls);
@@ -368,4 +376,94 @@ fn url_glued_to_an_opening_quote_moves_down_whole_when_it_fits() {
     let got = lines(text, 19);
     assert_eq!(got.concat(), text);
     assert!(got[0].starts_with("“ http"), "{got:?}");
+}
+
+/// Options with hanging punctuation on (what the reading pane's body uses).
+fn hanging(width: usize) -> WrapOptions {
+    WrapOptions {
+        overhang: HANGING_ROOM,
+        ..opts(width, LineBreakRule::Basic)
+    }
+}
+
+#[test]
+fn every_hanging_mark_hangs_instead_of_pushing_in() {
+    for &c in HANGING_MARKS {
+        let head = "一二三四五";
+        let text = format!("{head}{c}六七");
+        let w = str_width(head, AmbiguousWidth::Narrow);
+        let ls = wrap(&text, &hanging(w));
+        let got = lines_with(&text, &hanging(w));
+        assert_eq!(got[0], format!("{head}{c}"), "{c:?}: {got:?}");
+        assert_eq!(got[1], "六七", "{c:?}: {got:?}");
+        // The line is full and the mark is past the measure.
+        assert_eq!(
+            ls[0].width,
+            w + str_width(&c.to_string(), AmbiguousWidth::Narrow)
+        );
+    }
+    // Off (the default): push-in, as before.
+    assert_eq!(lines("一二三四五，六七", 10), ["一二三四", "五，六七"]);
+}
+
+#[test]
+fn hanging_needs_room_and_a_line_start_after_the_mark() {
+    // `。”` together may not hang (3 columns, and `”` may not start a line
+    // either): push-in.
+    assert_eq!(
+        lines_with("一二三四五。”六七", &hanging(10)),
+        ["一二三四", "五。”六七"]
+    );
+    // The interpunct and the wave dash never hang.
+    for c in ['·', '～'] {
+        let text = format!("一二三四五{c}六七");
+        let got = lines_with(&text, &hanging(10));
+        assert_eq!(got[0], "一二三四", "{c:?}: {got:?}");
+    }
+    // Overhang 1: a full-width mark does not fit, an ASCII one does.
+    let one = WrapOptions {
+        overhang: 1,
+        ..hanging(10)
+    };
+    assert_eq!(
+        lines_with("一二三四五，六七", &one),
+        ["一二三四", "五，六七"]
+    );
+    assert_eq!(lines_with("一二三四五,六七", &one), ["一二三四五,", "六七"]);
+    // A line one column short (odd content) hangs the mark by one column.
+    let ls = wrap("a一二三四，五", &hanging(10));
+    assert_eq!(ls[0].width, 11);
+    // No clreq rules, no hanging (UAX #14 alone keeps `，` off the line
+    // start: push-in).
+    let none = WrapOptions {
+        rule: LineBreakRule::None,
+        ..hanging(10)
+    };
+    assert_eq!(
+        lines_with("一二三四五，六七", &none),
+        ["一二三四", "五，六七"]
+    );
+    // The mark hangs with the spaces after it; the next line starts after them.
+    assert_eq!(
+        lines_with("一二三四五， 六七", &hanging(10)),
+        ["一二三四五，", "六七"]
+    );
+    // The end of the paragraph is a line start too.
+    assert_eq!(lines_with("一二三四五。", &hanging(10)), ["一二三四五。"]);
+}
+
+#[test]
+fn hanging_keeps_body_lines_full() {
+    // A sample paragraph at 40 columns: every non-final line is full, or
+    // full with a mark hanging.
+    let text = "党中央、国务院关于民生保障的决策部署，扎实做好民政和残疾人等工作。\
+        市委书记邓群策，市委副书记、市长朱健参加调研或座谈。";
+    for w in [20, 30, 40, 52, 80] {
+        let o = hanging(w);
+        let ls = wrap(text, &o);
+        check_invariants(text, &o, &ls);
+        for l in &ls[..ls.len() - 1] {
+            assert!(l.width + l.indent >= w, "{w}: {:?}", lines_with(text, &o));
+        }
+    }
 }

@@ -24,16 +24,21 @@
 //!    or Han/alnum boundary (i.e. only when forced), and a URL that starts
 //!    on a line after a space or Han is split only if it is wider than that
 //!    line;
-//! 8. determinism: wrapping twice gives the same lines.
+//! 8. determinism: wrapping twice gives the same lines;
+//! 9. hanging punctuation (`overhang` > 0, clreq 行尾点号悬挂): a line is
+//!    wider than its measure (3) only by one hanging mark that a line may
+//!    not start with, within the overhang; and no line ends short because
+//!    such a mark dragged the character before it down when it could have
+//!    hung (Han, mark, then Han or the end: the case push-in made short).
 //!
 //! Line count is *not* monotone in width (push-in can add a line), so it is
 //! not asserted.
 use kanbao::text::chars::is_han;
 use kanbao::text::punct::fullwidth_substitutions;
-use kanbao::text::rules::{division_mark, is_no_line_end, is_no_line_start};
+use kanbao::text::rules::{division_mark, is_no_line_end, is_no_line_start, may_hang};
 use kanbao::text::url::url_spans;
 use kanbao::text::width::{AmbiguousWidth, grapheme_width};
-use kanbao::text::wrap::{LineBreakRule, VisualLine, WrapOptions, wrap};
+use kanbao::text::wrap::{HANGING_ROOM, LineBreakRule, VisualLine, WrapOptions, wrap};
 use proptest::prelude::*;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use unicode_segmentation::UnicodeSegmentation;
@@ -46,6 +51,7 @@ const RULES: [LineBreakRule; 3] = [
     LineBreakRule::Strict,
 ];
 const AMBS: [AmbiguousWidth; 2] = [AmbiguousWidth::Narrow, AmbiguousWidth::Wide];
+const OVERHANGS: [usize; 2] = [0, HANGING_ROOM];
 
 fn hanging(c: char) -> bool {
     c.is_whitespace() && c != '\u{3000}'
@@ -168,12 +174,20 @@ fn check_lines(text: &str, o: &WrapOptions, ls: &[VisualLine], gs: &[G]) -> Resu
         if width != l.width {
             return Err(format!("line {k} reports width {} but is {width}", l.width));
         }
-        // 3. Measure.
+        // 3. Measure, and 9: only a hanging mark goes past it.
         let avail = o.width - l.indent;
         if width > avail && nvis != 1 {
-            return Err(format!(
-                "line {k} is {width} > {avail} with {nvis} graphemes"
-            ));
+            let last = line_gs[nvis - 1];
+            let hangs = o.overhang > 0
+                && may_hang(last.ch)
+                && violates(gs, gi + nvis - 1, o.rule)
+                && width - last.width <= avail
+                && width <= avail + o.overhang;
+            if !hangs {
+                return Err(format!(
+                    "line {k} is {width} > {avail} with {nvis} graphemes"
+                ));
+            }
         }
         // 4. Hanging space at line start.
         if k > 0 && line_gs.first().is_some_and(|g| g.hang) {
@@ -183,6 +197,22 @@ fn check_lines(text: &str, o: &WrapOptions, ls: &[VisualLine], gs: &[G]) -> Resu
         let b = first_g[k + 1]; // break before grapheme b
         let _ = next;
         let next_fits = width + trailing + gs[b].width <= avail;
+        // 9. A mark that could have hung did: Han `b`, the mark, then Han or
+        // the end, with `b` fitting this line and the mark the overhang.
+        if o.overhang > 0 && o.rule != LineBreakRule::None && next_fits && b + 1 < gs.len() {
+            let (h, m) = (&gs[b], &gs[b + 1]);
+            let after_ok = gs.get(b + 2).is_none_or(|g| is_han(g.ch));
+            if is_han(h.ch)
+                && may_hang(m.ch)
+                && after_ok
+                && width + trailing + h.width + m.width <= avail + o.overhang
+            {
+                return Err(format!(
+                    "line {k} ends short: {:?}{:?} could have ended it, {:?} hanging",
+                    h.ch, m.ch, m.ch
+                ));
+            }
+        }
         // 5. Rules, with the forced-break exception.
         if violates(gs, b, o.rule) {
             let all_internal_violate = (gi + 1..b)
@@ -296,17 +326,20 @@ fn corpus_every_width(rule: LineBreakRule) {
         for width in 4..=160 {
             for ambiguous in AMBS {
                 for display_punct in [false, true] {
-                    let o = WrapOptions {
-                        width,
-                        indent: 4,
-                        rule,
-                        ambiguous,
-                        display_punct,
-                    };
-                    if let Err(e) = check(p, &o) {
-                        panic!("{e}");
+                    for overhang in OVERHANGS {
+                        let o = WrapOptions {
+                            width,
+                            indent: 4,
+                            rule,
+                            ambiguous,
+                            display_punct,
+                            overhang,
+                        };
+                        if let Err(e) = check(p, &o) {
+                            panic!("{e}");
+                        }
+                        cases += 1;
                     }
-                    cases += 1;
                 }
             }
         }
@@ -428,9 +461,11 @@ proptest! {
         for rule in RULES {
             for ambiguous in AMBS {
                 for display_punct in [false, true] {
-                    let o = WrapOptions { width, indent, rule, ambiguous, display_punct };
-                    if let Err(e) = check(&text, &o) {
-                        prop_assert!(false, "{}", e);
+                    for overhang in OVERHANGS {
+                        let o = WrapOptions { width, indent, rule, ambiguous, display_punct, overhang };
+                        if let Err(e) = check(&text, &o) {
+                            prop_assert!(false, "{}", e);
+                        }
                     }
                 }
             }
@@ -447,15 +482,18 @@ fn generated_narrow_widths() {
             for rule in RULES {
                 for ambiguous in AMBS {
                     for display_punct in [false, true] {
-                        let o = WrapOptions {
-                            width,
-                            indent: 4,
-                            rule,
-                            ambiguous,
-                            display_punct,
-                        };
-                        if let Err(e) = check(&text, &o) {
-                            prop_assert!(false, "{}", e);
+                        for overhang in OVERHANGS {
+                            let o = WrapOptions {
+                                width,
+                                indent: 4,
+                                rule,
+                                ambiguous,
+                                display_punct,
+                                overhang,
+                            };
+                            if let Err(e) = check(&text, &o) {
+                                prop_assert!(false, "{}", e);
+                            }
                         }
                     }
                 }

@@ -7,9 +7,10 @@
 //! stores, so positions survive re-wrapping.
 
 use crate::model::Article;
+use crate::text::balance::wrap_balanced;
 use crate::text::punct::fullwidth_substitutions;
 use crate::text::width::AmbiguousWidth;
-use crate::text::wrap::{LineBreakRule, WrapOptions, wrap};
+use crate::text::wrap::{HANGING_ROOM, LineBreakRule, WrapOptions, wrap};
 use std::ops::Range;
 
 /// First-line indent of a body paragraph: two full-width spaces.
@@ -103,6 +104,8 @@ pub struct LayoutKey {
     pub punct: bool,
     /// Blank line between paragraphs.
     pub spacing: bool,
+    /// Headlines break between jieba's words (once it is loaded).
+    pub words: bool,
 }
 
 /// A laid-out article.
@@ -137,6 +140,13 @@ impl ArticleLayout {
                 rule: key.rule,
                 ambiguous: key.ambiguous,
                 display_punct: key.punct,
+                // Flush-left text lets a closing mark hang into the margin
+                // the text column keeps for it (`ui::layout`).
+                overhang: if block.align() == Align::Left {
+                    HANGING_ROOM
+                } else {
+                    0
+                },
             };
             let idx = blocks.len();
             blocks.push(block);
@@ -145,7 +155,14 @@ impl ArticleLayout {
             } else {
                 Vec::new()
             });
-            for v in wrap(text, &opts) {
+            let visual = if block.align() == Align::Center {
+                let jieba = crate::search::words::loaded_jieba().filter(|_| key.words);
+                let words = jieba.map(|j| crate::search::words::word_starts(j, text));
+                wrap_balanced(text, &opts, words.as_deref())
+            } else {
+                wrap(text, &opts)
+            };
+            for v in visual {
                 lines.push(LayoutLine {
                     block: Some(idx),
                     range: v.range,
@@ -303,6 +320,7 @@ pub(crate) mod tests {
             ambiguous: AmbiguousWidth::Narrow,
             punct: true,
             spacing: true,
+            words: false,
         }
     }
 
@@ -335,7 +353,12 @@ pub(crate) mod tests {
         // First body line carries the two-full-width-space indent.
         let first_body = l.lines.iter().find(|x| x.block == Some(1)).expect("body");
         assert_eq!(first_body.indent, PARA_INDENT);
-        assert!(l.lines.iter().all(|x| x.width + x.indent <= 20));
+        // Within the measure, but for a closing mark hanging past it.
+        assert!(
+            l.lines
+                .iter()
+                .all(|x| x.width + x.indent <= 20 + HANGING_ROOM)
+        );
     }
 
     #[test]

@@ -290,6 +290,8 @@ impl App {
             ambiguous: self.opts.ambiguous,
             punct: self.opts.punct,
             spacing: self.opts.para_spacing,
+            // This reader's word index is built, so jieba is loaded.
+            words: self.search.words_done,
         }
     }
 

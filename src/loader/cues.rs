@@ -92,7 +92,7 @@ cues! {
     Salutation,
     /// Short, no sentence end: could be a headline line.
     HeadlineShaped,
-    /// The only unit of the page.
+    /// The only unit of the page that is not masthead or chrome.
     Only,
     /// The previous unit is headline-shaped too.
     PrevHeadline,
@@ -154,6 +154,8 @@ pub struct Habits {
     pub gaps_mean: bool,
     /// The usual number of blank lines between two units (the most common).
     pub usual_gap: usize,
+    /// Units that are neither masthead nor chrome.
+    pub content_units: usize,
 }
 
 /// Is the unit body-like on its own (a paragraph, not a headline line)?
@@ -183,6 +185,7 @@ pub fn habits(units: &[Unit<'_>], shapes: &[Shape]) -> Habits {
         body_indent: body >= 2 && indented * 10 >= body * 8 && unindented > 0,
         gaps_mean: wider > 0 && wider * 10 < (units.len().max(1)) * 6 && usual_gap < 3,
         usual_gap,
+        content_units: shapes.iter().filter(|s| !s.masthead && !s.chrome).count(),
     }
 }
 
@@ -257,7 +260,9 @@ fn unit_cues(units: &[Unit<'_>], shapes: &[Shape], h: Habits, i: usize) -> Cues 
     c.set(Cue::EndsColon, s.ends_colon);
     c.set(Cue::Salutation, s.salutation);
     c.set(Cue::HeadlineShaped, s.headline_shaped);
-    c.set(Cue::Only, units.len() == 1);
+    // The page's only text besides its masthead and chrome (a full-page
+    // advert's `广告`, a picture's title).
+    c.set(Cue::Only, h.content_units == 1 && !s.masthead && !s.chrome);
     c.set(Cue::PrevHeadline, prev.is_some_and(|p| p.headline_shaped));
     c.set(Cue::NextHeadline, next.is_some_and(|n| n.headline_shaped));
     c.set(Cue::WholeBracket, s.whole_bracket);

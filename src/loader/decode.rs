@@ -1,9 +1,45 @@
 //! Bytes → text: detect the encoding (BOM, strict UTF-8, else a chardetng
-//! guess between UTF-8 and GB18030), decode, and refuse what is not text.
+//! guess between UTF-8, GB18030 and Big5), decode, and refuse what is not
+//! text. The command line's `--encoding` replaces the detection
+//! ([`force_encoding`], [`decode_as`]).
 
 use super::scan::{Scan, scan};
 use crate::model::Encoding;
 use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};
+use std::sync::atomic::{AtomicU8, Ordering};
+
+/// The encoding `--encoding` asked for: 0 = detect, else 1 + its index in
+/// [`Encoding::ALL`]. Set once by the command line before anything loads;
+/// a process-wide setting so every path that decodes (files, folders,
+/// standard input, the reader's archive scan) obeys it without each
+/// passing it down.
+static FORCED: AtomicU8 = AtomicU8::new(0);
+
+/// Decode every file as `encoding` from now on instead of detecting it
+/// (`None`: detect again). The bundled sample is always read as the UTF-8
+/// it is.
+pub fn force_encoding(encoding: Option<Encoding>) {
+    let code = encoding.map_or(0, |e| {
+        Encoding::ALL
+            .iter()
+            .position(|&x| x == e)
+            .map_or(0, |i| i as u8 + 1)
+    });
+    FORCED.store(code, Ordering::Relaxed);
+}
+
+/// The encoding set by [`force_encoding`], if any.
+pub fn forced_encoding() -> Option<Encoding> {
+    match FORCED.load(Ordering::Relaxed) {
+        0 => None,
+        n => Encoding::ALL.get(usize::from(n) - 1).copied(),
+    }
+}
+
+/// The forced encoding, unless `bytes` are the bundled sample's.
+fn forced_for(bytes: &[u8]) -> Option<Encoding> {
+    forced_encoding().filter(|_| bytes != crate::SAMPLE_BYTES)
+}
 
 /// Why bytes were refused as an issue. `Display` is the one-line problem
 /// description that follows the file name in an error message.
@@ -53,7 +89,11 @@ fn refuse_known_binary(bytes: &[u8]) -> Result<(), DecodeError> {
 /// the same ones, and more, to the whole text.
 pub fn sniff(head: &[u8]) -> Result<(), DecodeError> {
     refuse_known_binary(head)?;
-    if head.starts_with(b"\xFF\xFE") || head.starts_with(b"\xFE\xFF") {
+    let utf16 = matches!(
+        forced_encoding(),
+        Some(Encoding::Utf16Le | Encoding::Utf16Be)
+    );
+    if utf16 || head.starts_with(b"\xFF\xFE") || head.starts_with(b"\xFE\xFF") {
         return Ok(());
     }
     refuse_nul(head)
@@ -61,10 +101,47 @@ pub fn sniff(head: &[u8]) -> Result<(), DecodeError> {
 
 /// Decode `bytes`, taking ownership so valid UTF-8 (the common case) is not copied.
 pub fn decode(bytes: Vec<u8>) -> Result<(String, Encoding), DecodeError> {
+    if let Some(encoding) = forced_for(&bytes) {
+        return decode_as(bytes, encoding);
+    }
     refuse_known_binary(&bytes)?;
     let (text, encoding) = decode_text(bytes)?;
     check_text(&text, &scan(text.as_bytes()))?;
     Ok((text, encoding))
+}
+
+/// Decode `bytes` as `encoding`, detecting nothing (`--encoding`): its own
+/// BOM is dropped, undecodable bytes become U+FFFD, and the refusals of
+/// [`decode`] still apply (a PDF is refused; so is a file that is mostly
+/// U+FFFD in the encoding asked for).
+pub fn decode_as(bytes: Vec<u8>, encoding: Encoding) -> Result<(String, Encoding), DecodeError> {
+    refuse_known_binary(&bytes)?;
+    let text = decode_in(bytes, encoding)?;
+    check_text(&text, &scan(text.as_bytes()))?;
+    Ok((text, encoding))
+}
+
+/// The text of `bytes` in `encoding`, not yet checked for garbage.
+fn decode_in(bytes: Vec<u8>, encoding: Encoding) -> Result<String, DecodeError> {
+    let (codec, bom): (&'static encoding_rs::Encoding, &[u8]) = match encoding {
+        Encoding::Utf8 => (encoding_rs::UTF_8, b"\xEF\xBB\xBF"),
+        Encoding::Gb18030 => (encoding_rs::GB18030, b""),
+        Encoding::Big5 => (encoding_rs::BIG5, b""),
+        Encoding::Utf16Le => (encoding_rs::UTF_16LE, b"\xFF\xFE"),
+        Encoding::Utf16Be => (encoding_rs::UTF_16BE, b"\xFE\xFF"),
+    };
+    let utf16 = matches!(encoding, Encoding::Utf16Le | Encoding::Utf16Be);
+    if !utf16 {
+        refuse_nul(&bytes)?;
+    }
+    if encoding == Encoding::Utf8 && !bytes.starts_with(bom) {
+        // Valid UTF-8 (the common case) is taken as it is, not copied.
+        return Ok(String::from_utf8(bytes)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()));
+    }
+    let rest = bytes.strip_prefix(bom).unwrap_or(&bytes);
+    let (text, _) = codec.decode_without_bom_handling(rest);
+    Ok(text.into_owned())
 }
 
 /// Decode `bytes` and hand the text, its encoding and its [`Scan`] to `f`.
@@ -76,6 +153,10 @@ pub fn decode_with<R>(
     bytes: Vec<u8>,
     f: impl FnOnce(&str, Encoding, &Scan) -> R,
 ) -> Result<R, DecodeError> {
+    if let Some(encoding) = forced_for(&bytes) {
+        let (text, encoding) = decode_as(bytes, encoding)?;
+        return Ok(f(&text, encoding, &scan(text.as_bytes())));
+    }
     refuse_known_binary(&bytes)?;
     let no_bom = !bytes.starts_with(b"\xEF\xBB\xBF")
         && !bytes.starts_with(b"\xFF\xFE")
@@ -125,22 +206,36 @@ fn decode_text(bytes: Vec<u8>) -> Result<(String, Encoding), DecodeError> {
     } else {
         refuse_nul(&bytes)?;
         match String::from_utf8(bytes) {
-            Ok(s) if looks_misread(&s) => reread_as_gb18030(s),
+            Ok(s) if looks_misread(&s) => reread_legacy(s),
             Ok(s) => (s, Encoding::Utf8),
             Err(e) => decode_legacy(e.into_bytes()),
         }
     })
 }
 
-/// Not valid UTF-8: ask chardetng. A file that is "almost UTF-8" (one bad
-/// byte) stays UTF-8 with a replacement character; everything else is read
-/// as GB18030, the superset of GBK and GB2312.
-fn decode_legacy(bytes: Vec<u8>) -> (String, Encoding) {
+/// chardetng's guess for `bytes`. The top-level domain hint is Singapore's
+/// (`sg`), for which both Simplified (GBK) and Traditional (Big5) Chinese
+/// are native: GBK wins a tie, neither is marked down.
+fn guess(bytes: &[u8], utf8: Utf8Detection) -> &'static encoding_rs::Encoding {
     let mut detector = EncodingDetector::new(Iso2022JpDetection::Deny);
-    detector.feed(&bytes, true);
-    let guess = detector.guess(Some(b"cn"), Utf8Detection::Allow);
-    if guess == encoding_rs::UTF_8 {
+    detector.feed(bytes, true);
+    detector.guess(Some(b"sg"), utf8)
+}
+
+/// Not valid UTF-8: ask chardetng. A file that is "almost UTF-8" (one bad
+/// byte) stays UTF-8 with a replacement character; a Big5 guess that
+/// decodes without errors is Big5 (Hong Kong and Taiwan papers);
+/// everything else is read as GB18030, the superset of GBK and GB2312.
+fn decode_legacy(bytes: Vec<u8>) -> (String, Encoding) {
+    let guessed = guess(&bytes, Utf8Detection::Allow);
+    if guessed == encoding_rs::UTF_8 {
         return (String::from_utf8_lossy(&bytes).into_owned(), Encoding::Utf8);
+    }
+    if guessed == encoding_rs::BIG5 {
+        let (big5, had_errors) = encoding_rs::BIG5.decode_without_bom_handling(&bytes);
+        if !had_errors {
+            return (big5.into_owned(), Encoding::Big5);
+        }
     }
     let (text, _) = encoding_rs::GB18030.decode_without_bom_handling(&bytes);
     (text.into_owned(), Encoding::Gb18030)
@@ -157,8 +252,15 @@ fn looks_misread(s: &str) -> bool {
             .all(|c| c.is_ascii() || (0xA0..0x800).contains(&(c as u32)))
 }
 
-/// Re-read as GB18030 when that decodes cleanly into Chinese; else keep UTF-8.
-fn reread_as_gb18030(s: String) -> (String, Encoding) {
+/// Re-read as Big5 (when chardetng says so) or GB18030 when that decodes
+/// cleanly into Chinese; else keep UTF-8.
+fn reread_legacy(s: String) -> (String, Encoding) {
+    if guess(s.as_bytes(), Utf8Detection::Deny) == encoding_rs::BIG5 {
+        let (big5, had_errors) = encoding_rs::BIG5.decode_without_bom_handling(s.as_bytes());
+        if !had_errors && big5.chars().any(crate::loader::rules::is_han) {
+            return (big5.into_owned(), Encoding::Big5);
+        }
+    }
     let (gb, had_errors) = encoding_rs::GB18030.decode_without_bom_handling(s.as_bytes());
     if !had_errors && gb.chars().any(crate::loader::rules::is_han) {
         (gb.into_owned(), Encoding::Gb18030)
@@ -233,6 +335,92 @@ mod tests {
             decode(bytes.into_owned()).unwrap(),
             (s.into(), Encoding::Gb18030)
         );
+    }
+
+    /// A Hong Kong paper's lead, in Traditional characters.
+    const TRADITIONAL: &str = "本報訊 香港特區政府昨日公佈新一份施政報告，行政長官表示，\
+        將加快公營房屋的興建進度，並會檢討土地規劃的程序。";
+
+    fn big5(s: &str) -> Vec<u8> {
+        let (bytes, _, unmappable) = encoding_rs::BIG5.encode(s);
+        assert!(!unmappable, "{s} is all in Big5");
+        bytes.into_owned()
+    }
+
+    #[test]
+    fn big5_detected() {
+        let bytes = big5(TRADITIONAL);
+        assert!(std::str::from_utf8(&bytes).is_err());
+        assert_eq!(
+            decode(bytes.clone()).unwrap(),
+            (TRADITIONAL.into(), Encoding::Big5)
+        );
+        let via_with = decode_with(bytes, |t, e, _| (t.to_owned(), e)).unwrap();
+        assert_eq!(via_with, (TRADITIONAL.into(), Encoding::Big5));
+        // Simplified text in GB18030 is still GB18030, not Big5.
+        let (gb, _, _) = encoding_rs::GB18030.encode(
+            "本报讯 香港特区政府昨日公布新一份施政报告，行政长官表示，将加快公营房屋的兴建进度。",
+        );
+        assert_eq!(decode(gb.into_owned()).unwrap().1, Encoding::Gb18030);
+    }
+
+    #[test]
+    fn decode_as_overrides_detection() {
+        let bytes = big5(TRADITIONAL);
+        assert_eq!(
+            decode_as(bytes.clone(), Encoding::Big5).unwrap(),
+            (TRADITIONAL.into(), Encoding::Big5)
+        );
+        // Read as GB18030 on request: different text, and the encoding asked for.
+        let (text, enc) = decode_as(bytes, Encoding::Gb18030).unwrap();
+        assert_eq!(enc, Encoding::Gb18030);
+        assert_ne!(text, TRADITIONAL);
+        // A GB18030 file read as GB18030 is what detection gives.
+        let (gb, _, _) = encoding_rs::GB18030.encode("衡阳市委书记");
+        assert_eq!(
+            decode_as(gb.into_owned(), Encoding::Gb18030).unwrap().0,
+            "衡阳市委书记"
+        );
+        // Each encoding drops its own BOM only.
+        let mut b = b"\xEF\xBB\xBF".to_vec();
+        b.extend_from_slice("中文".as_bytes());
+        assert_eq!(decode_as(b, Encoding::Utf8).unwrap().0, "中文");
+        let mut le = vec![0xFF, 0xFE];
+        let mut bare = Vec::new();
+        for u in "中文 ab".encode_utf16() {
+            le.extend_from_slice(&u.to_le_bytes());
+            bare.extend_from_slice(&u.to_le_bytes());
+        }
+        assert_eq!(decode_as(le, Encoding::Utf16Le).unwrap().0, "中文 ab");
+        // UTF-16 without a BOM (NUL bytes in its ASCII): only readable when
+        // asked for.
+        assert_eq!(
+            decode_as(bare.clone(), Encoding::Utf16Le).unwrap().0,
+            "中文 ab"
+        );
+        assert!(decode(bare).is_err());
+        // The refusals still apply.
+        assert!(matches!(
+            decode_as(b"%PDF-1.4".to_vec(), Encoding::Big5),
+            Err(DecodeError::KnownBinary(_))
+        ));
+        assert!(matches!(
+            decode_as(b"ab\0cd".to_vec(), Encoding::Gb18030),
+            Err(DecodeError::Binary(_))
+        ));
+        // UTF-8 bytes read as Big5 are mostly undecodable: refused, not garbage.
+        assert!(decode_as("本报讯衡阳市委书记邓群策".repeat(4).into(), Encoding::Big5).is_err());
+    }
+
+    #[test]
+    fn encoding_names_parse() {
+        for e in Encoding::ALL {
+            assert_eq!(e.name().parse::<Encoding>(), Ok(e));
+            assert_eq!(e.name().to_lowercase().parse::<Encoding>(), Ok(e));
+        }
+        assert_eq!("gbk".parse::<Encoding>(), Ok(Encoding::Gb18030));
+        assert_eq!("BIG5-HKSCS".parse::<Encoding>(), Ok(Encoding::Big5));
+        assert!("latin1".parse::<Encoding>().unwrap_err().contains("Big5"));
     }
 
     #[test]

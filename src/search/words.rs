@@ -17,11 +17,24 @@ use std::collections::HashMap;
 use std::sync::mpsc::{Receiver, TryRecvError};
 use std::sync::{Arc, OnceLock};
 
+static JIEBA: OnceLock<Jieba> = OnceLock::new();
+
 /// The process-wide jieba instance (one dictionary, ≈33 MB), loaded on
 /// first use. Call it from a background thread to warm it up.
 pub fn jieba() -> &'static Jieba {
-    static JIEBA: OnceLock<Jieba> = OnceLock::new();
     JIEBA.get_or_init(Jieba::new)
+}
+
+/// The jieba instance if it is loaded already; never loads it (for the
+/// reading pane's headline breaks, which must not wait for it).
+pub fn loaded_jieba() -> Option<&'static Jieba> {
+    JIEBA.get()
+}
+
+/// Byte offsets (ascending) where jieba's words start in `text` (its
+/// default cut, with HMM for names and other unknown words).
+pub fn word_starts(jieba: &Jieba, text: &str) -> Vec<usize> {
+    jieba.cut(text, true).iter().map(|t| t.byte_start).collect()
 }
 
 /// BM25 parameters (the usual defaults).

@@ -21,6 +21,17 @@ pub const NO_LINE_START: &[char] = &[
     ',', '.', ';', ':', '?', '!', ')', ']', '}',
 ];
 
+/// The closing marks that may hang one cell past the measure at a line end
+/// (clreq 行尾点号悬挂) instead of dragging the previous character down:
+/// the pause and stop marks and the closing quotes and brackets of
+/// [`NO_LINE_START`] and their ASCII counterparts — not the interpunct or
+/// the wave dash, which sit inside a phrase.
+pub const HANGING_MARKS: &[char] = &[
+    '、', '，', '。', '．', '：', '；', '！', '？', //
+    '”', '’', '」', '』', '）', '》', '〉', '】', '〗', '〕', '］', '｝', //
+    ',', '.', ';', ':', '?', '!', ')', ']', '}',
+];
+
 /// clreq §prohibition_rules_for_line_start_end, "basic" level: characters
 /// that must never end a line — opening quotes and brackets (full-width and
 /// their ASCII counterparts).
@@ -58,6 +69,12 @@ pub const FULLWIDTH_FORMS: &[(char, char)] = &[
 #[inline]
 pub fn is_no_line_start(c: char) -> bool {
     NO_LINE_START.contains(&c)
+}
+
+/// Whether `c` may hang past the measure at a line end ([`HANGING_MARKS`]).
+#[inline]
+pub fn may_hang(c: char) -> bool {
+    HANGING_MARKS.contains(&c)
 }
 
 /// Whether `c` may not end a line (basic level).

@@ -19,13 +19,21 @@
 //!    opportunity whose content fits the measure, so a mark that may not
 //!    start a line drags the previous character down with it and the line
 //!    ends earlier (clreq §prohibition_rules, "push in" rather than
-//!    "push out": we never exceed the measure).
-//! 4. **Fallbacks** when no allowed opportunity fits (a run longer than the
+//!    "push out").
+//! 4. **Hanging punctuation** (clreq 行尾点号悬挂, with
+//!    [`WrapOptions::overhang`] > 0): when the grapheme that does not fit
+//!    is a closing mark that may not start a line (`，。、”）`…, the
+//!    [`HANGING_MARKS`](super::rules::HANGING_MARKS)), it hangs past the
+//!    measure instead, so the line stays full and the right edge straight —
+//!    if it fits in the overhang and a line may start after it (`。”`
+//!    together do not hang: push-in as before). Only then is a line wider
+//!    than the measure, by that one mark.
+//! 5. **Fallbacks** when no allowed opportunity fits (a run longer than the
 //!    line): the last fitting grapheme boundary that respects the clreq
 //!    rules, else the last fitting grapheme boundary at all, else (a single
 //!    grapheme wider than the line) that grapheme alone. So every line makes
 //!    progress: no loop, and no line is wider than the measure unless it
-//!    holds exactly one visible grapheme.
+//!    holds exactly one visible grapheme or ends with a hanging mark (4).
 //!
 //! **Whitespace convention**: spaces at a break "hang": they stay at the end
 //! of the line they follow (so the ranges of consecutive lines concatenate
@@ -39,7 +47,7 @@
 //! full-width form (2 columns) and rules see the full-width form.
 use super::chars::{is_east_asian, is_han, is_hanging_space};
 use super::punct;
-use super::rules::{CURLY_QUOTES, division_mark, is_no_line_end, is_no_line_start};
+use super::rules::{CURLY_QUOTES, division_mark, is_no_line_end, is_no_line_start, may_hang};
 use super::url;
 use super::width::{AmbiguousWidth, grapheme_width};
 use std::borrow::Cow;
@@ -76,7 +84,15 @@ pub struct WrapOptions {
     /// Whether ASCII punctuation between Han is displayed full-width
     /// (it then measures 2 columns).
     pub display_punct: bool,
+    /// Columns a closing mark may hang past `width` at a line end (clreq
+    /// 行尾点号悬挂; module header, 4): 0 never, [`HANGING_ROOM`] for one
+    /// full-width mark. Whoever draws the lines must leave that room.
+    pub overhang: usize,
 }
+
+/// The overhang that lets one full-width closing mark hang: the columns a
+/// text column keeps free on its right for it.
+pub const HANGING_ROOM: usize = 2;
 
 impl Default for WrapOptions {
     fn default() -> Self {
@@ -86,6 +102,7 @@ impl Default for WrapOptions {
             rule: LineBreakRule::Basic,
             ambiguous: AmbiguousWidth::Narrow,
             display_punct: false,
+            overhang: 0,
         }
     }
 }
@@ -106,24 +123,28 @@ pub struct VisualLine {
 
 // Per-grapheme flags.
 /// The grapheme is hanging whitespace.
-const HANG: u8 = 1;
+pub(super) const HANG: u8 = 1;
 /// UAX #14 (adjusted) allows a break before the grapheme.
-const BASE: u8 = 2;
+pub(super) const BASE: u8 = 2;
 /// A break before the grapheme is mandatory (after a line feed).
-const MANDATORY: u8 = 4;
+pub(super) const MANDATORY: u8 = 4;
 /// A break before the grapheme breaks no clreq rule of the chosen level.
-const RULE_OK: u8 = 8;
+pub(super) const RULE_OK: u8 = 8;
 /// The grapheme is inside a URL (not its first): a break before it splits
 /// the URL.
-const IN_URL: u8 = 16;
+pub(super) const IN_URL: u8 = 16;
 
+/// One grapheme of the text with what the wrapper needs to know of it.
 #[derive(Clone, Copy)]
-struct Cluster {
-    start: usize,
-    width: usize,
+pub(super) struct Cluster {
+    /// Byte offset in the text.
+    pub(super) start: usize,
+    /// Display width.
+    pub(super) width: usize,
     /// The grapheme's first char as displayed (after substitution).
-    ch: char,
-    flags: u8,
+    pub(super) ch: char,
+    /// The per-grapheme flags above.
+    pub(super) flags: u8,
 }
 
 /// Wrap `text` to `opts.width` columns. Always returns at least one line
@@ -140,7 +161,7 @@ pub fn wrap(text: &str, opts: &WrapOptions) -> Vec<VisualLine> {
     let mut s = 0;
     while s < gs.len() {
         let indent = if lines.is_empty() { first_indent } else { 0 };
-        let (end, width) = fill_line(&gs, s, opts.width - indent);
+        let (end, width) = fill_line(&gs, s, opts.width - indent, opts.overhang);
         let byte_end = gs.get(end).map_or(text.len(), |g| g.start);
         lines.push(VisualLine {
             range: gs[s].start..byte_end,
@@ -159,9 +180,10 @@ pub fn wrap(text: &str, opts: &WrapOptions) -> Vec<VisualLine> {
     lines
 }
 
-/// One line starting at cluster `s` with `avail` columns: returns the index
-/// of the first cluster of the next line and the line's width.
-fn fill_line(gs: &[Cluster], s: usize, avail: usize) -> (usize, usize) {
+/// One line starting at cluster `s` with `avail` columns (and `overhang`
+/// more for a hanging mark): returns the index of the first cluster of the
+/// next line and the line's width.
+fn fill_line(gs: &[Cluster], s: usize, avail: usize, overhang: usize) -> (usize, usize) {
     let mut w = 0; // width up to the last visible cluster
     let mut pending = 0; // hanging space after it
     // Last fitting break candidates of each tier: (cluster index, width).
@@ -194,6 +216,9 @@ fn fill_line(gs: &[Cluster], s: usize, avail: usize) -> (usize, usize) {
         }
         let nw = w + pending + g.width;
         if nw > avail {
+            if let Some(end) = hang_end(gs, s, i, pending, nw, avail + overhang) {
+                return (end, nw);
+            }
             if let Some(best) = tier_a {
                 return best;
             }
@@ -225,6 +250,34 @@ fn fill_line(gs: &[Cluster], s: usize, avail: usize) -> (usize, usize) {
     (gs.len(), w)
 }
 
+/// Whether cluster `i`, the first that does not fit the line from `s`, may
+/// hang past the measure (module header, 4): a hanging mark right after
+/// the line's content (no space between) that a line may not start with,
+/// within `room` columns (`nw`: the line's width with it), followed by a
+/// break a line may start after (or the end). Returns where the next line
+/// starts: after the mark and the spaces that hang after it.
+fn hang_end(
+    gs: &[Cluster],
+    s: usize,
+    i: usize,
+    pending: usize,
+    nw: usize,
+    room: usize,
+) -> Option<usize> {
+    let g = gs[i];
+    if i == s || pending > 0 || nw > room || g.flags & RULE_OK != 0 || !may_hang(g.ch) {
+        return None;
+    }
+    let mut end = i + 1;
+    while end < gs.len() && gs[end].flags & (HANG | MANDATORY) == HANG {
+        end += 1;
+    }
+    let next_ok = gs
+        .get(end)
+        .is_none_or(|n| n.flags & MANDATORY != 0 || n.flags & (BASE | RULE_OK) == BASE | RULE_OK);
+    next_ok.then_some(end)
+}
+
 /// Width of the URL around cluster `k` (inside it) with what the rules
 /// glue to it on either side — marks that may not start a line after it,
 /// marks that may not end a line before it — from line start `s` on.
@@ -248,7 +301,7 @@ fn url_unit_width(gs: &[Cluster], s: usize, k: usize) -> usize {
 }
 
 /// Segment `text` into graphemes with width, display char and break flags.
-fn clusters(text: &str, opts: &WrapOptions, subs: &[(usize, char)]) -> Vec<Cluster> {
+pub(super) fn clusters(text: &str, opts: &WrapOptions, subs: &[(usize, char)]) -> Vec<Cluster> {
     let amb = opts.ambiguous;
     let mut gs: Vec<Cluster> = Vec::with_capacity(text.len() / 3 + 1);
     let mut sub_it = subs.iter().peekable();

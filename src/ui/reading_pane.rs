@@ -1,6 +1,7 @@
 //! The reading pane: draws only the visible lines of the cached article
 //! layout into the text column. Headline fields are centered, body lines
-//! carry their paragraph indent, captions and jump notes are dim.
+//! carry their paragraph indent (and may end with a closing mark hanging
+//! into the right margin), captions and jump notes are dim.
 
 use super::cells::put_str;
 use crate::app::App;
@@ -30,6 +31,11 @@ pub fn render_reading_pane(app: &App, vp: &Viewport, buf: &mut Buffer) {
     let theme = &app.theme;
     let top = app.top.min(layout.lines.len());
     let hits = super::search_results::block_hits(app, &layout);
+    // A hanging closing mark goes past the column, into the pane's margin.
+    let limit = vp
+        .reader
+        .map_or(col.right(), |r| r.right())
+        .max(col.right());
     for (row, line) in layout.lines[top..]
         .iter()
         .take(usize::from(col.height))
@@ -57,17 +63,9 @@ pub fn render_reading_pane(app: &App, vp: &Viewport, buf: &mut Buffer) {
                 Align::Center => (slack / 2) & !1,
                 Align::Right => slack,
             };
-        put_str(buf, x, y, col.right(), &text, style, amb);
+        put_str(buf, x, y, limit, &text, style, amb);
         super::search_results::paint_line_hits(
-            app,
-            article,
-            &layout,
-            line,
-            &hits,
-            x,
-            y,
-            col.right(),
-            buf,
+            app, article, &layout, line, &hits, x, y, limit, buf,
         );
     }
     super::search_results::paint_keywords(app, &layout, top, col, buf);
