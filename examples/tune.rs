@@ -252,6 +252,54 @@ fn main() {
             pages.extend(load(&real.join("seedlike"), "seedlike"));
             report(&evaluate(&pages, &train, &Weights::default()));
         }
+        Some("time") => {
+            // Where a parse's time goes, on all real pages joined into one
+            // text (a rough profile; benches/loader.rs is the measurement).
+            let mut pages = load(&real.join("pages"), "pages");
+            if let Some(n) = std::env::var("TUNE_TIME_PAGES").ok().and_then(|n| n.parse().ok()) {
+                pages.truncate(n);
+            }
+            let text: String = pages.iter().map(|p| p.text.as_str()).collect::<Vec<_>>().join("\n\n");
+            let t = std::time::Instant::now();
+            let lines = text.lines().filter(|l| !l.is_empty()).count();
+            let base = t.elapsed();
+            use kanbao::loader::{cues, units};
+            let stage = |name: &str, f: &mut dyn FnMut()| {
+                let t = std::time::Instant::now();
+                f();
+                println!("  {name}: {:.0} MB/s", text.len() as f64 / 1e6 / t.elapsed().as_secs_f64());
+            };
+            let ls = units::lines(&text);
+            stage("lines", &mut || drop(units::lines(&text)));
+            stage("wrap", &mut || drop(units::wrap(&ls)));
+            let us = units::units(&ls, None);
+            stage("units", &mut || drop(units::units(&ls, None)));
+            let sh = cues::shapes(&us);
+            stage("shapes", &mut || drop(cues::shapes(&us)));
+            let h = cues::habits(&us, &sh);
+            stage("cues", &mut || drop(cues::cues(&us, &sh, h)));
+            let t = std::time::Instant::now();
+            let page = loader::prepare(&text);
+            let prep = t.elapsed();
+            let w = Weights::default();
+            let t = std::time::Instant::now();
+            let labels = loader::segment::segment(&page.cues, &w);
+            let seg = t.elapsed();
+            let t = std::time::Instant::now();
+            let issue = loader::parse("x", &text, Encoding::Utf8);
+            let all = t.elapsed();
+            let mb = text.len() as f64 / 1e6;
+            println!(
+                "{mb:.1} MB, {lines} lines, {} units, {} labels, {} articles: baseline {:.0} MB/s; prepare {:.0} MB/s, segment {:.0} MB/s, parse {:.0} MB/s",
+                page.units.len(),
+                labels.len(),
+                issue.articles.len(),
+                mb / base.as_secs_f64(),
+                mb / prep.as_secs_f64(),
+                mb / seg.as_secs_f64(),
+                mb / all.as_secs_f64()
+            );
+        }
         Some("tune") => {
             let passes: usize = args.get(1).and_then(|p| p.parse().ok()).unwrap_or(1);
             let mut pages = load(&real.join("pages"), "pages");

@@ -110,6 +110,9 @@ cues! {
     PrevDateline,
     /// Masthead-shaped, but below the page's top.
     LateMasthead,
+    /// The next two to four units, joined, are this one: a deck the site
+    /// printed twice, once on one line.
+    Duplicate,
 }
 
 /// How many cues there are.
@@ -161,6 +164,32 @@ pub struct Habits {
 /// Is the unit body-like on its own (a paragraph, not a headline line)?
 fn body_like(s: &Shape) -> bool {
     s.chars > 48 || (s.ends_sentence && s.chars > 12)
+}
+
+/// Is unit `i` the next two to four units on one line (white space aside)?
+fn is_duplicate(units: &[Unit<'_>], i: usize) -> bool {
+    let squeeze = |t: &str| -> String { t.chars().filter(|c| !c.is_whitespace()).collect() };
+    let text = &units[i].text;
+    if text.len() > 400 || units.len() < i + 3 {
+        return false;
+    }
+    // Cheap gates first: the next unit is shorter and starts alike.
+    let next = &units[i + 1].text;
+    if next.len() >= text.len() || next.chars().next() != text.chars().next() {
+        return false;
+    }
+    let whole = squeeze(text);
+    let mut joined = String::new();
+    for (k, next) in units[i + 1..].iter().take(4).enumerate() {
+        joined.push_str(&squeeze(&next.text));
+        if !whole.starts_with(&joined) {
+            return false;
+        }
+        if k >= 1 && joined.len() == whole.len() {
+            return true;
+        }
+    }
+    false
 }
 
 /// The page's habits.
@@ -263,6 +292,7 @@ fn unit_cues(units: &[Unit<'_>], shapes: &[Shape], h: Habits, i: usize) -> Cues 
     // The page's only text besides its masthead and chrome (a full-page
     // advert's `广告`, a picture's title).
     c.set(Cue::Only, h.content_units == 1 && !s.masthead && !s.chrome);
+    c.set(Cue::Duplicate, is_duplicate(units, i));
     c.set(Cue::PrevHeadline, prev.is_some_and(|p| p.headline_shaped));
     c.set(Cue::NextHeadline, next.is_some_and(|n| n.headline_shaped));
     c.set(Cue::WholeBracket, s.whole_bracket);

@@ -5,7 +5,7 @@
 
 use super::names::{parse_byline, parse_embedded, parse_written_byline};
 use super::patterns;
-use super::shapes::{Shape, is_caption, is_editors, lead_dateline};
+use super::shapes::{Shape, is_editors, lead_dateline};
 use super::words::GRAPHIC_LABELS;
 use crate::model::Jump;
 use std::borrow::Cow;
@@ -64,8 +64,10 @@ pub fn part<'a>(text: Cow<'a, str>, shape: &Shape) -> Part<'a> {
             return Part::Byline(text.into_owned(), authors);
         }
     }
-    if let Some(jump) = patterns::jump_whole(&text) {
-        return Part::Jump(jump);
+    if shape.jump {
+        if let Some(jump) = patterns::jump_whole(&text) {
+            return Part::Jump(jump);
+        }
     }
     if shape.trailing {
         return Part::Credit(text);
@@ -80,21 +82,26 @@ pub fn part<'a>(text: Cow<'a, str>, shape: &Shape) -> Part<'a> {
             Part::Editors(text)
         };
     }
-    if is_caption(&text) || shape.art_credit {
+    if shape.caption || shape.art_credit {
         return Part::Caption(text);
     }
     let mut para = Para::default();
     let (mut start, mut end) = (0, text.len());
-    if let Some((jump, rest)) = patterns::jump_at_end(&text) {
-        para.jump_out = Some(jump);
-        end = rest.len();
-    }
-    if let Some((jump, rest)) = patterns::jump_at_start(&text[..end]) {
-        para.jump_in = Some(jump);
-        start = end - rest.len();
+    if shape.jump {
+        if let Some((jump, rest)) = patterns::jump_at_end(&text) {
+            para.jump_out = Some(jump);
+            end = rest.len();
+        }
+        if let Some((jump, rest)) = patterns::jump_at_start(&text[..end]) {
+            para.jump_in = Some(jump);
+            start = end - rest.len();
+        }
     }
     let body = &text[start..end];
-    if let Some(tag) = lead_dateline(body) {
+    // A jump line cut off the start can uncover a dateline the shape did
+    // not see.
+    let maybe_lead = shape.dateline || start > 0;
+    if let Some(tag) = lead_dateline(body).filter(|_| maybe_lead) {
         let after = &body[tag.len()..];
         para.embedded = patterns::embedded_bracket(after)
             .and_then(parse_embedded)

@@ -53,6 +53,12 @@ static HAN_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// `CHROME_WORDS` as one pattern: one pass over the text for all words.
+static CHROME_WORDS_RE: LazyLock<Regex> = LazyLock::new(|| {
+    let words: Vec<String> = CHROME_WORDS.iter().map(|w| regex::escape(w)).collect();
+    re(&words.join("|"))
+});
+
 /// Bullets of a site's menu items (never a byline marker: `●`/`■` open bylines).
 const MENU_BULLETS: &[char] = &['•', '·', '▪', '»', '›'];
 
@@ -145,7 +151,10 @@ pub fn lead_dateline(text: &str) -> Option<&str> {
         }
     }
     let head = &text[..floor_boundary(text, 90)];
-    if !(head.contains("日电") || head.contains("日讯")) {
+    let dated = head
+        .match_indices('日')
+        .any(|(i, d)| head[i + d.len()..].starts_with(['电', '讯']));
+    if !dated {
         return None;
     }
     HAN_DATELINE.find(text).map(|m| m.as_str())
@@ -220,8 +229,13 @@ pub fn is_chrome(text: &str) -> bool {
             return true;
         }
     }
-    let n = chars(text);
-    if n <= 60
+    // Chrome is short: most units are not, and the byte length says so
+    // (a character is one to four bytes).
+    if text.len() > 400 {
+        return false;
+    }
+    if text.len() <= 240
+        && chars(text) <= 60
         && text[..floor_boundary(text, 40)].contains('版')
         && PAGE_ITEM.is_match(text)
         && !ends_sentence(text)
@@ -230,33 +244,55 @@ pub fn is_chrome(text: &str) -> bool {
     }
     // Footers and source lines are short; a long paragraph may quote a
     // web address without being chrome.
-    n <= 160 && CHROME_WORDS.iter().any(|w| text.contains(w))
+    text.len() <= 300 && CHROME_WORDS_RE.is_match(text)
 }
 
 /// The shapes of `text`.
 pub fn shape(text: &str) -> Shape {
-    let n = chars(text);
+    // Byte searches for the counts (the marks are `,` or start with 0xEF
+    // or 0xE3 in UTF-8); the other tests look only at the ends of the
+    // text, or run on short texts.
+    let n = text.chars().count();
+    let b = text.as_bytes();
+    let (mut commas, mut marks, mut space, mut opens) = (0, 0, memchr::memchr(b' ', b).is_some(), 0);
+    for i in memchr::memchr3_iter(b',', 0xEF, 0xE3, b) {
+        match (b[i], b.get(i + 1), b.get(i + 2)) {
+            (b',', _, _) => commas += 1,
+            // `，` EF BC 8C, `！` EF BC 81, `？` EF BC 9F, `（` EF BC 88.
+            (0xEF, Some(0xBC), Some(0x8C)) => commas += 1,
+            (0xEF, Some(0xBC), Some(0x81 | 0x9F)) => marks += 1,
+            (0xEF, Some(0xBC), Some(0x88)) => opens += 1,
+            // `。` E3 80 82, U+3000 E3 80 80.
+            (0xE3, Some(0x80), Some(0x82)) => marks += 1,
+            (0xE3, Some(0x80), Some(0x80)) => space = true,
+            _ => {}
+        }
+    }
+    marks += memchr::memchr2_iter(b'!', b'?', b).count();
+    opens += memchr::memchr_iter(b'(', b).count();
+    let han = text.chars().take(8).any(is_han) || text.chars().any(is_han);
     let last = text.chars().next_back();
+    let ends = ends_sentence(text);
     let trimmed = trim_end_chars(text, CLOSERS);
-    let body = trimmed
-        .char_indices()
-        .next_back()
-        .map_or("", |(i, _)| &trimmed[..i]);
+    let final_mark = trimmed.ends_with(['。', '！', '？', '!', '?']);
+    let inner_sentence = marks > usize::from(final_mark);
+    let ends_open = matches!(last, Some('，' | '、' | ',' | '；' | ';'));
     let short = n <= 60;
     Shape {
         chars: n,
-        ends_sentence: ends_sentence(text),
-        ends_open: matches!(last, Some('，' | '、' | ',' | '；' | ';')),
-        inner_sentence: body.contains(['。', '！', '？', '!', '?']),
+        ends_sentence: ends,
+        ends_open,
+        inner_sentence,
         dateline: lead_dateline(text).is_some(),
         // A line ending in `摄` is a caption, never a byline (FORMAT.md).
         byline: short
             && !is_caption(text)
             && (parse_byline(text).is_some() || super::names::is_written_byline(text)),
         caption: is_caption(text),
-        jump: patterns::jump_whole(text).is_some()
-            || patterns::jump_at_end(text).is_some()
-            || patterns::jump_at_start(text).is_some(),
+        jump: may_hold_jump(text)
+            && (patterns::jump_whole(text).is_some()
+                || patterns::jump_at_end(text).is_some()
+                || patterns::jump_at_start(text).is_some()),
         trailing: is_trailing_credit(text),
         editors: is_editors(text),
         masthead: short && patterns::masthead(text).is_some(),
@@ -274,8 +310,8 @@ pub fn shape(text: &str) -> Shape {
         subhead_mark: SUBHEADS.any(text) || (may_be_ordinal(text) && ORDINAL.is_match(text)),
         section_label: n <= 8 && SECTION_LABELS.iter().any(|w| trim_marks(text) == *w),
         end_mark: END_MARKS.contains(&text),
-        no_han: !text.chars().any(is_han),
-        inner_space: text.contains([' ', '\u{3000}']),
+        no_han: !han,
+        inner_space: space,
         quote_start: text.starts_with(['“', '"', '「', '《']),
         ends_colon: matches!(last, Some('：' | ':')),
         salutation: n <= 30
@@ -283,14 +319,28 @@ pub fn shape(text: &str) -> Shape {
             && SALUTATIONS.iter().any(|w| text.contains(w)),
         whole_bracket: text.starts_with(['（', '('])
             && text.ends_with(['）', ')'])
-            && !text.chars().skip(1).any(|c| matches!(c, '（' | '(')),
-        commas: text.matches(['，', ',']).take(2).count() == 2,
+            && opens == 1,
+        commas: commas >= 2,
         art_credit: n <= 24 && ART_CREDIT.is_match(text),
-        headline_shaped: n <= 40
-            && !ends_sentence(text)
-            && !matches!(last, Some('，' | '、' | ',' | '；' | ';'))
-            && !body.contains(['。', '！', '？', '!', '?']),
+        headline_shaped: n <= 40 && !ends && !ends_open && !inner_sentence,
     }
+}
+
+/// Could `text` hold a jump line (`（下转第2版）`) at an end? Only if `版`
+/// or `页` stands near one of its ends: the patterns run only then.
+fn may_hold_jump(text: &str) -> bool {
+    let head = &text[..floor_boundary(text, 60)];
+    let tail = &text[ceil_boundary(text, text.len().saturating_sub(60))..];
+    head.contains(['版', '页']) || tail.contains(['版', '页'])
+}
+
+/// The smallest char boundary of `text` at or above `at`.
+fn ceil_boundary(text: &str, at: usize) -> usize {
+    let mut i = at.min(text.len());
+    while !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
 }
 
 /// `text` without the markers and brackets around a label (`■链接`, `【背景】`).

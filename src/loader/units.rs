@@ -35,8 +35,8 @@ impl<'a> Line<'a> {
         Line {
             text,
             indent: lead.chars().map(cols).sum(),
-            width: text.chars().map(cols).sum(),
-            len: lead.chars().count() + text.chars().count(),
+            width: width(text),
+            len: char_count(lead) + char_count(text),
         }
     }
 
@@ -56,6 +56,26 @@ impl<'a> Line<'a> {
     fn chars(&self) -> usize {
         self.len
     }
+}
+
+/// Display columns of a text as `cols` counts them, without decoding it:
+/// every character is two columns, less one per ASCII byte, plus three per
+/// tab (the byte counts vectorise; this runs on every line of the file).
+fn width(text: &str) -> usize {
+    let b = text.as_bytes();
+    let chars: usize = b.iter().map(|&x| usize::from((x as i8) >= -0x40)).sum();
+    let ascii: usize = b.iter().map(|&x| usize::from(x < 0x80)).sum();
+    let tabs = memchr::memchr_iter(b'\t', b).count();
+    2 * chars - ascii + 3 * tabs
+}
+
+/// Characters of a text, counted on its bytes (every byte but UTF-8
+/// continuation bytes starts one).
+fn char_count(text: &str) -> usize {
+    text.as_bytes()
+        .iter()
+        .map(|&x| usize::from((x as i8) >= -0x40))
+        .sum()
 }
 
 /// Display columns of a character, as the hard-wrap test counts them: a
@@ -355,6 +375,14 @@ mod tests {
         assert!(u[1].gap_above && !u[1].gap_below);
         assert!(!u[2].gap_above && u[2].gap_below);
         assert_eq!(u[2].line, 4);
+    }
+
+    #[test]
+    fn width_counts_as_cols() {
+        for t in ["", "abc", "中文", "a中\tb", "１２，。", "𠀀x"] {
+            assert_eq!(width(t), t.chars().map(cols).sum::<usize>(), "{t:?}");
+            assert_eq!(char_count(t), t.chars().count(), "{t:?}");
+        }
     }
 
     #[test]
