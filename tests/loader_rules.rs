@@ -86,16 +86,31 @@ fn escapes_and_controls_are_removed() {
 
 #[test]
 fn indented_hard_wrapped_paragraphs() {
-    let text = "标题\n\n■本报记者 张三\n\n\u{3000}\u{3000}本报讯 第一段的第一行\n第一段的第二行。\n\u{3000}\u{3000}第二段\n继续。\n  第三段。";
+    // Hard-wrapped (FORMAT.md "Blocks"): the lines stop at one measure (16
+    // characters) in mid-sentence, and an indent opens a paragraph.
+    let text = "全市安全生产工作会议召开\n\n■本报记者 张三\n\n\u{3000}\u{3000}本报讯 7月1日，全市召开安\n全生产工作会议，部署下半年工作。\n\u{3000}\u{3000}会议指出，今年以来全市安全生\n产形势总体平稳，事故起数和死亡人\n数实现双下降。\n\u{3000}\u{3000}会议要求，要压实责任。";
     let a = &parse(text).articles[0];
     assert_eq!(
         a.paragraphs,
         [
-            "本报讯 第一段的第一行第一段的第二行。",
-            "第二段继续。",
-            "第三段。"
+            "本报讯 7月1日，全市召开安全生产工作会议，部署下半年工作。",
+            "会议指出，今年以来全市安全生产形势总体平稳，事故起数和死亡人数实现双下降。",
+            "会议要求，要压实责任。"
         ]
     );
+}
+
+#[test]
+fn short_lines_are_not_a_hard_wrap() {
+    // Lines that do not stop at one measure are one block each, even
+    // indented: `第二段` is a block of its own (a subhead here).
+    let text = "全市安全生产工作会议召开\n\n■本报记者 张三\n\n\u{3000}\u{3000}本报讯 第一段写完了。\n\u{3000}\u{3000}第二段\n继续写完了。";
+    let a = &parse(text).articles[0];
+    assert_eq!(
+        a.paragraphs,
+        ["本报讯 第一段写完了。", "第二段", "继续写完了。"]
+    );
+    assert_eq!(a.subheads, [1]);
 }
 
 // ---- Kinds -------------------------------------------------------------
@@ -176,25 +191,80 @@ fn headline_roles() {
     };
     let s = |x: &str| Some(x.to_string());
     assert_eq!(
-        roles("引题\n\n主题\n\n副题"),
-        (s("引题"), s("主题"), s("副题"))
+        roles("湘江新区推进重点项目建设\n\n扎实做好民生保障等工作\n\n副市长带队检查安全生产"),
+        (
+            s("湘江新区推进重点项目建设"),
+            s("扎实做好民生保障等工作"),
+            s("副市长带队检查安全生产")
+        )
     );
     assert_eq!(
-        roles("市长在会上强调\n\n主题"),
-        (s("市长在会上强调"), s("主题"), None)
+        roles("市长在全市安全生产会议上强调\n\n扎实做好民生保障等工作"),
+        (
+            s("市长在全市安全生产会议上强调"),
+            s("扎实做好民生保障等工作"),
+            None
+        )
     );
-    assert_eq!(roles("市长指出\n\n主题"), (s("市长指出"), s("主题"), None));
     assert_eq!(
-        roles("市委书记调度工作,强调——\n\n主题"),
-        (s("市委书记调度工作,强调——"), s("主题"), None)
+        roles("市长在调研时指出\n\n扎实做好民生保障等工作"),
+        (s("市长在调研时指出"), s("扎实做好民生保障等工作"), None)
     );
-    assert_eq!(roles("会议：\n\n主题"), (s("会议："), s("主题"), None));
-    assert_eq!(roles("主题\n\n——副题"), (None, s("主题"), s("——副题")));
-    assert_eq!(roles("主题\n\n副题"), (None, s("主题"), s("副题")));
-    assert_eq!(roles("主题"), (None, s("主题"), None));
+    assert_eq!(
+        roles("市委书记调度工作,强调——\n\n扎实做好民生保障等工作"),
+        (
+            s("市委书记调度工作,强调——"),
+            s("扎实做好民生保障等工作"),
+            None
+        )
+    );
+    assert_eq!(
+        roles("全市安全生产工作会议提出：\n\n扎实做好民生保障等工作"),
+        (
+            s("全市安全生产工作会议提出："),
+            s("扎实做好民生保障等工作"),
+            None
+        )
+    );
+    assert_eq!(
+        roles("扎实做好民生保障等工作\n\n——副市长带队检查安全生产"),
+        (
+            None,
+            s("扎实做好民生保障等工作"),
+            s("——副市长带队检查安全生产")
+        )
+    );
+    assert_eq!(
+        roles("扎实做好民生保障等工作"),
+        (None, s("扎实做好民生保障等工作"), None)
+    );
     assert_eq!(
         roles("高新区两大项目 在“洽谈周”签约"),
         (None, s("高新区两大项目 在“洽谈周”签约"), None)
+    );
+}
+
+#[test]
+#[ignore = "loader bug (weights): two deck lines without a kicker end read as kicker + title; the seed fixture's articles 3 and 4 fail the same way"]
+fn two_deck_lines_without_a_kicker_end_are_title_and_subtitle() {
+    // FORMAT.md: two lines are kicker + title only when the first ends
+    // with `——`, `：` or a speech verb; otherwise title + subtitle.
+    let a = parse(&format!(
+        "扎实做好民生保障等工作\n\n副市长带队检查安全生产\n\n■本报记者 张三\n\n{LEAD}"
+    ))
+    .articles
+    .remove(0);
+    assert_eq!(
+        (
+            a.kicker.as_deref(),
+            a.title.as_deref(),
+            a.subtitle.as_deref()
+        ),
+        (
+            None,
+            Some("扎实做好民生保障等工作"),
+            Some("副市长带队检查安全生产")
+        )
     );
 }
 
@@ -256,14 +326,57 @@ fn jump_lines_inside_paragraphs_are_removed() {
 
 #[test]
 fn cut_paragraphs_join_across_breaks() {
+    // A column break cuts a paragraph where the column ends: its first part
+    // is a full column's worth, ending mid-word.
     let a = &parse(&format!(
-        "标题\n\n{LEAD}\n\n带动5000\n\n人就业。\n\n更好履行基\n\n\n\n本民生保障。"
+        "全市安全生产工作会议召开\n\n{LEAD}\n\n高新区将吸引一批高技术软件人才，力争3年后年产值达到20亿元，带动5000\n\n人就业。\n\n要围绕“三个聚焦”扎实做好“六稳”“六保”工作，特别是做好保就业和保基本民生工作，更好履行基\n\n\n\n本民生保障。"
     ))
     .articles[0];
     assert_eq!(
         a.paragraphs,
-        [LEAD, "带动5000人就业。", "更好履行基本民生保障。"]
+        [
+            LEAD,
+            "高新区将吸引一批高技术软件人才，力争3年后年产值达到20亿元，带动5000人就业。",
+            "要围绕“三个聚焦”扎实做好“六稳”“六保”工作，特别是做好保就业和保基本民生工作，更好履行基本民生保障。"
+        ]
     );
+    assert!(a.subheads.is_empty());
+}
+
+#[test]
+fn a_paragraph_cut_twice_joins_whole() {
+    // Three columns: the middle part is short, but it continues an open
+    // paragraph, so it is no subhead.
+    let a = &parse(&format!(
+        "全市安全生产工作会议召开\n\n{LEAD}\n\n会议要求，各级各部门要坚持问题导向，对照年度目标任务逐项梳理，确保\n\n各项任务\n\n按时完成。"
+    ))
+    .articles[0];
+    assert_eq!(
+        a.paragraphs,
+        [
+            LEAD,
+            "会议要求，各级各部门要坚持问题导向，对照年度目标任务逐项梳理，确保各项任务按时完成。"
+        ]
+    );
+}
+
+#[test]
+fn a_short_line_after_a_finished_paragraph_is_a_subhead() {
+    // FORMAT.md "Subhead": short, no sentence end, inside a body that goes
+    // on; it never joins the next paragraph.
+    let a = &parse(&format!(
+        "全市安全生产工作会议召开\n\n{LEAD}\n\n压实安全生产责任\n\n会议要求，各地要压实责任，确保安全。"
+    ))
+    .articles[0];
+    assert_eq!(
+        a.paragraphs,
+        [
+            LEAD,
+            "压实安全生产责任",
+            "会议要求，各地要压实责任，确保安全。"
+        ]
+    );
+    assert_eq!(a.subheads, [1]);
 }
 
 #[test]
@@ -281,11 +394,20 @@ fn a_headline_group_never_joins_a_paragraph() {
     // The cut paragraph's tail sits right before the next headline group;
     // neither the group nor the next lead is joined onto it.
     let issue = parse(&format!(
-        "甲\n\n{LEAD}\n\n这一段被截断在\n\n下一页（下转第2版）\n\n乙标题\n\n{LEAD}"
+        "甲地召开全市安全生产工作会议\n\n{LEAD}\n\n会议要求，各级各部门要坚持问题导向，对照目标任务逐项梳理，这一段被截断在\n\n下一页（下转第2版）\n\n乙地推进重点项目建设\n\n{LEAD}"
     ));
     assert_eq!(issue.articles.len(), 2);
-    assert_eq!(issue.articles[0].paragraphs, [LEAD, "这一段被截断在下一页"]);
-    assert_eq!(issue.articles[1].title.as_deref(), Some("乙标题"));
+    assert_eq!(
+        issue.articles[0].paragraphs,
+        [
+            LEAD,
+            "会议要求，各级各部门要坚持问题导向，对照目标任务逐项梳理，这一段被截断在下一页"
+        ]
+    );
+    assert_eq!(
+        issue.articles[1].title.as_deref(),
+        Some("乙地推进重点项目建设")
+    );
     assert_eq!(issue.articles[1].paragraphs, [LEAD]);
 }
 
@@ -299,29 +421,45 @@ fn no_headline_file_is_one_article() {
 // ---- Habits of other papers ------------------------------------------
 
 #[test]
+#[ignore = "loader bug (weights): an unmarked byline under a one-line deck reads as the subtitle"]
 fn unmarked_byline_line() {
-    let a = &parse(&format!("标题\n\n本报记者 张三 通讯员 李 四\n\n{LEAD}")).articles[0];
+    let a = &parse(&format!(
+        "全市安全生产工作会议召开\n\n本报记者 张三 通讯员 李 四\n\n{LEAD}"
+    ))
+    .articles[0];
     assert_eq!(a.byline.as_deref(), Some("本报记者 张三 通讯员 李 四"));
     assert_eq!(a.authors, ["张三", "李四"]);
     assert_eq!(a.subtitle, None);
 }
 
 #[test]
-fn trailing_bracketed_byline_and_end_mark_stay_in_their_article() {
+fn trailing_credit_and_end_mark_stay_in_their_article() {
+    // FORMAT.md "Trailing credit": it ends the article above (never starts
+    // the next), goes into its `credit`, and names its authors when it has
+    // no byline. An end mark after it changes nothing.
     let issue = parse(&format!(
-        "甲标题\n\n{LEAD}\n\n（本报记者 张三）\n\n（完）\n\n乙标题\n\n■本报记者 李四\n\n{LEAD}"
+        "甲地召开全市安全生产工作会议\n\n{LEAD}\n\n（本报记者 张三）\n\n（完）\n\n乙地推进重点项目建设\n\n■本报记者 李四\n\n{LEAD}"
     ));
     assert_eq!(issue.articles.len(), 2);
     let a = &issue.articles[0];
+    assert_eq!(a.credit.as_deref(), Some("（本报记者 张三）"));
     assert_eq!(
         (a.byline.as_deref(), a.authors.as_slice()),
-        (Some("本报记者 张三"), &["张三".to_string()][..])
+        (None, &["张三".to_string()][..])
     );
     assert_eq!(a.paragraphs, [LEAD, "（完）"]);
     let b = &issue.articles[1];
     assert_eq!(
-        (b.kicker.as_deref(), b.title.as_deref()),
-        (None, Some("乙标题"))
+        (
+            b.kicker.as_deref(),
+            b.title.as_deref(),
+            b.authors.as_slice()
+        ),
+        (
+            None,
+            Some("乙地推进重点项目建设"),
+            &["李四".to_string()][..]
+        )
     );
 }
 
@@ -356,4 +494,336 @@ fn copy_pasted_page_with_one_paragraph_per_line() {
     assert_eq!(titles, [Some("标题甲"), Some("标题乙")]);
     assert_eq!(issue.articles[0].paragraphs, [LEAD, "第二段。"]);
     assert_eq!(issue.articles[1].authors, ["李四"]);
+}
+
+// ---- Kinds of issue 9: credits, captions, datelines, chrome, subheads ----
+
+const TITLE: &str = "全市安全生产工作会议召开";
+const BODY: &str =
+    "会议要求，各级各部门要坚持问题导向，对照年度目标任务逐项梳理，确保各项任务按时完成。";
+
+fn titles(issue: &Issue) -> Vec<Option<&str>> {
+    issue.articles.iter().map(|a| a.title.as_deref()).collect()
+}
+
+#[test]
+fn trailing_credits_go_to_credit_and_name_the_authors() {
+    for (credit, authors) in [
+        ("（本报记者刘维涛、李昌禹报道）", vec!["刘维涛", "李昌禹"]),
+        (
+            "（新华社北京1月1日电  记者秦杰、张旭东）",
+            vec!["秦杰", "张旭东"],
+        ),
+        ("（本报科威特城1月1日电）", vec![]),
+        ("（作者为中国驻芬兰大使）", vec![]),
+        ("(本报记者 陈 润)", vec!["陈润"]),
+    ] {
+        let issue = parse(&format!("{TITLE}\n\n{LEAD}\n\n{BODY}\n\n{credit}"));
+        assert_eq!(issue.articles.len(), 1, "{credit}");
+        let a = &issue.articles[0];
+        assert_eq!(a.credit.as_deref(), Some(credit), "{credit}");
+        assert_eq!(a.authors, authors, "{credit}");
+        assert_eq!(a.byline, None, "{credit}");
+        assert_eq!(a.paragraphs, [LEAD, BODY], "{credit}");
+    }
+}
+
+#[test]
+fn a_trailing_credit_ends_the_article_above() {
+    // It never starts the next article: the deck after it does, with no
+    // byline or dateline of its own.
+    let issue = parse(&format!(
+        "{TITLE}\n{BODY}\n（本报记者刘维涛、李昌禹报道）\n让我们一起奔跑（人民论坛）\n{BODY}\n（作者为中国驻芬兰大使）"
+    ));
+    assert_eq!(
+        titles(&issue),
+        [Some(TITLE), Some("让我们一起奔跑（人民论坛）")]
+    );
+    let (a, b) = (&issue.articles[0], &issue.articles[1]);
+    assert_eq!(a.credit.as_deref(), Some("（本报记者刘维涛、李昌禹报道）"));
+    assert_eq!(a.authors, ["刘维涛", "李昌禹"]);
+    assert_eq!(a.paragraphs, [BODY]);
+    assert_eq!(b.credit.as_deref(), Some("（作者为中国驻芬兰大使）"));
+    assert_eq!(b.paragraphs, [BODY]);
+    assert!(b.authors.is_empty() && b.byline.is_none() && b.dateline.is_none());
+}
+
+#[test]
+fn a_byline_keeps_its_authors_over_a_trailing_credit() {
+    let a = &parse(&format!(
+        "{TITLE}\n\n■本报记者 张三\n\n{LEAD}\n\n（本报记者李四报道）"
+    ))
+    .articles[0];
+    assert_eq!(a.authors, ["张三"]);
+    assert_eq!(a.credit.as_deref(), Some("（本报记者李四报道）"));
+}
+
+#[test]
+fn caption_credit_lines_are_captions_never_bylines() {
+    for credit in [
+        "刘帅冶摄（人民视觉）",
+        "新华社记者 陈 斌摄",
+        "本报记者 张三摄",
+    ] {
+        // Between two paragraphs: a caption of the article, never a byline,
+        // never the start of an article.
+        let issue = parse(&format!(
+            "{TITLE}\n\n■本报记者 李四\n\n{LEAD}\n\n{credit}\n\n{BODY}"
+        ));
+        assert_eq!(issue.articles.len(), 1, "{credit}");
+        let a = &issue.articles[0];
+        assert_eq!(a.authors, ["李四"], "{credit}");
+        assert_eq!(a.captions, [credit], "{credit}");
+        assert_eq!(a.paragraphs, [LEAD, BODY], "{credit}");
+        // After the last paragraph, before the next article.
+        let issue = parse(&format!(
+            "{TITLE}\n\n{LEAD}\n\n{BODY}\n\n{credit}\n\n重庆推进重点项目建设\n\n■本报记者 王五\n\n{LEAD}"
+        ));
+        assert_eq!(
+            titles(&issue),
+            [Some(TITLE), Some("重庆推进重点项目建设")],
+            "{credit}"
+        );
+        let a = &issue.articles[0];
+        assert_eq!(a.captions, [credit], "{credit}");
+        assert!(a.byline.is_none() && a.authors.is_empty(), "{credit}");
+    }
+}
+
+#[test]
+#[ignore = "loader bug (weights): a photo credit line right under a one-line title reads as its subtitle"]
+fn a_caption_credit_under_the_title_is_a_caption() {
+    for credit in [
+        "刘帅冶摄（人民视觉）",
+        "新华社记者 陈 斌摄",
+        "本报记者 张三摄",
+    ] {
+        let issue = parse(&format!("{TITLE}\n\n{credit}\n\n{LEAD}\n\n{BODY}"));
+        assert_eq!(issue.articles.len(), 1, "{credit}");
+        let a = &issue.articles[0];
+        assert_eq!(
+            (a.title.as_deref(), a.subtitle.as_deref()),
+            (Some(TITLE), None),
+            "{credit}"
+        );
+        assert_eq!(
+            (a.byline.as_deref(), a.authors.len()),
+            (None, 0),
+            "{credit}"
+        );
+        assert_eq!(a.captions, [credit], "{credit}");
+        assert_eq!(a.paragraphs, [LEAD, BODY], "{credit}");
+    }
+}
+
+#[test]
+fn bracketed_and_chinese_numeral_datelines() {
+    for (lead, dateline) in [
+        (
+            "【新华社重庆十四日电】记者从市政府获悉，",
+            "【新华社重庆十四日电】",
+        ),
+        ("新华社北京十月一日电 今天，", "新华社北京十月一日电"),
+        (
+            "本报广州十一月二十八日电 今天，",
+            "本报广州十一月二十八日电",
+        ),
+        (
+            "据新华社科伦坡12月31日电 当地时间",
+            "据新华社科伦坡12月31日电",
+        ),
+    ] {
+        let issue = parse(&format!(
+            "{TITLE}\n\n{lead}全市召开安全生产工作会议。\n\n{BODY}"
+        ));
+        assert_eq!(issue.articles.len(), 1, "{lead}");
+        let a = &issue.articles[0];
+        assert_eq!(a.dateline.as_deref(), Some(dateline), "{lead}");
+        assert_eq!(a.title.as_deref(), Some(TITLE), "{lead}");
+        assert!(a.paragraphs[0].starts_with(lead), "{lead}");
+    }
+}
+
+#[test]
+fn a_chinese_numeral_dateline_opens_a_new_article() {
+    let issue = parse(&format!(
+        "{TITLE}\n\n{LEAD}\n\n{BODY}\n\n重庆推进重点项目建设\n\n【新华社重庆十四日电】记者从市政府获悉，全市重点项目进展顺利。"
+    ));
+    assert_eq!(titles(&issue), [Some(TITLE), Some("重庆推进重点项目建设")]);
+    assert_eq!(
+        issue.articles[1].dateline.as_deref(),
+        Some("【新华社重庆十四日电】")
+    );
+}
+
+#[test]
+fn site_menus_and_page_lists_are_chrome() {
+    let menu = ["首页English", "• 时政", "• 国际", "• 更多>>"];
+    let pages = ["01版:要 闻", "02版:要 闻", "03版:国 际"];
+    let text = format!(
+        "{}\n{}\n光明日报 2012年10月27日 星期六\n\n{TITLE}\n\n■本报记者 张三\n\n{LEAD}\n\n{BODY}",
+        menu.join("\n"),
+        pages.join("\n\n")
+    );
+    let issue = parse(&text);
+    assert_eq!(titles(&issue), [Some(TITLE)]);
+    let mut chrome: Vec<&str> = menu.to_vec();
+    chrome.extend(pages);
+    assert_eq!(issue.chrome, chrome);
+    let m = issue.masthead.expect("masthead");
+    assert_eq!(m.date.as_deref(), Some("2012-10-27"));
+    assert_eq!(issue.articles[0].paragraphs, [LEAD, BODY]);
+}
+
+#[test]
+fn source_lines_and_footers_are_chrome() {
+    let source = "( 2019-10-12 ) 稿件来源:新华每日电讯 要 闻";
+    let cms = "2024-02-03 2 2 周口晚报 content_226314.html 1 小记者“跑”两会 /enpproperty-->";
+    let icp = "京ICP备12345678号";
+    let issue = parse(&format!(
+        "{TITLE}\n\n{source}\n\n{LEAD}\n\n{BODY}\n\n{cms}\n\n{icp}"
+    ));
+    assert_eq!(titles(&issue), [Some(TITLE)]);
+    assert_eq!(issue.chrome, [source, cms, icp]);
+    assert_eq!(issue.articles[0].paragraphs, [LEAD, BODY]);
+}
+
+#[test]
+#[ignore = "loader gap: a deck the site printed twice (joined on one line, then line by line) is not recognised"]
+fn a_deck_printed_twice_is_one_deck() {
+    // FORMAT.md: the one-line copy is chrome.
+    let joined = "湘江新区推进重点项目建设 扎实做好民生保障等工作";
+    let issue = parse(&format!(
+        "{joined}\n湘江新区推进重点项目建设\n扎实做好民生保障等工作\n■本报记者 张三\n{LEAD}\n{BODY}"
+    ));
+    assert_eq!(issue.articles.len(), 1);
+    let a = &issue.articles[0];
+    assert_eq!(
+        (a.kicker.as_deref(), a.title.as_deref()),
+        (
+            Some("湘江新区推进重点项目建设"),
+            Some("扎实做好民生保障等工作")
+        )
+    );
+    assert_eq!(issue.chrome, [joined]);
+}
+
+#[test]
+fn subheads_are_listed_never_joined_never_articles() {
+    let issue = parse(&format!(
+        "{TITLE}\n\n■本报记者 张三\n\n{LEAD}\n\n一、压实安全生产责任\n\n{BODY}\n\n■坚持问题导向\n\n{BODY}\n\n织密织牢保障网\n\n{BODY}"
+    ));
+    assert_eq!(titles(&issue), [Some(TITLE)]);
+    let a = &issue.articles[0];
+    assert_eq!(
+        a.paragraphs,
+        [
+            LEAD,
+            "一、压实安全生产责任",
+            BODY,
+            "■坚持问题导向",
+            BODY,
+            "织密织牢保障网",
+            BODY
+        ]
+    );
+    assert_eq!(a.subheads, [1, 3, 5]);
+    assert_eq!(a.authors, ["张三"]);
+}
+
+#[test]
+fn subheads_in_a_one_line_per_paragraph_page() {
+    // No blank lines, no indents: the subhead is still a paragraph of its own.
+    let issue = parse(&format!(
+        "{TITLE}\n■本报记者 张三\n{LEAD}\n压实安全生产责任\n{BODY}\n织密织牢保障网\n{BODY}"
+    ));
+    assert_eq!(titles(&issue), [Some(TITLE)]);
+    let a = &issue.articles[0];
+    assert_eq!(a.paragraphs.len(), 5);
+    assert_eq!(a.subheads, [1, 3]);
+}
+
+#[test]
+fn articles_without_byline_or_dateline_start_at_their_deck() {
+    // A feature and a commentary after a news item: each opens with its
+    // deck and goes straight to the body.
+    let issue = parse(&format!(
+        "{TITLE}\n\n■本报记者 张三\n\n{LEAD}\n\n{BODY}\n\n小巷里的“百姓书屋”\n\n——记社区图书管理员李四\n\n{BODY}\n\n{BODY}\n\n（本报记者王五）\n\n让我们一起奔跑（人民论坛）\n\n{BODY}"
+    ));
+    assert_eq!(
+        titles(&issue),
+        [
+            Some(TITLE),
+            Some("小巷里的“百姓书屋”"),
+            Some("让我们一起奔跑（人民论坛）")
+        ]
+    );
+    let (b, c) = (&issue.articles[1], &issue.articles[2]);
+    assert_eq!(b.subtitle.as_deref(), Some("——记社区图书管理员李四"));
+    assert_eq!(b.paragraphs, [BODY, BODY]);
+    assert_eq!((b.byline.as_deref(), b.dateline.as_deref()), (None, None));
+    assert_eq!(b.authors, ["王五"]);
+    assert_eq!(c.paragraphs, [BODY]);
+    assert!(c.byline.is_none() && c.dateline.is_none() && c.authors.is_empty());
+}
+
+#[test]
+#[ignore = "loader bug (weights): a column-tagged title after a finished body reads as a subhead of the article above"]
+fn a_commentary_after_a_finished_body_is_an_article() {
+    let issue = parse(&format!(
+        "{TITLE}\n\n■本报记者 张三\n\n{LEAD}\n\n{BODY}\n\n让我们一起奔跑（人民论坛）\n\n{BODY}\n\n{BODY}"
+    ));
+    assert_eq!(
+        titles(&issue),
+        [Some(TITLE), Some("让我们一起奔跑（人民论坛）")]
+    );
+    assert_eq!(issue.articles[1].paragraphs, [BODY, BODY]);
+}
+
+#[test]
+fn mastheads_in_their_printed_forms() {
+    for (top, date, page) in [
+        ("衡阳日报 2020年7月2日 星期四", Some("2020-07-02"), None),
+        ("第01版：要闻", None, Some("01")),
+        ("第A05版:要闻", None, Some("A05")),
+        (
+            "2024年02月03日\n第A05版:要闻",
+            Some("2024-02-03"),
+            Some("A05"),
+        ),
+        ("1951年9月15日人民日报 第1版", Some("1951-09-15"), Some("1")),
+    ] {
+        let issue = parse(&format!("{top}\n\n{TITLE}\n\n{LEAD}\n\n{BODY}"));
+        let m = issue
+            .masthead
+            .as_ref()
+            .unwrap_or_else(|| panic!("{top}: no masthead"));
+        assert_eq!(m.text, top.replace('\n', " "), "{top}");
+        assert_eq!(
+            (m.date.as_deref(), m.page.as_deref()),
+            (date, page),
+            "{top}"
+        );
+        assert!(issue.chrome.is_empty(), "{top}: {:?}", issue.chrome);
+        assert_eq!(titles(&issue), [Some(TITLE)], "{top}");
+        assert_eq!(issue.articles[0].paragraphs, [LEAD, BODY], "{top}");
+    }
+}
+
+#[test]
+#[ignore = "loader bug (patterns::masthead): `第A08版:我的2020` (digits in the section name) and `第A05版:要闻 PDF版` are no masthead"]
+fn page_labels_with_digits_or_pdf_are_mastheads() {
+    for top in ["第A08版:我的2020", "第A05版:要闻 PDF版"] {
+        let issue = parse(&format!("{top}\n\n{TITLE}\n\n{LEAD}\n\n{BODY}"));
+        let m = issue
+            .masthead
+            .as_ref()
+            .unwrap_or_else(|| panic!("{top}: no masthead"));
+        assert_eq!(m.text, top);
+        assert!(
+            m.page.as_deref().is_some_and(|p| p.starts_with('A')),
+            "{top}"
+        );
+        assert_eq!(titles(&issue), [Some(TITLE)], "{top}");
+    }
 }

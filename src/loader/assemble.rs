@@ -42,7 +42,11 @@ impl<'a> ArticleBuilder<'a> {
     }
 
     fn push_para(&mut self, p: Para<'a>, shape: &Shape) {
-        self.settle_pending_as_paragraph();
+        // An end mark (`（完）`) after a trailing credit ends the article
+        // too: the credit still ends it.
+        if !shape.end_mark {
+            self.settle_pending_as_paragraph();
+        }
         let headline_shaped =
             shape.chars <= SUBHEAD_MAX_CHARS && !shape.ends_sentence && !shape.ends_open;
         let subhead = headline_shaped
@@ -122,6 +126,11 @@ impl<'a> IssueBuilder<'a> {
         }
     }
 
+    /// No article has begun yet.
+    fn before_articles(&self) -> bool {
+        self.issue.articles.is_empty() && self.current.is_none()
+    }
+
     fn close(&mut self) {
         if let Some(b) = self.current.take() {
             if !b.is_empty() {
@@ -194,11 +203,16 @@ pub fn assemble<'a>(
     let mut before = None;
     for ((unit, shape), &label) in units.into_iter().zip(shapes).zip(labels) {
         match label {
-            Label::Top => match masthead::masthead(&unit.text) {
-                Some(m) if shape.masthead => out.masthead(m),
-                _ => out.issue.chrome.push(unit.text.into_owned()),
-            },
-            Label::Chrome => out.issue.chrome.push(unit.text.into_owned()),
+            // Above the first article, a masthead line is the masthead
+            // whichever of the two labels it got (a site's menu above it
+            // is chrome, and chrome may not go back to the top).
+            Label::Top | Label::Chrome if label == Label::Top || out.before_articles() => {
+                match masthead::masthead(&unit.text) {
+                    Some(m) if shape.masthead => out.masthead(m),
+                    _ => out.issue.chrome.push(unit.text.into_owned()),
+                }
+            }
+            Label::Top | Label::Chrome => out.issue.chrome.push(unit.text.into_owned()),
             Label::Kicker | Label::Title | Label::Subtitle => {
                 if label.opens_after(before) {
                     out.close();
@@ -225,4 +239,51 @@ pub fn assemble<'a>(
     }
     out.close();
     out.issue
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::loader::parse;
+    use crate::model::{Encoding, Issue};
+
+    fn read(text: &str) -> Issue {
+        parse("t.txt", text, Encoding::Utf8)
+    }
+
+    const LEAD: &str = "本报讯 7月1日，全市召开安全生产工作会议。";
+
+    #[test]
+    fn a_trailing_credit_before_an_end_mark_is_the_credit() {
+        let issue = read(&format!(
+            "全市安全生产工作会议召开\n\n{LEAD}\n\n（本报记者 张三）\n\n（完）"
+        ));
+        let a = &issue.articles[0];
+        assert_eq!(a.credit.as_deref(), Some("（本报记者 张三）"));
+        assert_eq!(a.authors, ["张三"]);
+        assert_eq!(a.paragraphs, [LEAD, "（完）"]);
+    }
+
+    #[test]
+    fn a_masthead_under_a_site_menu_is_the_masthead() {
+        let issue = read(&format!(
+            "首页English\n• 时政\n• 更多>>\n光明日报 2012年10月27日 星期六\n\n全市安全生产工作会议召开\n\n■本报记者 张三\n\n{LEAD}"
+        ));
+        let m = issue.masthead.expect("masthead");
+        assert_eq!(m.text, "光明日报 2012年10月27日 星期六");
+        assert_eq!(m.date.as_deref(), Some("2012-10-27"));
+        assert_eq!(issue.chrome, ["首页English", "• 时政", "• 更多>>"]);
+        assert_eq!(issue.articles.len(), 1);
+    }
+
+    #[test]
+    fn a_credit_shaped_line_inside_a_body_is_a_paragraph() {
+        // Followed by more body text, it did not end the article.
+        let issue = read(&format!(
+            "全市安全生产工作会议召开\n\n{LEAD}\n\n（本报记者 张三）\n\n会议要求，各地要压实责任，确保安全。"
+        ));
+        let a = &issue.articles[0];
+        assert_eq!(a.credit, None);
+        assert_eq!(a.paragraphs[1], "（本报记者 张三）");
+        assert!(a.authors.is_empty());
+    }
 }

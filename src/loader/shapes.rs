@@ -291,7 +291,10 @@ pub fn shape(text: &str) -> Shape {
         ends_open,
         inner_sentence,
         dateline: lead_dateline(text).is_some(),
-        byline: short && (parse_byline(text).is_some() || super::names::is_written_byline(text)),
+        // A line ending in `摄` is a caption, never a byline (FORMAT.md).
+        byline: short
+            && !is_caption(text)
+            && (parse_byline(text).is_some() || super::names::is_written_byline(text)),
         caption: is_caption(text),
         jump: may_hold_jump(text)
             && (patterns::jump_whole(text).is_some()
@@ -304,7 +307,9 @@ pub fn shape(text: &str) -> Shape {
         kicker_end: KICKER_ENDS.iter().any(|e| text.ends_with(e))
             || SPEECH_VERBS.iter().any(|v| text.ends_with(v)),
         dash_start: SUBTITLES.any(text),
+        // A photo credit's agency (`刘帅冶摄（人民视觉）`) is no column tag.
         column_tag: n > 4
+            && !is_photo_line(text)
             && matches!(last, Some('）' | ')'))
             && text
                 .rfind(['（', '('])
@@ -427,8 +432,14 @@ mod tests {
         assert!(s.kicker_end && !s.ends_sentence);
         assert!(shape("——重访习近平总书记春节前夕考察过的那些地方").dash_start);
         assert!(shape("让我们一起奔跑（人民论坛）").column_tag);
+        assert!(!shape("刘帅冶摄（人民视觉）").column_tag);
         assert!(shape("一、综合设置基层审批服务机构").subhead_mark);
         assert!(shape("■本报记者 罗文鹏").byline);
+        for credit in ["新华社记者 陈 斌摄", "本报记者 张三摄", "■本报记者 张三 摄"]
+        {
+            let s = shape(credit);
+            assert!(s.caption && !s.byline, "{credit}");
+        }
         assert!(shape("第一句。第二句，").inner_sentence);
         assert!(shape("第一句，第二句，").ends_open);
     }

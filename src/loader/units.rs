@@ -20,6 +20,8 @@ pub struct Line<'a> {
     pub text: &'a str,
     /// Display columns of the white space it opens with (U+3000 is 2).
     pub indent: usize,
+    /// Characters of the white space it opens with.
+    lead_chars: usize,
 }
 
 impl<'a> Line<'a> {
@@ -29,6 +31,7 @@ impl<'a> Line<'a> {
         Line {
             text,
             indent: lead.chars().map(cols).sum(),
+            lead_chars: char_count(lead),
         }
     }
 
@@ -41,8 +44,8 @@ impl<'a> Line<'a> {
         self.indent >= 2
     }
 
-    /// Display columns of the trimmed text (CJK 2, ASCII 1): measured only
-    /// where the hard-wrap test needs it.
+    /// Display columns of the trimmed text (CJK 2, ASCII 1). Measured
+    /// only where the hard-wrap test needs it: it runs on few lines.
     pub fn width(&self) -> usize {
         width(self.text)
     }
@@ -51,17 +54,33 @@ impl<'a> Line<'a> {
     fn end(&self) -> usize {
         self.indent + self.width()
     }
+
+    /// Characters of the line up to its last non-space one, its indent
+    /// included: the measure of a typesetter that counts characters, not
+    /// columns (a half-width digit takes a whole place there).
+    fn chars(&self) -> usize {
+        self.lead_chars + char_count(self.text)
+    }
 }
 
 /// Display columns of a text as `cols` counts them, without decoding it:
-/// every character is two columns, less one per ASCII byte, plus two per
+/// every character is two columns, less one per ASCII byte, plus three per
 /// tab (the byte counts vectorise; this runs on every line of the file).
 fn width(text: &str) -> usize {
     let b = text.as_bytes();
     let chars: usize = b.iter().map(|&x| usize::from((x as i8) >= -0x40)).sum();
     let ascii: usize = b.iter().map(|&x| usize::from(x < 0x80)).sum();
     let tabs = memchr::memchr_iter(b'\t', b).count();
-    2 * chars - ascii + 2 * tabs
+    2 * chars - ascii + 3 * tabs
+}
+
+/// Characters of a text, counted on its bytes (every byte but UTF-8
+/// continuation bytes starts one).
+fn char_count(text: &str) -> usize {
+    text.as_bytes()
+        .iter()
+        .map(|&x| usize::from((x as i8) >= -0x40))
+        .sum()
 }
 
 /// Display columns of a character, as the hard-wrap test counts them: a
@@ -91,17 +110,46 @@ pub struct Unit<'a> {
     pub gap_below: bool,
 }
 
-/// The measure a hard-wrapped file is set to: the display column its
-/// wrapped lines stop at.
+/// The measure a hard-wrapped file is set to: where its wrapped lines
+/// stop, in display columns or in characters (a typesetter may count
+/// either: in a file set to 30 characters a line with digits stops short
+/// of the column measure). At least one of the two is known.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Wrap {
     /// The widest line end of the wrapped lines, in columns.
-    pub columns: usize,
+    pub columns: Option<usize>,
+    /// The longest wrapped line, in characters (indent included).
+    pub chars: Option<usize>,
+}
+
+impl Wrap {
+    /// Does `line` stop at the measure, so `next` may continue it? It
+    /// does when it ends within a few columns (characters) of it, or when
+    /// the Latin word `next` opens with would not have fitted after it
+    /// (Latin text wraps at word ends, so its right edge is ragged).
+    fn reached(&self, line: &Line<'_>, next: &Line<'_>) -> bool {
+        let word: usize = next
+            .text
+            .chars()
+            .take_while(|&c| is_latin_word(c) || "-'.,;:!?)%".contains(c))
+            .map(cols)
+            .sum();
+        let latin = next.text.chars().next().is_some_and(is_latin_word);
+        self.columns
+            .is_some_and(|c| line.end() + WRAP_SLACK >= c || (latin && line.end() + 1 + word > c))
+            || self
+                .chars
+                .is_some_and(|c| line.chars() + WRAP_SLACK_CHARS >= c)
+    }
 }
 
 /// How many columns short of the measure a wrapped line may stop (a
 /// closing mark pushed to the next line, a wide character that did not fit).
 const WRAP_SLACK: usize = 3;
+/// How many characters short of a character measure a wrapped line may
+/// stop (a line may not start with `，` or `。`: the typesetter pushes the
+/// character before it down too).
+const WRAP_SLACK_CHARS: usize = 2;
 /// Narrowest measure taken for hard wrapping (display columns).
 const WRAP_MIN_COLUMNS: usize = 20;
 
@@ -119,17 +167,23 @@ fn lines_of(text: &str) -> impl Iterator<Item = &str> {
 
 /// The lines of clean text (LF line ends).
 pub fn lines(text: &str) -> Vec<Line<'_>> {
-    let mut out = Vec::with_capacity(memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1);
-    out.extend(lines_of(text).map(Line::new));
-    out
+    lines_of(text).map(Line::new).collect()
 }
 
 /// Is the file hard-wrapped, and at what measure? Looks at the lines that
 /// have a non-blank, unindented line right under them (a wrap can only be
 /// there): if at least three of them, and at least half, stop within a few
-/// columns of one line end, and hardly any line runs past it, that end is
-/// the measure.
+/// columns (or characters) of one line end, and hardly any line runs past
+/// it, that end is the measure. Both measures are tried: columns, and
+/// characters for text set by character count.
 pub fn wrap(lines: &[Line<'_>]) -> Option<Wrap> {
+    let columns = measure(lines, Line::end, WRAP_SLACK);
+    let chars = measure(lines, Line::chars, WRAP_SLACK_CHARS);
+    (columns.is_some() || chars.is_some()).then_some(Wrap { columns, chars })
+}
+
+/// The measure of `lines` by `end` (columns or characters), if there is one.
+fn measure<'a>(lines: &[Line<'a>], end: fn(&Line<'a>) -> usize, slack: usize) -> Option<usize> {
     // A sample is enough to see a measure: at most WRAP_SAMPLE candidate
     // lines, spread over the file.
     let candidates = lines
@@ -137,20 +191,21 @@ pub fn wrap(lines: &[Line<'_>]) -> Option<Wrap> {
         .filter(|p| !p[0].is_blank() && !p[1].is_blank() && !p[1].indented());
     let total = candidates.clone().count();
     let step = total.div_ceil(WRAP_SAMPLE).max(1);
-    let mut ends: Vec<usize> = candidates
+    let ends: Vec<usize> = candidates
         .step_by(step)
-        .map(|p| p[0].end())
-        .filter(|&e| e >= WRAP_MIN_COLUMNS)
+        .filter(|p| p[0].end() >= WRAP_MIN_COLUMNS)
+        .map(|p| end(&p[0]))
         .collect();
+    let mut ends = ends;
     if ends.len() < 3 {
         return None;
     }
     ends.sort_unstable();
-    // The end with the most candidate lines within WRAP_SLACK below it.
+    // The end with the most candidate lines within `slack` below it.
     let (mut best, mut best_count) = (0, 0);
     let mut lo = 0;
     for hi in 0..ends.len() {
-        while ends[hi] - ends[lo] > WRAP_SLACK {
+        while ends[hi] - ends[lo] > slack {
             lo += 1;
         }
         let count = hi - lo + 1;
@@ -162,17 +217,17 @@ pub fn wrap(lines: &[Line<'_>]) -> Option<Wrap> {
     if !long_enough {
         return None;
     }
-    // Hardly any line runs past the measure. A line is at most as many
-    // columns wide as it has bytes (a CJK character is 3 bytes and 2
-    // columns): only longer lines are measured, and the count stops at the
-    // allowance.
+    // Hardly any line runs past the measure. A line has at most as many
+    // columns, and as many characters, as it has bytes (a CJK character is
+    // 3 bytes, 2 columns, 1 character): only longer lines are measured, and
+    // the count stops at the allowance.
     let allowance = (lines.len() / 20).max(1);
     let beyond = lines
         .iter()
-        .filter(|l| l.indent + l.text.len() > best + 1 && l.end() > best + 1)
+        .filter(|l| l.indent + l.text.len() > best + 1 && end(l) > best + 1)
         .take(allowance + 1)
         .count();
-    (beyond <= allowance).then_some(Wrap { columns: best })
+    (beyond <= allowance).then_some(best)
 }
 
 /// How many candidate lines the hard-wrap test looks at, at most.
@@ -246,7 +301,7 @@ pub fn units<'a>(lines: &[Line<'a>], wrap: Option<Wrap>) -> Vec<Unit<'a>> {
         if let Some(w) = wrap {
             while end < lines.len() {
                 let (prev, next) = (&lines[end - 1], &lines[end]);
-                let reached = prev.end() + WRAP_SLACK >= w.columns;
+                let reached = w.reached(prev, next);
                 let opens = next.indented() && indents_mark;
                 if next.is_blank() || !reached || opens || stands_alone(next) || stands_alone(prev)
                 {
@@ -303,10 +358,40 @@ mod tests {
     }
 
     #[test]
+    fn a_measure_in_characters_joins_lines_with_digits() {
+        // Set to 15 characters a line (paper-b-indented.txt is set so): a
+        // line holding half-width digits stops columns short of the
+        // column measure, and one before `，` a character short.
+        let s = "\u{3000}\u{3000}本报讯 3月14日，全市优\n化营商环境大会召开。市委书记杨\n振华出席会议并讲话，他强调要\n把工作做好。\n\u{3000}\u{3000}会上，5家单位作了表态发\n言，10家企业代表获颁聘书，将\n定期进行监督评议。";
+        let ls = lines(s);
+        let w = wrap(&ls).expect("wrapped");
+        assert_eq!(w.chars, Some(15));
+        assert_eq!(
+            texts(s),
+            [
+                "本报讯 3月14日，全市优化营商环境大会召开。市委书记杨振华出席会议并讲话，他强调要把工作做好。",
+                "会上，5家单位作了表态发言，10家企业代表获颁聘书，将定期进行监督评议。"
+            ]
+        );
+    }
+
+    #[test]
     fn latin_words_keep_their_space() {
-        let s = "COVID-19 cases rose in the city again\ntoday and the officials said that\nthe numbers are going to rise again\nnext week, said the officials there\nagain.";
-        assert_eq!(texts(s).len(), 1);
-        assert!(texts(s)[0].contains("again today"));
+        // Wrapped at word ends to 35 columns: a ragged right edge, each
+        // line stopping where the next word would not fit.
+        let s = "COVID-19 cases rose in the city\nagain today and the officials said\nthat the numbers are going to rise\nagain next week, said the officials\nthere again.";
+        let t = texts(s);
+        assert_eq!(t.len(), 1, "{t:?}");
+        assert!(t[0].starts_with("COVID-19 cases rose in the city again today"));
+        assert!(t[0].ends_with("officials there again."));
+    }
+
+    #[test]
+    fn a_short_line_before_digits_is_no_wrap() {
+        // `2020年…` opens with a digit, but its "word" is the digits only:
+        // a short last line before it does not join it.
+        let s = "一二三四五六七八九十一二三四五\n一二三四五六七八九十一二三四五\n一二三四五六七八九十一二三四五\n完了。\n2020年，一二三四五六七八九十。";
+        assert_eq!(texts(s).len(), 2, "{:?}", texts(s));
     }
 
     #[test]
@@ -323,6 +408,7 @@ mod tests {
     fn width_counts_as_cols() {
         for t in ["", "abc", "中文", "a中\tb", "１２，。", "𠀀x"] {
             assert_eq!(width(t), t.chars().map(cols).sum::<usize>(), "{t:?}");
+            assert_eq!(char_count(t), t.chars().count(), "{t:?}");
         }
     }
 

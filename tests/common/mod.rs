@@ -294,11 +294,26 @@ const WEEKDAYS: &[&str] = &["一", "二", "三", "四", "五", "六", "日"];
 // The generator
 // ---------------------------------------------------------------------------
 
+/// How a generated page is laid out (FORMAT.md "Blocks").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Layout {
+    /// Every block between blank lines, nothing indented.
+    Blocks,
+    /// Every block between blank lines, body blocks indented.
+    IndentedBlocks,
+    /// One line per paragraph, headline lines or byline, body lines
+    /// indented with U+3000, no blank lines but sometimes one between
+    /// articles (crawler output, `real/pages`).
+    Lines,
+}
+
+/// Every layout.
+pub const LAYOUTS: [Layout; 3] = [Layout::Blocks, Layout::IndentedBlocks, Layout::Lines];
+
 /// Knobs for one generated issue.
 #[derive(Debug, Clone)]
 pub struct GenOptions {
-    /// Paragraphs marked by U+3000 indents, hard-wrapped, no blank lines between them.
-    pub indented: bool,
+    pub layout: Layout,
     pub max_articles: usize,
 }
 
@@ -310,26 +325,42 @@ pub struct GenIssue {
     pub expected: Issue,
 }
 
-/// One logical block to render: its text, whether its first line is
-/// indented, whether it may be hard-wrapped.
-struct RBlock {
+/// What a line of the page is, for the layout.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    /// Masthead or site chrome above the articles, editors' line or
+    /// footer below them: never indented.
+    Outside,
+    /// A headline line: never indented.
+    Deck,
+    /// Body: paragraphs, bylines, captions, subheads, credits, jumps.
+    Body,
+}
+
+/// One line to lay out.
+struct Item {
     text: String,
-    indent: bool,
-    wrap: bool,
-    /// No hard wrap within the first `protect` characters (a dateline).
-    protect: usize,
+    role: Role,
+    /// The first line of an article (a blank line may stand before it).
+    opens: bool,
 }
 
 struct Gen<'a> {
     rng: Rng,
     alpha: &'a [char],
     opts: GenOptions,
-    out: String,
-    first_block: bool,
+    items: Vec<Item>,
 }
 
-fn is_ascii_digit(c: char) -> bool {
-    c.is_ascii_digit()
+/// What the previous article ended with: a deck of one line right after a
+/// finished body is a subhead or a new article's title, and only the
+/// anchor that follows (byline, dateline) tells them apart; after a
+/// trailing credit, or on top of the page, a deck is unambiguous.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Before {
+    Nothing,
+    Credit,
+    Body,
 }
 
 impl Gen<'_> {
@@ -359,14 +390,14 @@ impl Gen<'_> {
         s
     }
 
-    /// A sentence; with `plain_end` it ends with a bare `。！？` (no closer).
+    /// A sentence, ending with `。！？` (or `；` when not `plain_end`), maybe quoted.
     fn sentence(&mut self, plain_end: bool) -> String {
         let quoted = !plain_end && self.rng.chance(0.1);
         let mut s = String::new();
         if quoted {
             s.push('“');
         }
-        let n = self.rng.range(1, 4);
+        let n = self.rng.range(2, 4);
         for i in 0..n {
             if i > 0 {
                 s.push_str(self.rng.pick(&["，", "，", "、", ","]));
@@ -383,21 +414,15 @@ impl Gen<'_> {
         s
     }
 
-    /// A body paragraph. It must not be headline-shaped (FORMAT.md: short
-    /// and no `。！？` at the end), or it could honestly be read as part of
-    /// the next headline group: a short one never ends with `；`.
-    ///
-    /// The last paragraph of an article stands right before the next
-    /// headline group; it ends with a bare `。！？` so that, even cut by a
-    /// page break, its last block cannot be read as a headline (FORMAT.md
-    /// does not say whether `……！”` ends a headline).
-    fn paragraph_body(&mut self, last: bool) -> String {
-        let n = self.rng.range(1, 4);
-        let mut p: String = (0..n).map(|i| self.sentence(last && i + 1 == n)).collect();
-        if p.ends_with('；') && p.chars().count() <= 48 {
-            p.pop();
-            p.push('。');
+    /// A body paragraph: at least 31 characters (longer than any subhead
+    /// or headline line) and ending a sentence with a bare `。！？`, so no
+    /// part of it can be read as a headline, subhead or cut paragraph.
+    fn paragraph_body(&mut self) -> String {
+        let mut p = String::new();
+        while p.chars().count() < 31 {
+            p.push_str(&self.sentence(false));
         }
+        p.push_str(&self.sentence(true));
         p
     }
 
@@ -448,7 +473,8 @@ impl Gen<'_> {
         (text, authors)
     }
 
-    /// A headline block: ≤ 40 chars, no `。！？` at the end; if `plain_end`,
+    /// A headline line: 6–24 characters, at most one comma, no sentence
+    /// end, not opening with a dash or ending in a bracket; if `plain_end`,
     /// it does not end with anything that makes it a kicker either.
     fn headline(&mut self, plain_end: bool) -> String {
         loop {
@@ -470,16 +496,17 @@ impl Gen<'_> {
             let bad_end = plain_end
                 && (KICKER_ENDS.iter().any(|e| s.ends_with(e))
                     || SPEECH_VERBS.iter().any(|v| s.ends_with(v)));
-            if (4..=36).contains(&n) && !bad_end {
+            let commas = s.matches(['，', ',']).count();
+            if (6..=24).contains(&n) && !bad_end && commas <= 1 {
                 return s;
             }
         }
     }
 
+    /// A kicker: a headline that introduces the title (`…强调`, `…：`, `…——`).
     fn kicker(&mut self) -> String {
         let mut k = self.headline(true);
-        // Keep room for the ending: ≤ 40 characters in all.
-        while k.chars().count() > 34 {
+        while k.chars().count() > 20 {
             k.pop();
         }
         let end = self.rng.pick(&[
@@ -493,16 +520,25 @@ impl Gen<'_> {
             "时强调",
             "，强调——",
         ]);
+        if end.contains('，') && k.contains('，') {
+            k = k.replace('，', "");
+        }
         k.push_str(end);
         k
     }
 
     fn dateline(&mut self) -> String {
         let (m, d) = (self.rng.range(1, 12), self.rng.range(1, 28));
-        match self.rng.range(0, 4) {
+        const HAN_DAYS: &[&str] = &["一", "三", "十四", "二十八", "三十一"];
+        match self.rng.range(0, 6) {
             0 | 1 => "本报讯".to_owned(),
             2 => format!("本报{}{m}月{d}日讯", self.rng.pick(PLACES)),
             3 => format!("本报{}{m}月{d}日电", self.rng.pick(PLACES)),
+            4 => format!(
+                "【新华社{}{}日电】",
+                self.rng.pick(PLACES),
+                self.rng.pick(HAN_DAYS)
+            ),
             _ => format!(
                 "{}{}{m}月{d}日电",
                 self.rng.pick(&["新华社", "人民网", "中新社"]),
@@ -511,217 +547,150 @@ impl Gen<'_> {
         }
     }
 
-    /// Emit one block: separator (blank-line run, or nothing when the block
-    /// is indented and the style allows), indent, hard wraps. Returns the
-    /// block's text as the loader must join it.
-    fn emit(&mut self, b: RBlock) -> String {
-        let need_blank = !b.indent || !self.opts.indented || self.rng.chance(0.2);
-        if self.first_block {
-            for _ in 0..self.rng.range(0, 2) {
-                self.blank_line();
-            }
-        } else if need_blank {
-            for _ in 0..self.rng.range(1, 5) {
-                self.blank_line();
-            }
-        }
-        self.first_block = false;
-        if b.indent {
-            self.out.push_str(
-                self.rng
-                    .pick(&["\u{3000}\u{3000}", "\u{3000}", "  ", "    "]),
-            );
-        } else if self.rng.chance(0.1) {
-            self.out.push(' '); // a single space is not an indent
-        }
-        let chars: Vec<char> = b.text.chars().collect();
-        let mut joined = String::new();
-        let width = if b.wrap {
-            self.rng.range(6, 30)
-        } else {
-            usize::MAX
-        };
-        let mut col = 0;
-        for (i, &c) in chars.iter().enumerate() {
-            if i > b.protect && col >= width {
-                let (p, q) = (chars[i - 1], c);
-                let non_ascii = |x: char| !x.is_ascii() && !kanbao::text::chars::is_space(x);
-                if (non_ascii(p) && non_ascii(q)) || (is_ascii_digit(p) && is_ascii_digit(q)) {
-                    if self.rng.chance(0.2) {
-                        self.out.push_str(self.rng.pick(&[" ", "\u{3000}", "  "]));
-                    }
-                    self.out.push('\n');
-                    if is_ascii_digit(p) {
-                        // FORMAT.md: one space between digits across a wrap.
-                        joined.push(' ');
-                    }
-                    col = 0;
-                }
-            }
-            self.out.push(c);
-            joined.push(c);
-            col += 1;
-        }
-        if self.rng.chance(0.1) {
-            self.out.push_str(self.rng.pick(&[" ", "\u{3000}", "\t"]));
-        }
-        self.out.push('\n');
-        joined
-    }
-
-    fn blank_line(&mut self) {
-        for _ in 0..self.rng.range(0, 3) {
-            self.out.push_str(self.rng.pick(&[" ", "\u{3000}", "\t"]));
-        }
-        self.out.push('\n');
-    }
-
-    fn body_block(&mut self, text: String, protect: usize) -> String {
-        let indent = self.opts.indented || self.rng.chance(0.1);
-        let wrap = self.opts.indented || self.rng.chance(0.2);
-        self.emit(RBlock {
+    fn push(&mut self, text: String, role: Role) {
+        self.items.push(Item {
             text,
-            indent,
-            wrap,
-            protect,
-        })
+            role,
+            opens: false,
+        });
     }
 
-    fn head_block(&mut self, text: String) -> String {
-        // Headlines and bylines stand on their own lines, after a blank line
-        // (or indented); they are not wrapped.
-        let indent = self.rng.chance(0.1);
-        self.emit(RBlock {
-            text,
-            indent,
-            wrap: false,
-            protect: 0,
-        })
-    }
-
-    /// Emit a body paragraph, maybe cut by page breaks into several blocks;
-    /// returns its repaired text.
-    /// The first `protect` characters (a dateline and embedded byline) are never cut.
-    fn paragraph(&mut self, text: String, protect: usize) -> String {
-        let chars: Vec<char> = text.chars().collect();
-        let mut cuts = Vec::new();
-        if self.rng.chance(0.3) {
-            // Cut points: between two Han characters or two digits, leaving at
-            // least three Han characters on each side: the first part then
-            // ends mid-sentence and neither part can look like anything else.
-            let ok: Vec<usize> = (1..chars.len())
-                .filter(|&i| {
-                    let (p, q) = (chars[i - 1], chars[i]);
-                    let pair =
-                        (is_han(p) && is_han(q)) || (p.is_ascii_digit() && q.is_ascii_digit());
-                    // `一、…` opens a subhead, which never continues a paragraph.
-                    let subhead = chars.get(i + 1) == Some(&'、');
-                    pair && !subhead
-                        && i > protect
-                        && chars[..i].iter().filter(|c| is_han(**c)).count() >= 3
-                        && chars[i..].iter().filter(|c| is_han(**c)).count() >= 3
-                })
-                .collect();
-            if !ok.is_empty() {
-                let first = self.rng.pick(&ok);
-                cuts.push(first);
-                // Sometimes a second break (a paragraph spanning three columns).
-                let later: Vec<usize> = ok
-                    .iter()
-                    .copied()
-                    .filter(|&i| {
-                        i > first && chars[first..i].iter().filter(|c| is_han(**c)).count() >= 3
-                    })
-                    .collect();
-                if !later.is_empty() && self.rng.chance(0.3) {
-                    cuts.push(self.rng.pick(&later));
-                }
-            }
-        }
-        let mut repaired = String::new();
-        let mut start = 0;
-        for end in cuts.into_iter().chain(std::iter::once(chars.len())) {
-            let piece: String = chars[start..end].iter().collect();
-            let protect = if start == 0 { protect } else { 0 };
-            repaired.push_str(&self.body_block(piece, protect));
-            start = end;
-        }
-        repaired
-    }
-
+    /// A caption: `▲…`, `图为…`, `… 本报记者 张三 摄`, or a photo credit line.
     fn caption(&mut self) -> String {
-        let body = self.sentence(false);
-        match self.rng.range(0, 2) {
+        let body = self.sentence(true);
+        let (w, _) = self.written_name();
+        match self.rng.range(0, 4) {
             0 => format!("▲{body}"),
             1 => format!("图为{body}"),
-            _ => {
-                let (w, _) = self.written_name();
-                format!(
-                    "{body} {} {w} 摄",
-                    self.rng.pick(&["本报记者", "记者", "通讯员"])
-                )
-            }
+            2 => format!("{body} {} {w} 摄", self.rng.pick(&["本报记者", "记者"])),
+            3 => format!("新华社记者 {w}摄"),
+            _ => format!("{}摄（人民视觉）", self.name()),
         }
     }
 
-    fn article(&mut self) -> Article {
+    /// A subhead: short, no sentence end, maybe numbered or marked.
+    fn subhead(&mut self, k: usize) -> String {
+        let n = self.rng.range(6, 12);
+        let text = self.han(n);
+        match self.rng.range(0, 2) {
+            0 => text,
+            1 => format!("{}、{text}", ["一", "二", "三", "四", "五"][k % 5]),
+            _ => format!("■{text}"),
+        }
+    }
+
+    /// A trailing credit and the authors it names.
+    fn trailing_credit(&mut self) -> (String, Vec<String>) {
+        let (a, b) = (self.name(), self.name());
+        let (m, d) = (self.rng.range(1, 12), self.rng.range(1, 28));
+        match self.rng.range(0, 3) {
+            0 => (format!("（本报记者{a}、{b}报道）"), vec![a, b]),
+            1 => (
+                format!(
+                    "（新华社{}{m}月{d}日电  记者{a}、{b}）",
+                    self.rng.pick(PLACES)
+                ),
+                vec![a, b],
+            ),
+            2 => (
+                format!("（本报{}{m}月{d}日电）", self.rng.pick(PLACES)),
+                vec![],
+            ),
+            _ => (
+                format!("（作者为{}大学教授）", self.rng.pick(PLACES)),
+                vec![],
+            ),
+        }
+    }
+
+    /// Emit a body paragraph, maybe cut by a page break into two lines
+    /// (the first a column long, ending mid-word); returns its repaired
+    /// text. The first `protect` characters (a dateline) are never cut.
+    fn paragraph(&mut self, text: String, protect: usize) {
+        let chars: Vec<char> = text.chars().collect();
+        let ok: Vec<usize> = (31.max(protect + 1)..chars.len().saturating_sub(8))
+            .filter(|&i| is_han(chars[i - 1]) && is_han(chars[i]))
+            .collect();
+        if !ok.is_empty() && self.rng.chance(0.25) {
+            let cut = self.rng.pick(&ok);
+            self.push(chars[..cut].iter().collect(), Role::Body);
+            self.push(chars[cut..].iter().collect(), Role::Body);
+        } else {
+            self.push(text, Role::Body);
+        }
+    }
+
+    fn article(&mut self, before: Before) -> (Article, Before) {
         let mut a = Article::default();
-        // Headline group.
-        match self.rng.range(1, 3) {
-            1 => a.title = Some(self.headline(true)),
+        let first_item = self.items.len();
+        // The deck.
+        match self.rng.range(0, 3) {
+            0 => a.title = Some(self.headline(true)),
+            1 => {
+                a.kicker = Some(self.kicker());
+                a.title = Some(self.headline(true));
+            }
             2 => {
-                if self.rng.chance(0.5) {
-                    a.kicker = Some(self.kicker());
-                    a.title = Some(self.headline(true));
-                } else {
-                    a.title = Some(self.headline(true));
-                    let mut s = self.headline(true);
-                    if self.rng.chance(0.5) {
-                        s.insert_str(0, "——");
-                    }
-                    a.subtitle = Some(s);
-                }
+                a.title = Some(self.headline(true));
+                a.subtitle = Some(format!("——{}", self.headline(true)));
             }
             _ => {
                 a.kicker = Some(if self.rng.chance(0.5) {
                     self.kicker()
                 } else {
-                    self.headline(false)
+                    self.headline(true)
                 });
-                a.title = Some(self.headline(false));
-                let mut s = self.headline(false);
-                if self.rng.chance(0.3) {
-                    s.insert_str(0, "——");
-                }
-                a.subtitle = Some(s);
+                a.title = Some(self.headline(true));
+                let s = self.headline(true);
+                a.subtitle = Some(if self.rng.chance(0.5) {
+                    format!("——{s}")
+                } else {
+                    s
+                });
             }
         }
         for h in [a.kicker.clone(), a.title.clone(), a.subtitle.clone()]
             .into_iter()
             .flatten()
         {
-            self.head_block(h);
+            self.push(h, Role::Deck);
         }
-        // Byline and/or dateline lead: at least one, so the article has an anchor.
-        let (has_byline, has_dateline) = match self.rng.range(0, 2) {
+        self.items[first_item].opens = true;
+        // The anchor. An article may have none (a commentary, a feature)
+        // where its deck cannot be read as subheads of the article above:
+        // on top of the page or after a trailing credit. (After a finished
+        // body, a person too would hesitate over short lines followed by
+        // a paragraph: the generator leaves that case out.)
+        let bare_ok = before != Before::Body;
+        let (has_byline, has_dateline) = match self.rng.range(0, 3) {
             0 => (true, true),
             1 => (true, false),
+            2 => (false, true),
+            _ if bare_ok => (false, false),
             _ => (false, true),
         };
         if has_byline {
             let (names, authors) = self.names_with_roles(true);
             let marker = self.rng.pick(&["■", "□", "●", "◆"]);
             let space = if self.rng.chance(0.2) { " " } else { "" };
-            self.head_block(format!("{marker}{space}{names}"));
+            self.push(format!("{marker}{space}{names}"), Role::Body);
             a.byline = Some(names);
             a.authors = authors;
         }
-        let n_paras = self.rng.range(1, 5);
+        // The body: paragraphs, with captions and subheads between them.
+        let n_paras = self.rng.range(1, 4);
+        let mut subheads = 0;
         for p in 0..n_paras {
-            if p > 0 && self.rng.chance(0.1) {
+            if p > 0 && self.rng.chance(0.15) {
                 let c = self.caption();
-                let c = self.body_block(c, 0);
+                self.push(c.clone(), Role::Body);
                 a.captions.push(c);
+            } else if p > 0 && self.rng.chance(0.2) {
+                let s = self.subhead(subheads);
+                subheads += 1;
+                self.push(s.clone(), Role::Body);
+                a.subheads.push(a.paragraphs.len());
+                a.paragraphs.push(s);
             }
             let mut text = String::new();
             let mut protect = 0;
@@ -741,44 +710,83 @@ impl Gen<'_> {
                     if a.authors.is_empty() {
                         a.authors = authors;
                     }
-                } else {
+                } else if !tag.ends_with('】') {
                     text.push(' ');
                 }
                 a.dateline = Some(tag);
                 protect = text.chars().count();
             }
-            let last = p + 1 == n_paras;
-            text.push_str(&self.paragraph_body(last));
-            if last && self.rng.chance(0.1) {
-                // Continued on another page: the paragraph may stop mid-sentence.
-                if self.rng.chance(0.5) {
-                    text.push_str(&self.han(3));
+            text.push_str(&self.paragraph_body());
+            self.paragraph(text.clone(), protect);
+            a.paragraphs.push(text);
+        }
+        // The end: a trailing credit, a jump, or nothing.
+        let mut after = Before::Body;
+        match self.rng.range(0, 9) {
+            0 | 1 => {
+                let (credit, authors) = self.trailing_credit();
+                self.push(credit.clone(), Role::Body);
+                if a.authors.is_empty() && a.byline.is_none() {
+                    a.authors = authors;
                 }
+                a.credit = Some(credit);
+                after = Before::Credit;
+            }
+            2 => {
                 let page = self.rng.range(2, 16).to_string();
                 let (o, c) = self.rng.pick(&[("（", "）"), ("(", ")")]);
                 let jump = format!("{o}下转第{page}版{c}");
-                let para = self.paragraph(text, protect);
                 if self.rng.chance(0.5) {
-                    // Jump at the end of the paragraph's last block.
-                    let last_line = self.out.trim_end_matches('\n').len();
-                    self.out.truncate(last_line);
-                    self.out.push_str(&jump);
-                    self.out.push('\n');
+                    if let Some(last) = self.items.last_mut() {
+                        last.text.push_str(&jump);
+                    }
                 } else {
-                    self.body_block(jump.clone(), 0);
+                    self.push(jump.clone(), Role::Body);
                 }
-                a.paragraphs.push(para);
                 a.jumps.push(Jump {
                     text: jump,
                     direction: JumpDirection::To,
                     page,
                 });
-            } else {
-                let para = self.paragraph(text, protect);
-                a.paragraphs.push(para);
             }
+            _ => {}
         }
-        a
+        (a, after)
+    }
+
+    /// Lay the items out as text.
+    fn render(&mut self) -> String {
+        let mut out = String::new();
+        let items = std::mem::take(&mut self.items);
+        for (i, item) in items.iter().enumerate() {
+            if i > 0 {
+                let blanks = match self.opts.layout {
+                    Layout::Blocks | Layout::IndentedBlocks => 1,
+                    Layout::Lines => usize::from(item.opens && self.rng.chance(0.5)),
+                };
+                for _ in 0..blanks {
+                    for _ in 0..self.rng.range(0, 2) {
+                        out.push_str(self.rng.pick(&[" ", "\u{3000}", "\t"]));
+                    }
+                    out.push('\n');
+                }
+            }
+            let indent = item.role == Role::Body && self.opts.layout != Layout::Blocks;
+            if indent {
+                out.push_str(if self.opts.layout == Layout::Lines {
+                    "\u{3000}\u{3000}"
+                } else {
+                    self.rng
+                        .pick(&["\u{3000}\u{3000}", "\u{3000}", "  ", "    "])
+                });
+            }
+            out.push_str(&item.text);
+            if self.rng.chance(0.1) {
+                out.push_str(self.rng.pick(&[" ", "\u{3000}", "\t"]));
+            }
+            out.push('\n');
+        }
+        out
     }
 }
 
@@ -788,8 +796,7 @@ pub fn gen_issue(seed: u64, opts: GenOptions, alpha: &[char]) -> GenIssue {
         rng: Rng::new(seed),
         alpha,
         opts,
-        out: String::new(),
-        first_block: true,
+        items: Vec::new(),
     };
     let mut issue = Issue {
         source: "gen.txt".into(),
@@ -799,6 +806,22 @@ pub fn gen_issue(seed: u64, opts: GenOptions, alpha: &[char]) -> GenIssue {
         chrome: Vec::new(),
         articles: Vec::new(),
     };
+    if g.rng.chance(0.2) {
+        // A site's menu and list of pages above the paper's text.
+        let menu = [
+            "首页",
+            "• 时政",
+            "• 国际",
+            "更多>>",
+            "01版:要 闻",
+            "02版:国 内",
+        ];
+        let from = g.rng.range(0, 3);
+        for m in &menu[from..] {
+            g.push((*m).to_owned(), Role::Outside);
+            issue.chrome.push((*m).to_owned());
+        }
+    }
     if g.rng.chance(0.3) {
         let paper = g.rng.pick(PAPERS);
         let (y, m, d) = (
@@ -807,7 +830,7 @@ pub fn gen_issue(seed: u64, opts: GenOptions, alpha: &[char]) -> GenIssue {
             g.rng.range(1, 28),
         );
         let page = format!("{:02}", g.rng.range(1, 16));
-        let (text, paper, date, page) = match g.rng.range(0, 2) {
+        let (text, paper, date, page) = match g.rng.range(0, 3) {
             0 => (
                 format!("{paper} {y}年{m}月{d}日 星期{}", g.rng.pick(WEEKDAYS)),
                 Some(paper),
@@ -820,9 +843,18 @@ pub fn gen_issue(seed: u64, opts: GenOptions, alpha: &[char]) -> GenIssue {
                 Some(format!("{y}-{m:02}-{d:02}")),
                 Some(page),
             ),
+            2 => (
+                format!(
+                    "{y}年{m}月{d}日{paper} 第{}版",
+                    page.trim_start_matches('0')
+                ),
+                Some(paper),
+                Some(format!("{y}-{m:02}-{d:02}")),
+                Some(page.trim_start_matches('0').to_owned()),
+            ),
             _ => (format!("第{page}版：要闻"), None, None, Some(page)),
         };
-        g.head_block(text.clone());
+        g.push(text.clone(), Role::Outside);
         issue.masthead = Some(Masthead {
             text,
             paper: paper.map(str::to_owned),
@@ -830,55 +862,55 @@ pub fn gen_issue(seed: u64, opts: GenOptions, alpha: &[char]) -> GenIssue {
             page,
         });
     }
-    if g.rng.chance(0.15) {
+    let mut before = Before::Nothing;
+    if g.rng.chance(0.1) {
         // Text continued from another page, before the first headline: an
         // article with no headline, opening with its jump line.
         let page = g.rng.range(1, 9).to_string();
         let (o, c) = g.rng.pick(&[("（", "）"), ("(", ")")]);
         let jump = format!("{o}上接第{page}版{c}");
-        let mut a = Article::default();
-        let n_paras = g.rng.range(1, 2);
-        for p in 0..n_paras {
-            let mut text = String::new();
-            let mut protect = 0;
-            if p == 0 {
-                text.push_str(&jump);
-                protect = jump.chars().count() + 1;
-            }
-            let body = g.paragraph_body(p + 1 == n_paras);
-            text.push_str(&body);
-            let repaired = g.paragraph(text, protect);
-            let repaired = if p == 0 {
-                repaired[jump.len()..].to_owned()
-            } else {
-                repaired
-            };
-            a.paragraphs.push(repaired);
-        }
-        a.jumps.push(Jump {
-            text: jump,
-            direction: JumpDirection::From,
-            page,
+        let body = g.paragraph_body();
+        g.push(format!("{jump}{body}"), Role::Body);
+        issue.articles.push(Article {
+            paragraphs: vec![body],
+            jumps: vec![Jump {
+                text: jump,
+                direction: JumpDirection::From,
+                page,
+            }],
+            ..Article::default()
         });
-        issue.articles.push(a);
+        before = Before::Body;
     }
     let n = g.rng.range(1, g.opts.max_articles.max(1));
     for _ in 0..n {
-        let a = g.article();
+        let (a, after) = g.article(before);
         issue.articles.push(a);
+        before = after;
     }
     if g.rng.chance(0.3) {
         let (a, b) = (g.name(), g.name());
         let credits = format!("责任编辑：{a} 版式：{b}");
-        g.head_block(credits.clone());
+        g.push(credits.clone(), Role::Outside);
         issue.credits = Some(credits);
     }
     if g.rng.chance(0.2) {
+        // The site's footer.
+        let footer = g.rng.pick(&[
+            "京ICP备12345678号",
+            "版权所有 湘江日报",
+            "2024-02-03 2 2 湘江日报 content_226314.html 1 /enpproperty-->",
+        ]);
+        g.push(footer.to_owned(), Role::Outside);
+        issue.chrome.push(footer.to_owned());
+    }
+    let mut text = g.render();
+    if g.rng.chance(0.2) {
         // No line end at the end of the file.
-        g.out.pop();
+        text.pop();
     }
     GenIssue {
-        text: g.out,
+        text,
         expected: issue,
     }
 }
