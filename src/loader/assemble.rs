@@ -2,7 +2,7 @@
 //! deck opens an article, body units become its parts (`parts`), and
 //! paragraphs cut by a column or page break are joined again.
 
-use super::masthead;
+use super::masthead::masthead as parse_masthead;
 use super::names::credit_authors;
 use super::parts::{Para, Part, part};
 use super::rules::CLOSERS;
@@ -207,7 +207,7 @@ pub fn assemble<'a>(
             // whichever of the two labels it got (a site's menu above it
             // is chrome, and chrome may not go back to the top).
             Label::Top | Label::Chrome if label == Label::Top || out.before_articles() => {
-                match masthead::masthead(&unit.text) {
+                match parse_masthead(&unit.text) {
                     Some(m) if shape.masthead => out.masthead(m),
                     _ => out.issue.chrome.push(unit.text.into_owned()),
                 }
@@ -239,51 +239,4 @@ pub fn assemble<'a>(
     }
     out.close();
     out.issue
-}
-
-#[cfg(test)]
-mod tests {
-    use crate::loader::parse;
-    use crate::model::{Encoding, Issue};
-
-    fn read(text: &str) -> Issue {
-        parse("t.txt", text, Encoding::Utf8)
-    }
-
-    const LEAD: &str = "本报讯 7月1日，全市召开安全生产工作会议。";
-
-    #[test]
-    fn a_trailing_credit_before_an_end_mark_is_the_credit() {
-        let issue = read(&format!(
-            "全市安全生产工作会议召开\n\n{LEAD}\n\n（本报记者 张三）\n\n（完）"
-        ));
-        let a = &issue.articles[0];
-        assert_eq!(a.credit.as_deref(), Some("（本报记者 张三）"));
-        assert_eq!(a.authors, ["张三"]);
-        assert_eq!(a.paragraphs, [LEAD, "（完）"]);
-    }
-
-    #[test]
-    fn a_masthead_under_a_site_menu_is_the_masthead() {
-        let issue = read(&format!(
-            "首页English\n• 时政\n• 更多>>\n光明日报 2012年10月27日 星期六\n\n全市安全生产工作会议召开\n\n■本报记者 张三\n\n{LEAD}"
-        ));
-        let m = issue.masthead.expect("masthead");
-        assert_eq!(m.text, "光明日报 2012年10月27日 星期六");
-        assert_eq!(m.date.as_deref(), Some("2012-10-27"));
-        assert_eq!(issue.chrome, ["首页English", "• 时政", "• 更多>>"]);
-        assert_eq!(issue.articles.len(), 1);
-    }
-
-    #[test]
-    fn a_credit_shaped_line_inside_a_body_is_a_paragraph() {
-        // Followed by more body text, it did not end the article.
-        let issue = read(&format!(
-            "全市安全生产工作会议召开\n\n{LEAD}\n\n（本报记者 张三）\n\n会议要求，各地要压实责任，确保安全。"
-        ));
-        let a = &issue.articles[0];
-        assert_eq!(a.credit, None);
-        assert_eq!(a.paragraphs[1], "（本报记者 张三）");
-        assert!(a.authors.is_empty());
-    }
 }

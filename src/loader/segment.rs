@@ -25,8 +25,7 @@ pub enum Label {
     Chrome,
 }
 
-/// How many labels there are.
-pub const N_LABELS: usize = 6;
+pub use super::weights::N_LABELS;
 
 /// Every label, in weight-column order.
 pub const LABELS: [Label; N_LABELS] = [

@@ -3,13 +3,14 @@
 //! chrome, …). Each test is a pure function of the text, with its words
 //! in `rules`/`words`.
 
+use super::masthead::masthead as parse_masthead;
 use super::names::{parse_bracketed_byline, parse_byline};
+use super::patterns;
 use super::rules::{
     CAPTION_STARTS, CLOSERS, CREDIT_LABELS, END_MARKS, KICKER_ENDS, Prefixes, SENTENCE_ENDS,
     SPEECH_VERBS, SUBHEAD_STARTS, SUBTITLE_STARTS, is_han, trim_end_chars,
 };
 use super::words::{CHROME_EXACT, CHROME_WORDS, CREDIT_WORDS, SALUTATIONS, SECTION_LABELS};
-use super::{masthead, patterns};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -302,7 +303,7 @@ pub fn shape(text: &str) -> Shape {
                 || patterns::jump_at_start(text).is_some()),
         trailing: is_trailing_credit(text),
         editors: is_editors(text),
-        masthead: short && may_be_masthead(b, text) && masthead::masthead(text).is_some(),
+        masthead: short && may_be_masthead(b, text) && parse_masthead(text).is_some(),
         chrome: is_chrome(text),
         kicker_end: KICKER_ENDS.iter().any(|e| text.ends_with(e))
             || SPEECH_VERBS.iter().any(|v| text.ends_with(v)),

@@ -5,7 +5,9 @@
 //! (`tests/real_tune.rs`) and checked on the rest.
 
 use super::cues::{Cue, N_CUES};
-use super::segment::N_LABELS;
+
+/// How many labels there are (`segment::Label`'s variants).
+pub const N_LABELS: usize = 6;
 
 /// Forbidden: a transition the grammar does not allow.
 pub const NEVER: f32 = -1.0e6;
