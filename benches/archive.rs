@@ -12,11 +12,13 @@
 //! DIR and stops (what `benches/search_vs_rg.sh` searches).
 
 use kanbao::app::ReaderOptions;
-use kanbao::app::open::build;
-use kanbao::app::search_state;
-use kanbao::app::session;
-use kanbao::app::session::Msg;
+use kanbao::app::background as jobs;
+use kanbao::app::jobs::Job;
+use kanbao::app::search_jobs;
 use kanbao::state::Store;
+use kanbao::tui::run as session;
+use kanbao::tui::run::Msg;
+use kanbao::tui::start::build;
 use kanbao::ui;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -117,10 +119,17 @@ fn main() {
     key(&mut app, "ctrl-t");
     let t1 = Instant::now();
     key(&mut app, "ctrl-t");
-    while search_state::indexing_archive(&app).is_some() {
-        std::thread::sleep(std::time::Duration::from_millis(2));
-        search_state::poll(&mut app);
-    }
+    // Run the queued archive index job here (the run loop would run it on
+    // a thread); the word index jobs of the open issue are not timed.
+    let run_only = |app: &mut kanbao::app::App, want: fn(&Job) -> bool| {
+        for job in jobs::take(app) {
+            if want(&job) {
+                jobs::finish(app, job.run());
+            }
+        }
+    };
+    run_only(&mut app, |j| matches!(j, Job::ArchiveIndex(_)));
+    assert!(search_jobs::indexing_archive(&app).is_none());
     let index_ready = t1.elapsed();
     let mut typed = Vec::new();
     for c in ["民", "生", "保", "障"] {
@@ -141,10 +150,8 @@ fn main() {
     // loading is done).
     let t2 = Instant::now();
     app.search.spawn_doc_freqs(&app.shelf, &app.issue);
-    while app.search.doc_freqs.is_none() {
-        std::thread::sleep(std::time::Duration::from_millis(5));
-        search_state::poll(&mut app);
-    }
+    run_only(&mut app, |j| matches!(j, Job::DocFreqs(_)));
+    assert!(app.search.doc_freqs.is_some());
     let doc_freqs = t2.elapsed();
     let failed = app.shelf.slots.iter().filter(|s| s.error.is_some()).count();
     let mb = |kb: u64| kb as f64 / 1024.0;

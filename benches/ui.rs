@@ -19,12 +19,12 @@ fn bench_frame(c: &mut Criterion) {
     c.bench_function("draw 120x40 frame (cached wrap)", |b| {
         b.iter(|| {
             // Alternate scroll positions so every frame has a real diff.
-            let action = if app.top == 0 {
+            let action = if app.view.top == 0 {
                 kanbao::action::Action::Bottom
             } else {
                 kanbao::action::Action::Top
             };
-            app.focus = kanbao::layout::Focus::Reader;
+            app.view.focus = kanbao::layout::Focus::Reader;
             app.apply(action, area);
             term.draw(|f| ui::render(&app, f)).expect("draw");
         });

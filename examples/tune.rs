@@ -256,10 +256,17 @@ fn main() {
             // Where a parse's time goes, on all real pages joined into one
             // text (a rough profile; benches/loader.rs is the measurement).
             let mut pages = load(&real.join("pages"), "pages");
-            if let Some(n) = std::env::var("TUNE_TIME_PAGES").ok().and_then(|n| n.parse().ok()) {
+            if let Some(n) = std::env::var("TUNE_TIME_PAGES")
+                .ok()
+                .and_then(|n| n.parse().ok())
+            {
                 pages.truncate(n);
             }
-            let text: String = pages.iter().map(|p| p.text.as_str()).collect::<Vec<_>>().join("\n\n");
+            let text: String = pages
+                .iter()
+                .map(|p| p.text.as_str())
+                .collect::<Vec<_>>()
+                .join("\n\n");
             let t = std::time::Instant::now();
             let lines = text.lines().filter(|l| !l.is_empty()).count();
             let base = t.elapsed();
@@ -267,11 +274,16 @@ fn main() {
             let stage = |name: &str, f: &mut dyn FnMut()| {
                 let t = std::time::Instant::now();
                 f();
-                println!("  {name}: {:.0} MB/s", text.len() as f64 / 1e6 / t.elapsed().as_secs_f64());
+                println!(
+                    "  {name}: {:.0} MB/s",
+                    text.len() as f64 / 1e6 / t.elapsed().as_secs_f64()
+                );
             };
             let ls = units::lines(&text);
             stage("lines", &mut || drop(units::lines(&text)));
-            stage("wrap", &mut || drop(units::wrap(&ls)));
+            stage("wrap", &mut || {
+                std::hint::black_box(units::wrap(&ls));
+            });
             let us = units::units(&ls, None);
             stage("units", &mut || drop(units::units(&ls, None)));
             let sh = cues::shapes(&us);

@@ -83,6 +83,34 @@ pub enum Action {
     ClearSearch,
     /// Show article keywords in the headline list, or the kickers.
     ToggleKeywords,
+    /// Search bar: keep the search and close the bar (on a word-search
+    /// result: open it).
+    SearchAccept,
+    /// Search bar: close it and go back to where `/` was pressed.
+    SearchCancel,
+    /// Search bar: the older query of the history (in the word results:
+    /// the result above).
+    SearchOlder,
+    /// Search bar: the newer query (in the word results: the one below).
+    SearchNewer,
+    /// Search bar: show or hide the word-search results.
+    SearchResults,
+    /// Search bar: the next scope (issue, article, all issues).
+    SearchScope,
+    /// Search bar: delete the character before the caret.
+    SearchBackspace,
+    /// Search bar: delete the word before the caret.
+    SearchDeleteWord,
+    /// Search bar: delete everything before the caret.
+    SearchDeleteToStart,
+    /// Search bar: caret one character left.
+    SearchLeft,
+    /// Search bar: caret one character right.
+    SearchRight,
+    /// Search bar: caret to the start.
+    SearchHome,
+    /// Search bar: caret to the end.
+    SearchEnd,
 }
 
 /// Every bindable action with its name and description, in help order.
@@ -166,6 +194,59 @@ pub const BINDABLE: &[(Action, &str, &str)] = &[
         "toggle_keywords",
         "关键词 / keywords in the list",
     ),
+    (
+        Action::SearchAccept,
+        "search_accept",
+        "确定 / keep the search (open a word result)",
+    ),
+    (
+        Action::SearchCancel,
+        "search_cancel",
+        "取消 / back to where / was pressed",
+    ),
+    (
+        Action::SearchOlder,
+        "search_older",
+        "上一条 / older query (result above)",
+    ),
+    (
+        Action::SearchNewer,
+        "search_newer",
+        "下一条 / newer query (result below)",
+    ),
+    (
+        Action::SearchResults,
+        "search_results",
+        "分词结果 / word results on or off",
+    ),
+    (
+        Action::SearchScope,
+        "search_scope",
+        "范围 / scope: issue, article, all issues",
+    ),
+    (
+        Action::SearchBackspace,
+        "search_backspace",
+        "删除 / delete the character before",
+    ),
+    (
+        Action::SearchDeleteWord,
+        "search_delete_word",
+        "删词 / delete the word before",
+    ),
+    (
+        Action::SearchDeleteToStart,
+        "search_delete_to_start",
+        "删至开头 / delete to the start",
+    ),
+    (Action::SearchLeft, "search_left", "左移 / caret left"),
+    (Action::SearchRight, "search_right", "右移 / caret right"),
+    (
+        Action::SearchHome,
+        "search_home",
+        "行首 / caret to the start",
+    ),
+    (Action::SearchEnd, "search_end", "行尾 / caret to the end"),
 ];
 
 impl Action {

@@ -53,6 +53,20 @@ pub struct Cli {
     pub encoding: Option<Encoding>,
 }
 
+impl Cli {
+    /// What the reader takes from the arguments (plain values, so `tui`
+    /// does not depend on the command line's parser).
+    pub fn reader_args(&self) -> crate::tui::ReaderArgs {
+        crate::tui::ReaderArgs {
+            path: self.path.clone(),
+            ambiguous_width: self.ambiguous_width,
+            config: self.config.clone(),
+            state_dir: self.state_dir.clone(),
+            no_state: self.no_state,
+        }
+    }
+}
+
 fn parse_ambiguous(s: &str) -> Result<AmbiguousSetting, String> {
     s.parse()
 }
@@ -197,13 +211,13 @@ pub fn main() -> ExitCode {
             ref filter,
         }) => export_cmd::run(path.as_deref(), format, &filter.filter()),
         Some(Command::Config { default: true }) => {
-            emit(|out| out.write_all(crate::config::default_file().as_bytes())).code()
+            emit(|out| out.write_all(crate::config::default_file::default_file().as_bytes())).code()
         }
         Some(Command::Config { default: false }) => match crate::config::default_path() {
             Some(p) => emit(|out| writeln!(out, "{}", safe::line(&p.display().to_string()))).code(),
             None => fail(&"no config directory on this platform"),
         },
-        // `kanbao -` in a terminal: the reader's start-up (app::open) does
+        // `kanbao -` in a terminal: the reader's start-up (tui::start) does
         // not read standard input yet; piped, the headline list below does.
         None if cli.path.as_deref().is_some_and(input::is_stdin) && io::stdout().is_terminal() => {
             fail(
@@ -211,7 +225,7 @@ pub fn main() -> ExitCode {
             )
         }
         None if cli.path.as_deref().is_some_and(Path::is_dir) || io::stdout().is_terminal() => {
-            crate::app::open::main(&cli)
+            crate::tui::main(&cli.reader_args())
         }
         None => {
             let loaded = match cli.path.as_deref() {

@@ -9,8 +9,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-mod default_file;
-pub use default_file::default_file;
+pub mod default_file;
 
 /// `ambiguous_width`: a fixed width, or probe the terminal at start-up.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -310,7 +309,7 @@ impl Parser<'_> {
     fn drop_key_entry(
         &mut self,
         keys: &mut BTreeMap<String, BTreeMap<String, Vec<String>>>,
-        e: &crate::input::keymap::KeyError,
+        e: &crate::input::keymap::overrides::KeyError,
     ) {
         let Some(action) = &e.action else {
             self.error("", &format!("keys.{}", e.context), e.message.clone());

@@ -5,7 +5,11 @@
 //! without a terminal.
 //!
 //! - [`loader`] turns raw bytes into an [`model::Issue`];
-//! - [`text`] measures and wraps CJK text for the reading pane.
+//! - [`text`] measures and wraps CJK text for the reading pane;
+//! - [`search`] finds text, pinyin initials and words;
+//! - [`app`] is the reader's state and `update` (no I/O), [`ui`] draws it,
+//!   [`tui`] is the terminal shell that runs it;
+//! - docs/architecture.md says what each module owns and may import.
 #![forbid(unsafe_code)]
 
 pub mod archive;
@@ -31,4 +35,5 @@ pub mod input;
 pub mod layout;
 pub mod term;
 pub mod theme;
+pub mod tui;
 pub mod ui;

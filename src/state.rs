@@ -1,6 +1,7 @@
 //! Remembered reading: per issue — keyed by a hash of its bytes, so a
 //! renamed or moved file is still known — the position, which articles were
-//! read, bookmarks; and the search history.
+//! read, bookmarks; per archive folder, the last issue read in it; and
+//! the search history.
 //!
 //! Storage is one JSON file per issue under the state directory, written
 //! atomically (fresh temp file, fsync, rename). Every field is a register
@@ -329,5 +330,53 @@ impl Store {
             return Ok(());
         };
         disk::update_json(&path, |on_disk: &mut History| on_disk.merge(history))
+    }
+}
+
+/// The last issue read in a folder (`folders/HASH.json`).
+#[derive(Debug, Default, Serialize, Deserialize)]
+struct FolderState {
+    /// The folder, for people reading the file.
+    dir: String,
+    /// Content hash of the issue.
+    issue: u64,
+}
+
+impl Store {
+    fn folder_file(&self, dir: &Path) -> Option<PathBuf> {
+        let canon = dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf());
+        let key = content_hash(canon.to_string_lossy().as_bytes());
+        Some(self.dir()?.join("folders").join(format!("{key:016x}.json")))
+    }
+
+    /// The last issue (content hash) read in folder `dir`, if remembered.
+    pub fn last_issue(&self, dir: &Path) -> Option<u64> {
+        let bytes = std::fs::read(self.folder_file(dir)?).ok()?;
+        serde_json::from_slice::<FolderState>(&bytes)
+            .ok()
+            .map(|f| f.issue)
+    }
+
+    /// Remember `hash` as the last issue read in folder `dir` (written only
+    /// when it changed; atomically, through a temp file and a rename).
+    pub fn save_last_issue(&self, dir: &Path, hash: u64) -> io::Result<()> {
+        let Some(path) = self.folder_file(dir) else {
+            return Ok(());
+        };
+        if self.last_issue(dir) == Some(hash) {
+            return Ok(());
+        }
+        let parent = path.parent().unwrap_or(Path::new("."));
+        std::fs::create_dir_all(parent)?;
+        let state = FolderState {
+            dir: dir.display().to_string(),
+            issue: hash,
+        };
+        let tmp = path.with_extension(format!("tmp.{}", std::process::id()));
+        std::fs::write(
+            &tmp,
+            serde_json::to_vec_pretty(&state).map_err(io::Error::other)?,
+        )?;
+        std::fs::rename(&tmp, &path)
     }
 }

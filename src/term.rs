@@ -1,6 +1,7 @@
 //! The terminal seam: setup and restore (on quit, error, panic, SIGTERM and
-//! SIGHUP), and the `EventSource` trait with a crossterm implementation and
-//! a scripted one for tests. Nothing else in the crate touches the tty.
+//! SIGHUP), the ambiguous-width probe, and key events from keymap key names
+//! (for tests and benches). Reading events is `tui::term_reader`; nothing
+//! else in the crate touches the tty.
 
 use ratatui::crossterm::event::{
     DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture, Event,
@@ -10,52 +11,11 @@ use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
-use std::collections::VecDeque;
 use std::io::{self, stdout};
 use std::sync::Once;
 
 mod probe;
 pub use probe::{PROBE_TIMEOUT, probe_ambiguous_width, width_from_columns};
-
-/// Where events come from, for driving the app without a terminal (the
-/// real run loop, `app::session`, receives terminal events on a channel);
-/// `None` means the source is exhausted.
-pub trait EventSource {
-    /// The next event, blocking until one arrives.
-    fn next_event(&mut self) -> io::Result<Option<Event>>;
-}
-
-/// A fixed script of events, for tests.
-#[derive(Debug, Default, Clone)]
-pub struct ScriptedEvents {
-    events: VecDeque<Event>,
-}
-
-impl ScriptedEvents {
-    /// A script from events.
-    pub fn new(events: impl IntoIterator<Item = Event>) -> Self {
-        ScriptedEvents {
-            events: events.into_iter().collect(),
-        }
-    }
-
-    /// A script of key presses written as keymap names
-    /// (`["]", "]", "enter", "G"]`); unknown names are skipped.
-    pub fn keys(names: &[&str]) -> Self {
-        ScriptedEvents::new(names.iter().filter_map(|n| key_event(n)))
-    }
-
-    /// Append an event.
-    pub fn push(&mut self, ev: Event) {
-        self.events.push_back(ev);
-    }
-}
-
-impl EventSource for ScriptedEvents {
-    fn next_event(&mut self) -> io::Result<Option<Event>> {
-        Ok(self.events.pop_front())
-    }
-}
 
 /// A key-press event for a keymap key name (`j`, `space`, `ctrl-c`).
 pub fn key_event(name: &str) -> Option<Event> {

@@ -1,25 +1,20 @@
 //! Archives in the reader, headless: a folder of generated issues opens,
 //! fills the issue list from the background loader, switches issues, and
-//! remembers where the reader was — all through the same `session::step`
-//! the real run loop uses, with scripted key events and a `TestBackend`.
+//! remembers where the reader was — all through the shared harness
+//! (`ui_support::Harness`: the run loop's own step and a `TestBackend`).
 
-use kanbao::action::Effect;
-use kanbao::app::open::{build, store_for};
-use kanbao::app::search_state::{self, Scope};
-use kanbao::app::session::{self, Msg};
+mod ui_support;
+
+use kanbao::app::search_state::Scope;
 use kanbao::app::shelf::PickerKind;
-use kanbao::app::{App, ReaderOptions};
+use kanbao::app::{search_jobs, search_keys, search_nav};
 use kanbao::cli::Cli;
 use kanbao::layout::Focus;
 use kanbao::state::Store;
-use kanbao::term::key_event;
-use kanbao::ui;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
-use ratatui::layout::Rect;
+use kanbao::tui::run::Msg;
+use kanbao::tui::start::store_for;
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{Receiver, Sender, channel};
+use ui_support::Harness;
 
 fn issue_text(n: usize) -> String {
     let day = n % 28 + 1;
@@ -60,72 +55,25 @@ fn make_folder(n: usize) -> Folder {
     dir
 }
 
-struct Run {
-    app: App,
-    store: Store,
-    term: Terminal<TestBackend>,
-    area: Rect,
-    tx: Sender<Msg>,
-    rx: Receiver<Msg>,
+/// The shared harness: `kanbao DIR` through `tui::start::build`, the
+/// background loader and the run loop's step.
+type Run = Harness;
+
+fn current_path(run: &Run) -> PathBuf {
+    let c = run.app.shelf.current.expect("an issue is open");
+    run.app.shelf.slots[c].path.clone()
 }
 
-impl Run {
-    /// Open `path` like `kanbao PATH` does and wait for the background
-    /// loader to finish (the loop itself never waits for it).
-    fn open(path: &Path, store: Store) -> Run {
-        let (app, pending) = build(Some(path), &store, ReaderOptions::default()).expect("build");
-        let (tx, rx) = channel();
-        let mut run = Run {
-            app,
-            store,
-            term: Terminal::new(TestBackend::new(100, 30)).expect("backend"),
-            area: Rect::new(0, 0, 100, 30),
-            tx,
-            rx,
-        };
-        run.app.sync(run.area);
-        run.draw();
-        let total = pending.len();
-        if total > 0 {
-            assert!(run.app.shelf.is_loading());
-            session::start_loading(pending, 0, run.store.clone(), run.tx.clone());
-            while run.app.shelf.is_loading() {
-                let msg = run.rx.recv().expect("loader message");
-                run.step(msg);
-            }
-        }
-        run
-    }
+fn slot_named(run: &Run, file: &str) -> usize {
+    (0..run.app.shelf.slots.len())
+        .find(|&s| run.app.shelf.slots[s].path.ends_with(file))
+        .expect("slot")
+}
 
-    fn draw(&mut self) {
-        let app = &self.app;
-        self.term.draw(|f| ui::render(app, f)).expect("draw");
-    }
-
-    fn step(&mut self, msg: Msg) -> Effect {
-        let e = session::step(&mut self.app, msg, &mut self.area, &self.store, &self.tx);
-        self.draw();
-        e
-    }
-
-    fn keys(&mut self, names: &[&str]) -> Effect {
-        let mut last = Effect::None;
-        for n in names {
-            last = self.step(Msg::Term(key_event(n).expect("key")));
-        }
-        last
-    }
-
-    fn screen(&mut self) -> String {
-        self.term.clear().expect("clear");
-        self.draw();
-        self.term.backend().to_string()
-    }
-
-    fn current_path(&self) -> PathBuf {
-        let c = self.app.shelf.current.expect("an issue is open");
-        self.app.shelf.slots[c].path.clone()
-    }
+/// Run the queued background jobs (archive index, word indexes) here.
+fn settle_search(run: &mut Run) {
+    run.run_jobs();
+    assert!(search_jobs::indexing_archive(&run.app).is_none());
 }
 
 #[test]
@@ -176,14 +124,14 @@ fn folder_of_thousands_opens_lists_and_switches() {
 
     // Each issue keeps its own position.
     run.keys(&["]", "]"]);
-    assert_eq!(run.app.open, 2);
+    assert_eq!(run.app.view.open, 2);
     run.keys(&["j", "j", "j"]);
-    let anchor = run.app.anchor;
+    let anchor = run.app.view.anchor;
     run.keys(&["}"]);
-    assert_eq!(run.app.open, 0, "the other issue starts at its top");
+    assert_eq!(run.app.view.open, 0, "the other issue starts at its top");
     run.keys(&["{"]);
-    assert_eq!((run.app.open, run.app.anchor), (2, anchor));
-    assert_eq!(run.app.focus, Focus::Reader);
+    assert_eq!((run.app.view.open, run.app.view.anchor), (2, anchor));
+    assert_eq!(run.app.view.focus, Focus::Reader);
 }
 
 #[test]
@@ -219,16 +167,16 @@ fn folder_reopens_at_the_last_issue_and_article() {
     let state = tempfile::tempdir().expect("state dir");
     let mut run = Run::open(dir.path(), Store::at(state.path()));
     run.keys(&["j", "j", "enter", "]", "]", "j", "j"]);
-    let (path, anchor) = (run.current_path(), run.app.anchor);
-    assert_eq!(run.app.open, 2);
-    assert_eq!(run.keys(&["q"]), Effect::Quit);
+    let (path, anchor) = (current_path(&run), run.app.view.anchor);
+    assert_eq!(run.app.view.open, 2);
+    assert!(run.keys(&["q"]));
     drop(run);
 
     let mut run = Run::open(dir.path(), Store::at(state.path()));
-    assert_eq!(run.current_path(), path, "last issue of the folder");
+    assert_eq!(current_path(&run), path, "last issue of the folder");
     assert!(run.app.shelf.picker.is_none());
-    assert_eq!((run.app.open, run.app.anchor), (2, anchor));
-    assert_eq!(run.app.focus, Focus::Reader);
+    assert_eq!((run.app.view.open, run.app.view.anchor), (2, anchor));
+    assert_eq!(run.app.view.focus, Focus::Reader);
     let screen = run.screen();
     assert!(screen.contains("第三篇"), "{screen}");
 }
@@ -242,10 +190,10 @@ fn state_round_trip_through_the_app() {
     std::fs::write(&path, issue_text(7)).expect("write");
 
     let mut run = Run::open(&path, store.clone());
-    assert_eq!(run.app.open, 0);
+    assert_eq!(run.app.view.open, 0);
     run.keys(&["]", "]", "j", "j", "j", "j"]);
-    assert_eq!(run.app.open, 2);
-    let anchor = run.app.anchor;
+    assert_eq!(run.app.view.open, 2);
+    let anchor = run.app.view.anchor;
     assert!(
         anchor.block > 0 || anchor.byte > 0,
         "moved into the article"
@@ -255,9 +203,9 @@ fn state_round_trip_through_the_app() {
     // A narrower terminal: same article, same paragraph and offset.
     let mut again = Run::open(&path, store);
     again.step(Msg::Term(ratatui::crossterm::event::Event::Resize(80, 20)));
-    assert_eq!(again.app.open, 2);
-    assert_eq!(again.app.anchor.block, anchor.block);
-    assert_eq!(again.app.anchor, anchor);
+    assert_eq!(again.app.view.open, 2);
+    assert_eq!(again.app.view.anchor.block, anchor.block);
+    assert_eq!(again.app.view.anchor, anchor);
 }
 
 #[test]
@@ -266,7 +214,7 @@ fn read_marks_and_bookmarks_are_remembered() {
     let state = tempfile::tempdir().expect("state dir");
     let mut run = Run::open(dir.path(), Store::at(state.path()));
     run.keys(&["enter", "u", "]", "j", "j", "m"]);
-    assert!(run.app.read[0], "u marks read");
+    assert!(run.app.view.read[0], "u marks read");
     let marks = run.app.shelf.bookmarks();
     assert_eq!(marks.len(), 1);
     run.keys(&["}", "]", "]", "m", "q"]);
@@ -286,7 +234,10 @@ fn read_marks_and_bookmarks_are_remembered() {
     let (slot, article, para) = marks[0];
     run.keys(&["enter"]);
     assert_eq!(run.app.shelf.current, Some(slot));
-    assert_eq!((run.app.open, run.app.anchor.block), (article, para));
+    assert_eq!(
+        (run.app.view.open, run.app.view.anchor.block),
+        (article, para)
+    );
     let first = run.app.shelf.order[0];
     assert!(
         run.app.shelf.slots[first].state.is_read(0),
@@ -298,14 +249,14 @@ fn read_marks_and_bookmarks_are_remembered() {
 fn no_state_writes_nothing() {
     let state = tempfile::tempdir().expect("state dir");
     let cli = <Cli as clap::Parser>::parse_from(["kanbao", "--no-state"]);
-    let store = store_for(&cli);
+    let store = store_for(&cli.reader_args());
     assert!(store.dir().is_none());
     let with_dir = <Cli as clap::Parser>::parse_from([
         "kanbao",
         "--state-dir",
         &state.path().to_string_lossy(),
     ]);
-    assert_eq!(store_for(&with_dir).dir(), Some(state.path()));
+    assert_eq!(store_for(&with_dir.reader_args()).dir(), Some(state.path()));
 
     let dir = make_folder(3);
     let mut run = Run::open(dir.path(), store);
@@ -330,55 +281,26 @@ fn walk(dir: &Path) -> Vec<PathBuf> {
     out
 }
 
-impl Run {
-    /// Type `text` into the open search bar, one character per key event.
-    fn type_text(&mut self, text: &str) {
-        for c in text.chars() {
-            self.step(Msg::Term(Event::Key(KeyEvent::new(
-                KeyCode::Char(c),
-                KeyModifiers::empty(),
-            ))));
-        }
-    }
-
-    /// Let the background archive index finish, as the run loop's poll does.
-    fn settle_search(&mut self) {
-        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
-        while search_state::indexing_archive(&self.app).is_some() {
-            assert!(std::time::Instant::now() < deadline, "archive index built");
-            std::thread::sleep(std::time::Duration::from_millis(5));
-            search_state::poll(&mut self.app);
-        }
-        self.draw();
-    }
-
-    fn slot_named(&self, file: &str) -> usize {
-        (0..self.app.shelf.slots.len())
-            .find(|&s| self.app.shelf.slots[s].path.ends_with(file))
-            .expect("slot")
-    }
-}
-
 #[test]
 fn search_all_issues_opens_hits_in_other_issues_and_esc_returns() {
     let dir = make_folder(40);
     let mut run = Run::open(dir.path(), Store::disabled());
     run.keys(&["enter", "]", "j", "j"]);
     let home = run.app.shelf.current.expect("open");
-    let (open, anchor, top) = (run.app.open, run.app.anchor, run.app.top);
+    let (open, anchor, top) = (run.app.view.open, run.app.view.anchor, run.app.view.top);
 
     // `/`, then Ctrl-T twice: this issue → this article → all issues.
     run.keys(&["/", "ctrl-t"]);
     assert_eq!(run.app.search.scope, Scope::Article);
     run.keys(&["ctrl-t"]);
     assert_eq!(run.app.search.scope, Scope::All);
-    run.settle_search();
+    settle_search(&mut run);
     // Only issue 7 has this paragraph.
     run.type_text("第二段7。");
-    run.settle_search();
-    let seven = run.slot_named("issue-00007.txt");
+    settle_search(&mut run);
+    let seven = slot_named(&run, "issue-00007.txt");
     assert_eq!(run.app.shelf.current, Some(seven), "the hit's issue opened");
-    assert_eq!(run.app.open, 0);
+    assert_eq!(run.app.view.open, 0);
     let screen = run.screen();
     assert!(screen.contains("1/1 · 1 article · 1 issue"), "{screen}");
     assert!(screen.contains("[all issues 全部]"), "{screen}");
@@ -396,7 +318,7 @@ fn search_all_issues_opens_hits_in_other_issues_and_esc_returns() {
         "nor is the article shown as read"
     );
     assert_eq!(
-        (run.app.open, run.app.anchor, run.app.top),
+        (run.app.view.open, run.app.view.anchor, run.app.view.top),
         (open, anchor, top)
     );
     assert!(run.app.search.kept.is_none());
@@ -411,7 +333,7 @@ fn n_walks_hits_across_issues_in_list_order_and_wraps() {
     assert_eq!(run.app.shelf.current, Some(order[0]));
     run.keys(&["/", "ctrl-t", "ctrl-t"]);
     run.type_text("第二段");
-    run.settle_search();
+    settle_search(&mut run);
     run.keys(&["enter"]);
     let kept = run.app.search.kept.as_ref().expect("kept search");
     assert_eq!(kept.scope, Scope::All);
@@ -434,7 +356,7 @@ fn n_walks_hits_across_issues_in_list_order_and_wraps() {
     for &want in &issues[1..] {
         run.keys(&["n"]);
         assert_eq!(run.app.shelf.current, Some(want));
-        assert_eq!(run.app.open, 0);
+        assert_eq!(run.app.view.open, 0);
     }
     run.keys(&["n"]);
     assert_eq!(run.app.shelf.current, Some(issues[0]), "wrapped");
@@ -459,14 +381,8 @@ fn word_search_in_all_issues_lists_and_opens_other_issues() {
     // No literal hit; jieba's words 正文 and 丰富 occur apart in every
     // issue's first article.
     run.type_text("正文丰富");
-    run.settle_search();
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(120);
-    while run.app.search.pending() {
-        assert!(std::time::Instant::now() < deadline, "word index built");
-        std::thread::sleep(std::time::Duration::from_millis(10));
-        search_state::poll(&mut run.app);
-    }
-    let hits = search_state::result_hits(&run.app).to_vec();
+    settle_search(&mut run);
+    let hits = search_keys::result_hits(&run.app).to_vec();
     assert_eq!(hits.len(), 6, "one result per issue: {hits:?}");
     run.keys(&["tab", "down", "down"]);
     let want = {
@@ -490,20 +406,13 @@ fn keywords_take_their_idf_from_every_loaded_issue() {
     let dir = make_folder(12);
     let mut run = Run::open(dir.path(), Store::disabled());
     run.keys(&["enter"]);
-    let wait = |run: &mut Run| {
-        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(120);
-        while run.app.search.pending() {
-            assert!(std::time::Instant::now() < deadline, "background work done");
-            std::thread::sleep(std::time::Duration::from_millis(10));
-            search_state::poll(&mut run.app);
-        }
-    };
+    let wait = |run: &mut Run| run.run_jobs();
     // First the open issue alone (jieba's own IDF table) ...
     run.app
         .search
         .spawn_words(std::slice::from_ref(&*run.app.issue));
     wait(&mut run);
-    let before = search_state::keywords_of(&run.app, 0).to_vec();
+    let before = search_nav::keywords_of(&run.app, 0).to_vec();
     assert!(before.iter().any(|w| w == "正文"), "{before:?}");
     // ... then IDF from all 36 articles of the 12 issues, where 正文 is in
     // every one and so is no keyword.
@@ -519,10 +428,34 @@ fn keywords_take_their_idf_from_every_loaded_issue() {
         .expect("document frequencies");
     assert_eq!(docs.docs(), 36);
     assert_eq!(docs.doc_freq("正文"), 36);
-    let after = search_state::keywords_of(&run.app, 0).to_vec();
+    let after = search_nav::keywords_of(&run.app, 0).to_vec();
     assert!(!after.is_empty());
     assert!(!after.iter().any(|w| w == "正文"), "{after:?}");
     // Switching issue keeps the counts and uses them.
     run.keys(&["}"]);
     assert!(run.app.search.doc_freqs.is_some());
+}
+
+#[test]
+fn search_history_is_kept_across_runs() {
+    let dir = make_folder(2);
+    let state = tempfile::tempdir().expect("state dir");
+    let mut run = Run::open(dir.path(), Store::at(state.path()));
+    run.keys(&["enter", "/"]);
+    run.type_text("正文");
+    run.keys(&["enter", "/"]);
+    run.type_text("丰富");
+    run.keys(&["enter"]);
+    assert!(run.keys(&["q"]));
+    // The next run walks them with ↑, newest first.
+    let mut again = Run::open(dir.path(), Store::at(state.path()));
+    again.keys(&["enter", "/", "up"]);
+    let text = |r: &Run| r.app.search.bar.as_ref().map(|b| b.edit.text().to_owned());
+    assert_eq!(text(&again).as_deref(), Some("丰富"));
+    again.keys(&["up"]);
+    assert_eq!(text(&again).as_deref(), Some("正文"));
+    // Without a state directory nothing is remembered.
+    let mut none = Run::open(dir.path(), Store::disabled());
+    none.keys(&["enter", "/", "up"]);
+    assert_eq!(text(&none).as_deref(), Some(""));
 }

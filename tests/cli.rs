@@ -216,7 +216,7 @@ fn config_default_prints_the_documented_defaults() {
     let out = kanbao(&["config", "--default"]);
     assert!(out.status.success(), "{}", stderr(&out));
     let text = stdout(&out);
-    assert_eq!(text, kanbao::config::default_file());
+    assert_eq!(text, kanbao::config::default_file::default_file());
     let (_, errors) = kanbao::config::parse(&text, "stdout");
     assert!(errors.is_empty(), "{errors:?}");
     let out = kanbao(&["config"]);

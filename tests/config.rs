@@ -197,7 +197,7 @@ fn keys_of(c: &Config) -> Overrides<'_> {
 #[test]
 fn default_file_parses_to_exactly_the_defaults() {
     use kanbao::input::keymap::{DEFAULT_BINDINGS, Keymap};
-    let text = config::default_file();
+    let text = config::default_file::default_file();
     let (c, errors) = config::parse(&text, "default.toml");
     assert!(errors.is_empty(), "{errors:?}\n{text}");
     assert_eq!(c.reader, config::Reader::default());

@@ -4,21 +4,15 @@
 
 mod ui_support;
 
-use kanbao::app::configure::{apply_probe, load_config, prepare};
 use kanbao::config::{self, AmbiguousSetting};
 use kanbao::text::width::AmbiguousWidth;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use kanbao::tui::configure::{apply_probe, load_config, prepare};
 use ui_support::{Harness, fixture_issue};
 
 fn harness_with(text: &str, flag: Option<AmbiguousSetting>) -> (Harness, bool) {
     let (config, errors) = config::parse(text, "/cfg/kanbao.toml");
     let (app, probe) = prepare(fixture_issue(), &config, &errors, flag);
-    let term = Terminal::new(TestBackend::new(100, 30)).expect("backend");
-    let mut h = Harness { app, term };
-    h.app.sync(h.area());
-    h.draw();
-    (h, probe)
+    (Harness::from_app(app, 100, 30), probe)
 }
 
 #[test]
@@ -26,9 +20,9 @@ fn next_article_rebound_to_z() {
     let (mut h, _) = harness_with("[keys.main]\nnext_article = [\"z\"]\n", None);
     assert!(h.app.config_errors.is_empty(), "{:?}", h.app.config_errors);
     h.keys(&["]"]);
-    assert_eq!(h.app.open, 0, "`]` no longer opens the next article");
+    assert_eq!(h.app.view.open, 0, "`]` no longer opens the next article");
     h.keys(&["z", "z"]);
-    assert_eq!(h.app.open, 2, "`z` does");
+    assert_eq!(h.app.view.open, 2, "`z` does");
     let screen = h.screen();
     assert!(screen.contains("z next"), "hints follow: {screen}");
 }

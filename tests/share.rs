@@ -6,10 +6,11 @@ mod ui_support;
 
 use base64::Engine;
 use kanbao::action::{Action, Effect};
-use kanbao::app::share::{copied_message, write_clipboard};
+use kanbao::app::share::copied_message;
 use kanbao::app::{App, ReaderOptions};
 use kanbao::export::article_text;
 use kanbao::share::{article_markdown, osc52};
+use kanbao::tui::host::write_clipboard;
 use ratatui::layout::Rect;
 use ui_support::{Harness, fixture_issue};
 

@@ -7,7 +7,6 @@ use kanbao::action::{Action, Effect};
 use kanbao::app::{App, ReaderOptions};
 use kanbao::input::keymap::{DEFAULT_BINDINGS, Keymap};
 use kanbao::layout::Focus;
-use kanbao::term::ScriptedEvents;
 use kanbao::ui::help::help_lines;
 use ratatui::crossterm::event::{Event, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 use ui_support::{Harness, fixture_issue};
@@ -29,18 +28,18 @@ fn mouse(kind: MouseEventKind, column: u16, row: u16) -> Event {
 fn next_next_opens_third_article_and_list_follows() {
     let mut h = harness(100, 30);
     assert!(!h.keys(&["]", "]"]));
-    assert_eq!(h.app.open, 2);
-    assert_eq!(h.app.selected, 2);
-    assert_eq!(h.app.focus, Focus::Reader);
+    assert_eq!(h.app.view.open, 2);
+    assert_eq!(h.app.view.selected, 2);
+    assert_eq!(h.app.view.focus, Focus::Reader);
     let screen = h.screen();
     assert!(screen.contains("国际观察"), "{screen}");
     assert!(screen.contains(" 3/5 "), "{screen}");
     // Enter from the list opens the selected headline.
     h.keys(&["h", "k", "enter"]);
-    assert_eq!(h.app.open, 1);
+    assert_eq!(h.app.view.open, 1);
     // `[` at the first article says so instead of moving.
     h.keys(&["[", "["]);
-    assert_eq!(h.app.open, 0);
+    assert_eq!(h.app.view.open, 0);
     assert!(h.screen().contains("first article"));
 }
 
@@ -48,25 +47,25 @@ fn next_next_opens_third_article_and_list_follows() {
 fn bottom_reaches_end_and_marks_read() {
     let mut h = harness(80, 12);
     h.keys(&["j", "enter"]);
-    assert_eq!(h.app.open, 1);
-    assert!(!h.app.read[1]);
+    assert_eq!(h.app.view.open, 1);
+    assert!(!h.app.view.read[1]);
     h.press("G");
-    assert_eq!(h.app.top, h.app.max_top());
-    assert!(h.app.top > 0);
+    assert_eq!(h.app.view.top, h.app.max_top());
+    assert!(h.app.view.top > 0);
     assert_eq!(h.app.percent(), 100);
-    assert!(h.app.read[1]);
+    assert!(h.app.view.read[1]);
     assert!(h.screen().contains("2✓"));
     h.press("g");
-    assert_eq!((h.app.top, h.app.percent()), (0, 0));
+    assert_eq!((h.app.view.top, h.app.percent()), (0, 0));
 }
 
 #[test]
 fn previewed_article_is_not_read_until_opened() {
     let mut h = harness(120, 40);
     // Article 1 fits on screen, but it was never opened.
-    assert!(!h.app.read[0]);
+    assert!(!h.app.view.read[0]);
     h.press("enter");
-    assert!(h.app.read[0]);
+    assert!(h.app.view.read[0]);
 }
 
 #[test]
@@ -76,16 +75,16 @@ fn resize_keeps_anchor_paragraph() {
     for _ in 0..9 {
         h.press("j");
     }
-    let before = h.app.anchor;
+    let before = h.app.view.anchor;
     assert!(before.block > 0, "scrolled into the body");
     let top_text = |h: &Harness| {
-        let layout = h.app.layout.clone().expect("layout");
-        let line = &layout.lines[h.app.top];
+        let layout = h.app.view.layout.clone().expect("layout");
+        let line = &layout.lines[h.app.view.top];
         (line.block, line.range.clone())
     };
     for (w, hgt) in [(72, 14), (140, 14), (75, 20), (100, 14)] {
         h.event(Event::Resize(w, hgt));
-        assert_eq!(h.app.anchor, before, "anchor unchanged at {w}x{hgt}");
+        assert_eq!(h.app.view.anchor, before, "anchor unchanged at {w}x{hgt}");
         let (block, range) = top_text(&h);
         assert_eq!(
             block,
@@ -104,7 +103,7 @@ fn help_opens_and_closes() {
     assert!(h.screen().contains("帮助 help"));
     // Keys in help do not reach the reader.
     h.press("]");
-    assert_eq!(h.app.open, 0);
+    assert_eq!(h.app.view.open, 0);
     h.press("esc");
     assert!(h.app.help.is_none());
     assert!(!h.screen().contains("帮助 help"));
@@ -133,16 +132,16 @@ fn help_lists_every_binding() {
 #[test]
 fn narrow_terminal_shows_one_pane() {
     let mut h = harness(60, 20);
-    assert!(h.app.viewport.narrow);
-    assert!(h.app.viewport.reader.is_none());
+    assert!(h.app.view.viewport.narrow);
+    assert!(h.app.view.viewport.reader.is_none());
     h.press("enter");
-    assert!(h.app.viewport.list.is_none());
+    assert!(h.app.view.viewport.list.is_none());
     assert!(h.screen().contains("朱忠明来衡调研时强调"));
     h.press("esc");
-    assert_eq!(h.app.focus, Focus::List);
-    assert!(h.app.viewport.reader.is_none());
+    assert_eq!(h.app.view.focus, Focus::List);
+    assert!(h.app.view.viewport.reader.is_none());
     h.press("l");
-    assert_eq!(h.app.focus, Focus::Reader);
+    assert_eq!(h.app.view.focus, Focus::Reader);
 }
 
 #[test]
@@ -159,38 +158,38 @@ fn top_of_article_message() {
 fn measure_keys_change_even_column() {
     let mut h = harness(120, 30);
     h.press("enter");
-    assert_eq!(h.app.viewport.column.width, 80);
+    assert_eq!(h.app.view.viewport.column.width, 80);
     h.keys(&["-", "-", "-"]);
     assert_eq!(h.app.opts.measure, 74);
-    assert_eq!(h.app.viewport.column.width, 74);
+    assert_eq!(h.app.view.viewport.column.width, 74);
     for _ in 0..100 {
         h.press("-");
     }
-    assert_eq!(h.app.viewport.column.width, 20);
+    assert_eq!(h.app.view.viewport.column.width, 20);
     for _ in 0..100 {
         h.press("+");
     }
     // Capped by the pane, still even.
-    assert_eq!(h.app.viewport.column.width % 2, 0);
-    assert!(h.app.viewport.column.width <= h.app.viewport.reader.map_or(0, |r| r.width));
+    assert_eq!(h.app.view.viewport.column.width % 2, 0);
+    assert!(h.app.view.viewport.column.width <= h.app.view.viewport.reader.map_or(0, |r| r.width));
 }
 
 #[test]
 fn wrapping_is_cached() {
     let mut h = harness(120, 20);
     h.press("enter");
-    let builds = h.app.cache.builds;
+    let builds = h.app.view.cache.builds;
     h.keys(&["j", "j", "space", "b", "G", "g"]);
-    assert_eq!(h.app.cache.builds, builds, "scrolling never re-wraps");
+    assert_eq!(h.app.view.cache.builds, builds, "scrolling never re-wraps");
     h.keys(&["]", "["]);
     assert_eq!(
-        h.app.cache.builds,
+        h.app.view.cache.builds,
         builds + 1,
         "article 2 wrapped once, article 1 cached"
     );
     h.press("p");
     assert_eq!(
-        h.app.cache.builds,
+        h.app.view.cache.builds,
         builds + 2,
         "punctuation toggle is a new key"
     );
@@ -201,22 +200,25 @@ fn mouse_click_opens_and_wheel_scrolls_pane_under_pointer() {
     let mut h = harness(100, 14);
     // Third headline: rows 4–5 of the list.
     h.event(mouse(MouseEventKind::Down(MouseButton::Left), 5, 5));
-    assert_eq!(h.app.open, 2);
+    assert_eq!(h.app.view.open, 2);
     h.event(mouse(MouseEventKind::Down(MouseButton::Left), 5, 2));
-    assert_eq!(h.app.open, 1);
-    let col = h.app.viewport.column;
+    assert_eq!(h.app.view.open, 1);
+    let col = h.app.view.viewport.column;
     h.event(mouse(MouseEventKind::ScrollDown, col.x + 2, 3));
-    assert_eq!(h.app.top, 3);
+    assert_eq!(h.app.view.top, 3);
     h.event(mouse(MouseEventKind::ScrollDown, 3, 3));
-    assert_eq!(h.app.selected, 2, "wheel over the list moves the list");
-    assert_eq!(h.app.top, 3);
+    assert_eq!(h.app.view.selected, 2, "wheel over the list moves the list");
+    assert_eq!(h.app.view.top, 3);
 }
 
 #[test]
 fn quit_keys() {
     let mut h = harness(80, 24);
-    assert!(h.run(&mut ScriptedEvents::keys(&["j", "q", "j"])));
-    assert_eq!(h.app.selected, 1, "events after quit are not processed");
+    assert!(h.keys(&["j", "q", "j"]));
+    assert_eq!(
+        h.app.view.selected, 1,
+        "events after quit are not processed"
+    );
     let mut h = harness(80, 24);
     assert_eq!(h.press("ctrl-c"), Effect::Quit);
     let mut h = harness(80, 24);
@@ -265,7 +267,7 @@ fn update_is_pure_state() {
     app.sync(area);
     assert_eq!(app.apply(Action::NextArticle, area), Effect::Redraw);
     assert_eq!(app.apply(Action::Quit, area), Effect::Quit);
-    assert_eq!(app.open, 1);
+    assert_eq!(app.view.open, 1);
 }
 
 #[test]
@@ -278,11 +280,7 @@ fn config_file_settings_keys_and_accent() {
     let app = App::with_config(fixture_issue(), opts, &config);
     // Odd measures are rounded down to even.
     assert_eq!(app.opts.measure, 60);
-    let mut h = Harness {
-        app,
-        term: ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 20)).expect("backend"),
-    };
-    h.app.sync(h.area());
+    let mut h = Harness::from_app(app, 120, 20);
     let screen = h.screen();
     // The unknown action is reported in the status bar (the config parser
     // may report it too; either way the reader starts).
@@ -292,7 +290,7 @@ fn config_file_settings_keys_and_accent() {
         "{screen}"
     );
     h.press("z");
-    assert_eq!(h.app.open, 1);
+    assert_eq!(h.app.view.open, 1);
     // The message is gone after a key; the hints show the configured keys.
     let screen = h.screen();
     assert!(

@@ -60,10 +60,10 @@ proptest! {
                 }
             };
             app.apply(action, area);
-            prop_assert!(app.selected < n.max(1));
-            prop_assert!(app.open < n.max(1));
-            prop_assert!(app.top <= app.max_top());
-            prop_assert_eq!(app.viewport.column.width % 2, 0);
+            prop_assert!(app.view.selected < n.max(1));
+            prop_assert!(app.view.open < n.max(1));
+            prop_assert!(app.view.top <= app.max_top());
+            prop_assert_eq!(app.view.viewport.column.width % 2, 0);
             let mut buf = Buffer::empty(area);
             kanbao::ui::render_into(&app, area, &mut buf);
         }

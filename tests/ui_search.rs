@@ -52,11 +52,11 @@ fn typing_searches_from_start_and_esc_returns_exactly() {
     // Read article 2 a little way down.
     h.keys(&["j", "enter", "j", "j", "j"]);
     let before = (
-        h.app.open,
-        h.app.selected,
-        h.app.anchor,
-        h.app.top,
-        h.app.focus,
+        h.app.view.open,
+        h.app.view.selected,
+        h.app.view.anchor,
+        h.app.view.top,
+        h.app.view.focus,
     );
     assert_eq!(before.0, 1);
 
@@ -64,8 +64,8 @@ fn typing_searches_from_start_and_esc_returns_exactly() {
     assert!(h.app.search.bar.is_some());
     type_text(&mut h, "民生");
     // The nearest hit after article 2 is in article 4.
-    assert_eq!(h.app.open, 3, "moved to the hit");
-    assert_eq!(h.app.selected, 3, "the list follows");
+    assert_eq!(h.app.view.open, 3, "moved to the hit");
+    assert_eq!(h.app.view.selected, 3, "the list follows");
     let row = status_row(&mut h);
     assert!(row.contains("/民生"), "{row}");
     assert!(row.contains("3/4 · 2 articles"), "{row}");
@@ -76,20 +76,20 @@ fn typing_searches_from_start_and_esc_returns_exactly() {
         h.app.search.bar.as_ref().map(|b| b.edit.text()),
         Some("民生nn")
     );
-    assert_eq!(h.app.open, before.0);
+    assert_eq!(h.app.view.open, before.0);
     h.press("backspace");
     h.press("backspace");
-    assert_eq!(h.app.open, 3);
+    assert_eq!(h.app.view.open, 3);
 
     h.press("esc");
     assert!(h.app.search.bar.is_none());
     assert!(h.app.search.kept.is_none(), "highlights gone");
     let after = (
-        h.app.open,
-        h.app.selected,
-        h.app.anchor,
-        h.app.top,
-        h.app.focus,
+        h.app.view.open,
+        h.app.view.selected,
+        h.app.view.anchor,
+        h.app.view.top,
+        h.app.view.focus,
     );
     assert_eq!(after, before);
 }
@@ -99,27 +99,27 @@ fn enter_then_n_walks_across_articles_and_wraps() {
     let mut h = harness(100, 30);
     h.keys(&["/", "民", "生", "enter"]);
     assert!(h.app.search.bar.is_none());
-    assert_eq!(h.app.open, 0);
+    assert_eq!(h.app.view.open, 0);
     let row = status_row(&mut h);
     assert!(row.contains("/民生 1/4 · 2 articles"), "{row}");
 
     let mut seen = Vec::new();
     for _ in 0..3 {
         h.press("n");
-        assert_eq!(h.app.selected, h.app.open, "list follows");
-        seen.push((h.app.open, h.app.message.clone()));
+        assert_eq!(h.app.view.selected, h.app.view.open, "list follows");
+        seen.push((h.app.view.open, h.app.message.clone()));
     }
     assert_eq!(seen[0], (0, None));
     assert_eq!(seen[1], (3, None));
     assert_eq!(seen[2], (3, None));
     h.press("n");
-    assert_eq!(h.app.open, 0);
+    assert_eq!(h.app.view.open, 0);
     let msg = h.app.message.clone().unwrap_or_default();
     assert!(msg.contains("search wrapped"), "{msg}");
     assert!(status_row(&mut h).contains("search wrapped"));
     // And back: `N` wraps to the last hit.
     h.press("N");
-    assert_eq!(h.app.open, 3);
+    assert_eq!(h.app.view.open, 3);
     assert!(h.app.message.as_deref().unwrap_or("").contains("wrapped"));
     assert!(status_row(&mut h).contains("4/4"));
     // Ctrl-L clears.
@@ -138,7 +138,7 @@ fn scope_this_article_only() {
     assert!(row.contains("1/2 · 1 article"), "{row}");
     h.press("enter");
     h.keys(&["n", "n"]);
-    assert_eq!(h.app.open, 0, "stays in the article");
+    assert_eq!(h.app.view.open, 0, "stays in the article");
     assert!(h.app.message.as_deref().unwrap_or("").contains("wrapped"));
 }
 
@@ -192,11 +192,12 @@ fn bar_never_panics_at_any_width() {
 fn ready_words(h: &mut Harness) {
     let issues = std::slice::from_ref(&*h.app.issue);
     let index = h.app.search.ensure_index(issues);
-    h.app.search.words = Some(WordLoader::ready(WordIndex::build(&index)));
+    h.app.search.words = Some(WordLoader::pending());
+    let words = Some(WordIndex::build(&index));
     assert!(
         h.app
             .search
-            .poll_background(std::slice::from_ref(&*h.app.issue))
+            .finish_words(&index, words, std::slice::from_ref(&*h.app.issue))
     );
     let _ = Arc::strong_count(&index);
 }
@@ -221,7 +222,7 @@ fn word_search_results_open_an_article() {
     assert!(screen.contains("短讯"), "{screen}");
     h.press("enter");
     assert!(h.app.search.bar.is_none());
-    assert_eq!(h.app.open, 3);
+    assert_eq!(h.app.view.open, 3);
     // Keywords appear under... the list on `w`.
     h.press("w");
     assert!(h.app.search.show_keywords);
@@ -285,4 +286,54 @@ fn bar_display_snapshot() {
     // The open bar, typing again from there.
     h.keys(&["/", "工", "作"]);
     insta::assert_snapshot!(status_row(&mut h));
+}
+
+#[test]
+fn theme_hit_colours_are_drawn() {
+    // `[theme] hit` and `hit_current` from the config file colour the hits.
+    let mut h = harness(60, 16);
+    let mut config = kanbao::config::Config::default();
+    config.theme.hit = "green".into();
+    config.theme.hit_current = "blue".into();
+    h.app.apply_config(&config);
+    h.keys(&["/", "工", "作", "enter"]);
+    let _ = h.screen();
+    let bgs: std::collections::HashSet<ratatui::style::Color> = h
+        .term
+        .backend()
+        .buffer()
+        .content()
+        .iter()
+        .map(|c| c.bg)
+        .collect();
+    assert!(bgs.contains(&ratatui::style::Color::Green), "{bgs:?}");
+    assert!(bgs.contains(&ratatui::style::Color::Blue), "{bgs:?}");
+}
+
+#[test]
+fn search_bar_keys_are_keymap_actions() {
+    // `[keys.search]` rebinds the bar's keys; help lists them.
+    let mut h = harness(100, 30);
+    let mut config = kanbao::config::Config::default();
+    config
+        .keys
+        .entry("search".into())
+        .or_default()
+        .insert("search_cancel".into(), vec!["ctrl-g".into()]);
+    h.app.apply_config(&config);
+    assert!(h.app.config_errors.is_empty(), "{:?}", h.app.config_errors);
+    h.press("/");
+    type_text(&mut h, "工作");
+    // Esc is no longer bound in the bar: nothing happens, nothing is typed.
+    h.press("esc");
+    let bar = h.app.search.bar.as_ref().expect("bar still open");
+    assert_eq!(bar.edit.text(), "工作");
+    h.event(ctrl('g'));
+    assert!(h.app.search.bar.is_none());
+    let help = kanbao::ui::help::help_lines(&h.app);
+    assert!(
+        help.iter().any(|(_, l)| l.contains("search_scope")),
+        "{help:?}"
+    );
+    assert!(help.iter().any(|(_, l)| l.starts_with("C-g")), "{help:?}");
 }

@@ -8,14 +8,14 @@ mod ui_support;
 
 use kanbao::app::ReaderOptions;
 use kanbao::app::article_layout::BlockRef;
-use kanbao::search::words::{WordIndex, WordLoader, jieba, word_starts};
+use kanbao::search::words::{jieba, word_starts};
 use kanbao::text::width::{AmbiguousWidth, str_width};
 use ui_support::{Harness, fixture_issue};
 
 /// The text of each title line of the open article, from the layout.
 fn title_lines(h: &Harness) -> Vec<String> {
-    let layout = h.app.layout.as_ref().expect("a layout");
-    let article = &h.app.issue.articles[h.app.open];
+    let layout = h.app.view.layout.as_ref().expect("a layout");
+    let article = &h.app.issue.articles[h.app.view.open];
     let title = article.title.as_deref().unwrap_or("");
     layout
         .lines
@@ -47,8 +47,8 @@ fn a_long_headline_wraps_into_balanced_lines() {
     // Article 2's title is 72 columns; the text column at 100×30 is 66.
     let mut h = Harness::new(fixture_issue(), ReaderOptions::default(), 100, 30);
     h.keys(&["]"]);
-    assert_eq!(h.app.open, 1);
-    assert_eq!(h.app.viewport.column.width, 66);
+    assert_eq!(h.app.view.open, 1);
+    assert_eq!(h.app.view.viewport.column.width, 66);
     let lines = title_lines(&h);
     assert_eq!(lines.len(), 2, "{lines:?}");
     let widths: Vec<usize> = lines
@@ -70,8 +70,8 @@ fn no_headline_line_of_one_or_two_characters() {
     issue.articles[3].title = Some("市政府召开第五次常务会议扎实抓好春季农业生产".into());
     let mut h = Harness::new(issue, ReaderOptions::default(), 44, 20);
     h.keys(&["j", "j", "j", "enter"]);
-    assert_eq!(h.app.open, 3);
-    assert_eq!(h.app.viewport.column.width, 40);
+    assert_eq!(h.app.view.open, 3);
+    assert_eq!(h.app.view.viewport.column.width, 40);
     let lines = title_lines(&h);
     assert_eq!(lines, ["市政府召开第五次常务会", "议扎实抓好春季农业生产"]);
 }
@@ -82,7 +82,7 @@ fn with_jieba_loaded_headlines_break_between_words() {
     issue.articles[3].title = Some("高新区两大项目在长三角经贸洽谈会上签约".into());
     let mut h = Harness::new(issue, ReaderOptions::default(), 34, 20);
     h.keys(&["j", "j", "j", "enter"]);
-    assert_eq!(h.app.viewport.column.width, 30);
+    assert_eq!(h.app.view.viewport.column.width, 30);
     // Before jieba is loaded: balanced by characters, `长三角` split.
     assert_eq!(
         title_lines(&h),
@@ -91,9 +91,9 @@ fn with_jieba_loaded_headlines_break_between_words() {
     // The word index is built (as the run loop does after the first
     // frame): jieba is loaded, and the layout is redone with its words.
     let issues = std::slice::from_ref(&*h.app.issue);
-    let index = h.app.search.ensure_index(issues);
-    h.app.search.words = Some(WordLoader::ready(WordIndex::build(&index)));
-    assert!(h.app.search.poll_background(issues));
+    h.app.search.spawn_words(issues);
+    h.run_jobs();
+    assert!(h.app.search.words_done());
     h.app.sync(h.area());
     let lines = title_lines(&h);
     assert_eq!(lines, ["高新区两大项目在长三角", "经贸洽谈会上签约"]);
@@ -108,7 +108,7 @@ fn a_closing_mark_hangs_into_the_margin() {
     // `，` one cell past it, where push-in would have moved `策` down.
     let mut h = Harness::new(kanbao::loader::sample(), ReaderOptions::default(), 120, 40);
     h.press("enter");
-    let col = h.app.viewport.column;
+    let col = h.app.view.viewport.column;
     assert_eq!(col.width, 80);
     let (y, row) = row_with(&mut h, "市委书记邓群策，").expect("the hanging line");
     let buf = h.term.backend().buffer();
@@ -127,7 +127,7 @@ fn the_text_column_keeps_room_for_a_hanging_mark() {
     for w in [60u16, 61, 80, 81, 100, 101, 140] {
         let mut h = Harness::new(fixture_issue(), ReaderOptions::default(), w, 20);
         h.press("enter");
-        let vp = h.app.viewport;
+        let vp = h.app.view.viewport;
         let r = vp.reader.expect("the reading pane");
         assert!(r.right() - vp.column.right() >= 2, "{w}: {vp:?}");
         assert!(vp.column.x > r.x, "{w}: {vp:?}");

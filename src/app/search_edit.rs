@@ -1,4 +1,4 @@
-//! The search bar's line editor and its session history: pure string
+//! The search bar's line editor and its history: pure string
 //! editing with the caret as a byte index on a char boundary. The screen
 //! column of the caret is the display width of the text before it, which
 //! is where the terminal cursor (and a CJK input method's candidate
@@ -132,7 +132,8 @@ fn is_cjk_punct(c: char) -> bool {
         | '\u{00B7}')
 }
 
-/// This session's queries, newest last, walked with ↑/↓ like a shell.
+/// The queries, newest last, walked with ↑/↓ like a shell: earlier runs'
+/// (seeded at start-up) and this session's.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct History {
     entries: Vec<String>,
@@ -140,6 +141,8 @@ pub struct History {
     pos: Option<usize>,
     /// What was typed before walking started.
     draft: String,
+    /// Queries pushed since the last [`History::take_new`] (to be saved).
+    fresh: Vec<String>,
 }
 
 impl History {
@@ -156,6 +159,29 @@ impl History {
             self.entries.remove(0);
         }
         self.entries.push(q.to_string());
+        self.fresh.push(q.to_string());
+    }
+
+    /// A history that starts with `entries` (oldest first: what earlier
+    /// runs searched, from `state::Store::load_history`); the newest
+    /// [`History::MAX`] are kept.
+    pub fn seeded(entries: impl IntoIterator<Item = String>) -> History {
+        let mut entries: Vec<String> = entries
+            .into_iter()
+            .filter(|q| !q.trim().is_empty())
+            .collect();
+        let extra = entries.len().saturating_sub(Self::MAX);
+        entries.drain(..extra);
+        History {
+            entries,
+            ..History::default()
+        }
+    }
+
+    /// The queries pushed since the last call, oldest first (the run loop
+    /// saves them).
+    pub fn take_new(&mut self) -> Vec<String> {
+        std::mem::take(&mut self.fresh)
     }
 
     /// Stop walking (a new bar session or an edit).

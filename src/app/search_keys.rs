@@ -1,10 +1,15 @@
-//! Keys and pastes while the search bar is open: editing, history,
-//! scope, `Enter` (keep, or open a word-search result), `Esc` (back to
-//! where `/` was pressed). Everything else lives in `search_state`.
+//! Keys and pastes while the search bar is open: the keymap's search
+//! context (editing, history, scope, accept — or open a word-search
+//! result —, cancel back to where `/` was pressed), and typing. What
+//! search does to the reader is `search_nav`.
 
-use super::App;
 use super::search_edit::LineEdit;
-use super::search_state::{Kept, clear, has_archive, research, restore_position, reveal};
+use super::search_nav::{clear, has_archive, research, restore_position, reveal};
+use super::search_state::Kept;
+use super::state::App;
+use crate::action::Action;
+use crate::input::key::KeyChord;
+use crate::input::keymap::Context;
 use crate::layout::Viewport;
 use crate::search::words::{WordHit, WordSearch};
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
@@ -39,52 +44,61 @@ fn edit(app: &mut App, vp: &Viewport, f: impl FnOnce(&mut LineEdit)) {
 }
 
 fn bar_key(app: &mut App, vp: &Viewport, k: &KeyEvent) -> bool {
-    let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
+    let bound = KeyChord::from_event(k).and_then(|c| app.keymap.resolve(Context::Search, c));
+    match (bound, k.code) {
+        (Some(action), _) => bar_action(app, vp, action),
+        // Characters no binding takes are typed.
+        (None, KeyCode::Char(c)) if !k.modifiers.contains(KeyModifiers::CONTROL) => {
+            edit(app, vp, |e| e.insert(c));
+            true
+        }
+        (None, _) => false,
+    }
+}
+
+/// One action of the search context.
+fn bar_action(app: &mut App, vp: &Viewport, action: Action) -> bool {
     let results_open = app.search.bar.as_ref().is_some_and(|b| b.results_open);
-    match k.code {
-        KeyCode::Esc => cancel(app, vp),
-        KeyCode::Enter if results_open => open_result(app, vp),
-        KeyCode::Enter => accept(app),
-        KeyCode::Char('c') if ctrl => cancel(app, vp),
-        KeyCode::Char('w') if ctrl => edit(app, vp, LineEdit::delete_word),
-        KeyCode::Char('u') if ctrl => edit(app, vp, LineEdit::delete_to_start),
-        KeyCode::Char('l') if ctrl => clear(app),
-        KeyCode::Char('t') if ctrl => {
+    match action {
+        Action::SearchCancel => cancel(app, vp),
+        Action::SearchAccept if results_open => open_result(app, vp),
+        Action::SearchAccept => accept(app),
+        Action::SearchDeleteWord => edit(app, vp, LineEdit::delete_word),
+        Action::SearchDeleteToStart => edit(app, vp, LineEdit::delete_to_start),
+        Action::ClearSearch => clear(app),
+        Action::SearchScope => {
             app.search.scope = app.search.scope.next(has_archive(app));
             research(app, vp);
         }
-        KeyCode::Char('a') if ctrl => edit(app, vp, LineEdit::home),
-        KeyCode::Char('e') if ctrl => edit(app, vp, LineEdit::end),
-        KeyCode::Char(c) if !ctrl => edit(app, vp, |e| e.insert(c)),
-        KeyCode::Backspace => edit(app, vp, LineEdit::backspace),
-        KeyCode::Left => edit(app, vp, LineEdit::left),
-        KeyCode::Right => edit(app, vp, LineEdit::right),
-        KeyCode::Home => edit(app, vp, LineEdit::home),
-        KeyCode::End => edit(app, vp, LineEdit::end),
-        KeyCode::Tab | KeyCode::BackTab => {
+        Action::SearchHome => edit(app, vp, LineEdit::home),
+        Action::SearchEnd => edit(app, vp, LineEdit::end),
+        Action::SearchBackspace => edit(app, vp, LineEdit::backspace),
+        Action::SearchLeft => edit(app, vp, LineEdit::left),
+        Action::SearchRight => edit(app, vp, LineEdit::right),
+        Action::SearchResults => {
             if let Some(bar) = &mut app.search.bar
                 && bar.words.is_some()
             {
                 bar.results_open = !bar.results_open;
             }
         }
-        KeyCode::Up | KeyCode::Down if results_open => {
+        Action::SearchOlder | Action::SearchNewer if results_open => {
             let n = result_hits(app).len();
             if let Some(bar) = &mut app.search.bar {
-                bar.result_sel = if k.code == KeyCode::Up {
+                bar.result_sel = if action == Action::SearchOlder {
                     bar.result_sel.saturating_sub(1)
                 } else {
                     (bar.result_sel + 1).min(n.saturating_sub(1))
                 };
             }
         }
-        KeyCode::Up | KeyCode::Down => {
+        Action::SearchOlder | Action::SearchNewer => {
             let Some(bar) = &app.search.bar else {
                 return false;
             };
             let text = bar.edit.text().to_string();
             let h = &mut app.search.history;
-            let next = if k.code == KeyCode::Up {
+            let next = if action == Action::SearchOlder {
                 h.older(&text)
             } else {
                 h.newer()
@@ -97,6 +111,7 @@ fn bar_key(app: &mut App, vp: &Viewport, k: &KeyEvent) -> bool {
                 research(app, vp);
             }
         }
+        // Actions of other contexts bound here do nothing.
         _ => return false,
     }
     true

@@ -1,29 +1,25 @@
-//! The search bar's state machine and everything search changes in the
-//! reader: the open bar (editor, origin to return to on `Esc`), the kept
-//! search (matches, current hit, scope), word-search results and keywords.
-//!
-//! Two literal indexes: the open issue's (built on the first `/`, a few
-//! milliseconds) and, for the scope "all issues", the archive's (built on
-//! a background thread the first time that scope is chosen, over every
-//! loaded issue in issue-list order). A kept search carries the index its
-//! hits are in, so it stays valid while hits in other issues are opened.
-//! No I/O here: indexes are built on their own threads and [`poll`] picks
-//! them up. The bar's keys are in `search_keys.rs`.
+//! Everything search holds, and its own operations: the open bar (editor,
+//! origin to return to on `Esc`), the kept search (matches, current hit,
+//! scope), word-search results, keywords, the literal indexes (the open
+//! issue's, built on the first `/`; the archive's for the scope "all
+//! issues") and the word index. What search does to the reader is in
+//! `search_nav.rs`; background index builds in `search_jobs.rs`; the bar's
+//! keys in `search_keys.rs`. No I/O here.
 
-use super::App;
-use super::article_layout::{Anchor, BlockRef};
+use super::article_layout::BlockRef;
+use super::jobs::Job;
+use super::reader_view::Snapshot;
 use super::search_edit::{History, LineEdit};
-use crate::layout::Focus;
-use crate::layout::Viewport;
+use super::shelf::Shelf;
 use crate::model::Issue;
 use crate::search::keywords::{DocFreqs, article_keywords, article_keywords_in};
 use crate::search::words::{WordIndex, WordLoader, WordSearch};
-use crate::search::{Cursor, Field, MatchPos, Matches, SearchIndex, Searcher, Step};
+use crate::search::{Field, MatchPos, Matches, SearchIndex, Searcher};
 use std::ops::Range;
 use std::sync::Arc;
 
 /// Word-search results asked for per query.
-const WORD_LIMIT: usize = 50;
+pub const WORD_LIMIT: usize = 50;
 
 /// Where a search looks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -54,22 +50,8 @@ impl Scope {
 pub struct Origin {
     /// The shelf slot of the open issue.
     pub slot: Option<usize>,
-    /// Open article.
-    pub open: usize,
-    /// Selected headline.
-    pub selected: usize,
-    /// List scroll.
-    pub list_offset: usize,
-    /// Focus.
-    pub focus: Focus,
-    /// Whether an article had been opened.
-    pub opened: bool,
-    /// Top line.
-    pub top: usize,
-    /// Reading anchor.
-    pub anchor: Anchor,
-    /// Read marks.
-    pub read: Vec<bool>,
+    /// The reading position in it.
+    pub view: Snapshot,
     /// The reader's place (article, field, byte): searches start here.
     pub place: Place,
 }
@@ -127,7 +109,8 @@ pub struct ArchiveSearch {
     pub issues: Arc<[Arc<Issue>]>,
     /// The index, once built.
     pub index: Option<Arc<SearchIndex>>,
-    job: Option<std::thread::JoinHandle<SearchIndex>>,
+    /// The index is being built (a queued or running job).
+    pub building: bool,
     /// Word index over the archive, spawned on the first word search.
     pub words: Option<WordLoader>,
 }
@@ -162,22 +145,24 @@ pub struct SearchState {
     pub history: History,
     /// The literal index (built on first `/`).
     pub index: Option<Arc<SearchIndex>>,
-    searcher: Searcher,
+    /// The incremental searcher over the open issue's index.
+    pub searcher: Searcher,
     /// The incremental searcher over the archive index.
-    archive_searcher: Searcher,
+    pub archive_searcher: Searcher,
     /// The word index loader (spawned at start-up or on first `/`).
     pub words: Option<WordLoader>,
     /// Keywords per global article, once the word index is ready.
     pub keywords: Vec<Vec<String>>,
     /// The headline list shows keywords instead of kickers (`w`).
     pub show_keywords: bool,
-    /// The word index is ready or failed: nothing left to poll.
-    pub words_done: bool,
     /// The "all issues" index (kept across issue switches).
     pub archive: Option<ArchiveSearch>,
     /// Keyword document frequencies over every loaded issue.
     pub doc_freqs: Option<Arc<DocFreqs>>,
-    doc_freqs_job: Option<std::thread::JoinHandle<DocFreqs>>,
+    /// Document frequencies are being counted (a queued or running job).
+    pub doc_freqs_pending: bool,
+    /// Background work waiting for the run loop (`jobs.rs`).
+    pub jobs: Vec<Job>,
 }
 
 impl SearchState {
@@ -205,45 +190,49 @@ impl SearchState {
             scope: self.scope,
             archive: self.archive.take(),
             doc_freqs: self.doc_freqs.take(),
-            doc_freqs_job: self.doc_freqs_job.take(),
+            doc_freqs_pending: self.doc_freqs_pending,
+            jobs: std::mem::take(&mut self.jobs),
             kept,
             ..SearchState::default()
         };
     }
 
-    /// Start the word index on a background thread (idempotent).
+    /// Whether the open issue's word index is ready or failed (nothing
+    /// of it is still loading).
+    pub fn words_done(&self) -> bool {
+        self.words.as_ref().is_some_and(|w| !w.is_loading())
+    }
+
+    /// Queue the word index of the open issue (idempotent).
     pub fn spawn_words(&mut self, issues: &[Issue]) {
         if self.words.is_none() {
             let index = self.ensure_index(issues);
-            self.words = Some(WordLoader::spawn(index));
+            self.words = Some(WordLoader::pending());
+            self.jobs.push(Job::Words {
+                archive: false,
+                index,
+            });
         }
     }
 
-    /// Whether a background job is still running (the run loop then
-    /// polls with a timeout; otherwise it blocks).
-    pub fn pending(&self) -> bool {
-        (self.words.is_some() && !self.words_done)
-            || self.doc_freqs_job.is_some()
-            || self.archive.as_ref().is_some_and(|a| {
-                a.job.is_some() || a.words.as_ref().is_some_and(WordLoader::is_loading)
-            })
-    }
-
-    /// Pick up a finished word index: compute keywords, redo a word search
-    /// that was waiting. Returns true when the screen changed.
-    pub fn poll_background(&mut self, issues: &[Issue]) -> bool {
-        let (Some(loader), Some(index)) = (self.words.as_mut(), self.index.clone()) else {
+    /// A word index arrived for `index` (`None`: building it failed):
+    /// compute keywords, redo a word search that was waiting. Dropped when
+    /// `index` is no longer the open issue's. True when the screen changed.
+    pub fn finish_words(
+        &mut self,
+        index: &Arc<SearchIndex>,
+        words: Option<WordIndex>,
+        issues: &[Issue],
+    ) -> bool {
+        if !self.index.as_ref().is_some_and(|i| Arc::ptr_eq(i, index)) {
+            return false;
+        }
+        let Some(loader) = self.words.as_mut() else {
             return false;
         };
-        if self.words_done {
-            return false;
-        }
+        loader.finish(words);
         let Some(w) = loader.poll() else {
-            if !matches!(loader.search(&index, issues, "", 0), WordSearch::Failed) {
-                return false;
-            }
-            // The thread died: stop polling, say so if the bar waits.
-            self.words_done = true;
+            // Building failed: say so if the bar waits.
             if let Some(bar) = &mut self.bar
                 && bar.words.is_some()
             {
@@ -251,45 +240,38 @@ impl SearchState {
             }
             return true;
         };
-        self.words_done = true;
-        self.keywords = keywords_for(&index, &w, self.doc_freqs.as_deref(), issues.len() > 1);
+        self.keywords = keywords_for(index, &w, self.doc_freqs.as_deref(), issues.len() > 1);
         // A bar searching all issues waits for the archive's word index.
         if let Some(bar) = &mut self.bar
             && self.scope != Scope::All
             && matches!(bar.words, Some(WordSearch::LoadingDictionary))
         {
-            bar.words = Some(loader.search(&index, issues, bar.edit.text(), WORD_LIMIT));
+            bar.words = Some(loader.search(index, issues, bar.edit.text(), WORD_LIMIT));
         }
         true
     }
 
-    /// Count document frequencies over every loaded issue of an archive,
-    /// in the background, once loading is done (keyword IDF).
-    pub fn spawn_doc_freqs(&mut self, shelf: &super::shelf::Shelf, open: &Arc<Issue>) {
+    /// Queue counting document frequencies over every loaded issue of an
+    /// archive, once loading is done (keyword IDF).
+    pub fn spawn_doc_freqs(&mut self, shelf: &Shelf, open: &Arc<Issue>) {
         if self.doc_freqs.is_some()
-            || self.doc_freqs_job.is_some()
+            || self.doc_freqs_pending
             || shelf.order.len() < 2
             || shelf.is_loading()
         {
             return;
         }
         let issues = shelf.issues_of(&shelf.loaded_slots(), open);
-        self.doc_freqs_job = Some(std::thread::spawn(move || {
-            DocFreqs::build(issues.iter().flat_map(|i| &i.articles))
-        }));
+        self.doc_freqs_pending = true;
+        self.jobs.push(Job::DocFreqs(issues));
     }
 
-    /// Pick up finished document frequencies; redo the open issue's
-    /// keywords with them. True when the screen changed.
-    fn poll_doc_freqs(&mut self) -> bool {
-        if !self
-            .doc_freqs_job
-            .as_ref()
-            .is_some_and(std::thread::JoinHandle::is_finished)
-        {
-            return false;
-        }
-        let Some(docs) = self.doc_freqs_job.take().and_then(|j| j.join().ok()) else {
+    /// Document frequencies arrived (`None`: counting failed; the next
+    /// frame queues it again): redo the open issue's keywords with them.
+    /// True when the screen changed.
+    pub fn finish_doc_freqs(&mut self, docs: Option<DocFreqs>) -> bool {
+        self.doc_freqs_pending = false;
+        let Some(docs) = docs else {
             return false;
         };
         self.doc_freqs = Some(Arc::new(docs));
@@ -403,7 +385,7 @@ fn keywords_for(
 
 /// The search field of a layout block (`None`: not searched, placed
 /// after the fields before it).
-fn block_field(b: BlockRef) -> Field {
+pub fn block_field(b: BlockRef) -> Field {
     match b {
         BlockRef::Kicker => Field::Kicker,
         BlockRef::Title => Field::Title,
@@ -427,525 +409,3 @@ pub fn field_block(f: Field) -> BlockRef {
         Field::Caption(i) => BlockRef::Caption(i as usize),
     }
 }
-
-/// The reader's place in the open issue: the top of the reading pane (or
-/// the start of the selected article while the list has focus).
-pub fn reader_place(app: &App) -> Place {
-    if app.focus == Focus::List && !app.opened {
-        return (app.selected, Field::Kicker, 0);
-    }
-    let block = app
-        .layout
-        .as_ref()
-        .and_then(|l| l.blocks.get(app.anchor.block).copied());
-    match block {
-        Some(b) => (app.open, block_field(b), app.anchor.byte),
-        None => (app.open, Field::Kicker, 0),
-    }
-}
-
-/// A place of the issue with index number `issue` as a cursor of `index`.
-fn cursor_at(index: &SearchIndex, issue: Option<usize>, place: Place) -> Cursor {
-    let (article, field, byte) = place;
-    Cursor {
-        article: issue
-            .and_then(|i| index.global_article(i, article))
-            .unwrap_or(usize::MAX),
-        field,
-        byte,
-    }
-}
-
-/// Global article number, in the kept search's index, of article `a` of
-/// the open issue (what the list and the reading pane ask).
-pub fn kept_global(app: &App, a: usize) -> Option<usize> {
-    let kept = app.search.kept.as_ref()?;
-    let issue = kept.issue_no(app.shelf.current)?;
-    kept.index.global_article(issue, a)
-}
-
-fn origin(app: &App) -> Origin {
-    Origin {
-        slot: app.shelf.current,
-        open: app.open,
-        selected: app.selected,
-        list_offset: app.list_offset,
-        focus: app.focus,
-        opened: app.opened,
-        top: app.top,
-        anchor: app.anchor,
-        read: app.read.clone(),
-        place: reader_place(app),
-    }
-}
-
-/// Whether the scope "all issues" is offered: more than one issue loaded.
-pub fn has_archive(app: &App) -> bool {
-    app.shelf.order.len() > 1
-}
-
-/// `/`: open the bar from either pane.
-pub fn open_bar(app: &mut App) {
-    let issues = std::slice::from_ref(&*app.issue);
-    app.search.ensure_index(issues);
-    app.search.spawn_words(issues);
-    // Typing may preview hits in other issues; those visits are not
-    // remembered, so remember this position now.
-    app.record();
-    let origin = origin(app);
-    app.search.history.reset();
-    if app.search.scope == Scope::All && !has_archive(app) || app.search.scope == Scope::Article {
-        app.search.scope = Scope::Issue;
-    }
-    app.search.bar = Some(Bar {
-        edit: LineEdit::default(),
-        origin,
-        previous: app.search.kept.take(),
-        words: None,
-        results_open: false,
-        result_sel: 0,
-    });
-}
-
-/// The archive index if it is built over the issues loaded now; starts
-/// (re)building it otherwise and returns `None` until it is ready. While
-/// files are still loading, an index over the issues loaded so far serves
-/// (rebuilding on every arrival would never finish); one build at a time.
-fn archive_index(app: &mut App) -> Option<(Arc<SearchIndex>, Arc<[usize]>)> {
-    if let Some(a) = &app.search.archive {
-        if a.job.is_some() {
-            return None;
-        }
-        if a.index.is_some() && app.shelf.is_loading() {
-            return a.index.clone().map(|i| (i, Arc::clone(&a.slots)));
-        }
-    }
-    let slots = app.shelf.loaded_slots();
-    if let Some(a) = &app.search.archive
-        && *a.slots == *slots
-    {
-        return a.index.clone().map(|i| (i, Arc::clone(&a.slots)));
-    }
-    let issues: Arc<[Arc<Issue>]> = app.shelf.issues_of(&slots, &app.issue).into();
-    let shared = Arc::clone(&issues);
-    let job = std::thread::spawn(move || SearchIndex::build_from(shared.iter().map(|i| &**i)));
-    app.search.archive = Some(ArchiveSearch {
-        slots: slots.into(),
-        issues,
-        index: None,
-        job: Some(job),
-        words: None,
-    });
-    None
-}
-
-/// Whether the bar waits for the archive index.
-pub fn indexing_archive(app: &App) -> Option<usize> {
-    let a = app.search.archive.as_ref()?;
-    (a.job.is_some() && app.search.scope == Scope::All).then_some(a.slots.len())
-}
-
-/// Pick up finished background work: the open issue's word index (and
-/// keywords), the archive index (then the waiting bar searches again),
-/// the archive's word index. True when the screen changed.
-pub fn poll(app: &mut App) -> bool {
-    let mut changed = app
-        .search
-        .poll_background(std::slice::from_ref(&*app.issue));
-    changed |= app.search.poll_doc_freqs();
-    let Some(a) = &mut app.search.archive else {
-        return changed;
-    };
-    if a.job
-        .as_ref()
-        .is_some_and(std::thread::JoinHandle::is_finished)
-    {
-        match a.job.take().and_then(|j| j.join().ok()) {
-            Some(index) => a.index = Some(Arc::new(index)),
-            // A builder that panicked leaves no index: the next search in
-            // this scope starts another.
-            None => app.search.archive = None,
-        }
-        if app.search.bar.is_some() && app.search.scope == Scope::All {
-            let vp = app.viewport;
-            research(app, &vp);
-        }
-        return true;
-    }
-    let Some(words) = &mut a.words else {
-        return changed;
-    };
-    if words.is_loading() && words.poll().is_some() {
-        changed = true;
-        let waiting = app.search.bar.as_ref().is_some_and(|b| {
-            matches!(b.words, Some(WordSearch::LoadingDictionary)) && app.search.scope == Scope::All
-        });
-        if waiting {
-            let vp = app.viewport;
-            research(app, &vp);
-        }
-    }
-    changed
-}
-
-/// Run the bar's query again from the origin (every keystroke).
-pub(super) fn research(app: &mut App, vp: &Viewport) {
-    let Some(bar) = &app.search.bar else { return };
-    let query = bar.edit.text().to_string();
-    let origin = bar.origin.clone();
-    restore_position(app, vp, &origin);
-    if app.search.scope == Scope::All {
-        // Choosing the scope starts indexing, before the first character.
-        archive_index(app);
-    }
-    if query.trim().is_empty() {
-        app.search.kept = None;
-        if let Some(bar) = &mut app.search.bar {
-            bar.words = None;
-            bar.results_open = false;
-        }
-        return;
-    }
-    let scope = app.search.scope;
-    let found = if scope == Scope::All {
-        app.search
-            .archive
-            .as_ref()
-            .and_then(|a| Some((a.index.clone()?, Arc::clone(&a.slots))))
-    } else {
-        app.search.index.clone().map(|i| (i, Arc::from([])))
-    };
-    let Some((index, slots)) = found else {
-        // The archive index is building: `poll` searches again when ready.
-        app.search.kept = None;
-        return;
-    };
-    let matches = if slots.is_empty() {
-        app.search.searcher.search(&index, &query)
-    } else {
-        app.search.archive_searcher.search(&index, &query)
-    };
-    let mut issue_counts = Vec::new();
-    if !slots.is_empty() {
-        issue_counts = vec![0u32; slots.len()];
-        for &a in matches.articles() {
-            if let Some(r) = index.article_ref(a as usize)
-                && let Some(c) = issue_counts.get_mut(r.issue as usize)
-            {
-                *c += matches.count_in(a as usize);
-            }
-        }
-    }
-    let mut kept = Kept {
-        query: query.clone(),
-        matches,
-        current: None,
-        scope,
-        scope_article: 0,
-        word: Vec::new(),
-        index: Arc::clone(&index),
-        slots: Arc::clone(&slots),
-        issue_counts,
-    };
-    let start = cursor_at(&index, kept.issue_no(origin.slot), origin.place);
-    kept.scope_article = start.article;
-    app.search.kept = Some(kept);
-    let step = nearest(app, start);
-    let words = if step.is_none() {
-        word_search(app, &index, &slots, &query)
-    } else {
-        None
-    };
-    if let Some(bar) = &mut app.search.bar {
-        bar.result_sel = 0;
-        if words.is_none() {
-            bar.results_open = false;
-        }
-        bar.words = words;
-    }
-    if let Some(step) = step {
-        go_to_hit(app, vp, step.index);
-    }
-}
-
-/// Word search in the kept scope's index: the open issue's word index, or
-/// the archive's (spawned the first time it is needed).
-fn word_search(
-    app: &mut App,
-    index: &Arc<SearchIndex>,
-    slots: &[usize],
-    query: &str,
-) -> Option<WordSearch> {
-    if slots.is_empty() {
-        let issues = std::slice::from_ref(&*app.issue);
-        return app
-            .search
-            .words
-            .as_mut()
-            .map(|w| w.search(index, issues, query, WORD_LIMIT));
-    }
-    let a = app.search.archive.as_mut()?;
-    let words = a
-        .words
-        .get_or_insert_with(|| WordLoader::spawn(Arc::clone(index)));
-    Some(words.search(index, &a.issues, query, WORD_LIMIT))
-}
-
-/// The hit at or after `c` within the kept scope.
-fn nearest(app: &App, c: Cursor) -> Option<Step> {
-    let kept = app.search.kept.as_ref()?;
-    let r = app.search.scoped(kept);
-    if r.is_empty() {
-        return None;
-    }
-    let s = kept.matches.nearest(&kept.index, c)?;
-    Some(clamp_step(s, &r, true))
-}
-
-/// Keep a step inside the scope's hits: leaving them wraps around.
-fn clamp_step(s: Step, r: &Range<usize>, forward: bool) -> Step {
-    if r.contains(&s.index) {
-        return s;
-    }
-    Step {
-        index: if forward {
-            r.start
-        } else {
-            r.end.saturating_sub(1)
-        },
-        wrapped: true,
-    }
-}
-
-/// Go back to `o` exactly: same issue, article, top line and anchor. The
-/// article's layout is installed here so `sync` keeps `top` as it was
-/// rather than re-deriving it from the anchor.
-pub(super) fn restore_position(app: &mut App, vp: &Viewport, o: &Origin) {
-    if let Some(slot) = o.slot
-        && app.shelf.current != Some(slot)
-    {
-        super::shelf::enter(app, slot);
-    }
-    app.open = o.open;
-    app.selected = o.selected;
-    app.list_offset = o.list_offset;
-    app.focus = o.focus;
-    app.opened = o.opened;
-    app.top = o.top;
-    app.anchor = o.anchor;
-    app.read.clone_from(&o.read);
-    install_layout(app, vp);
-}
-
-/// Put the open article's layout for the viewport in place (from the cache).
-fn install_layout(app: &mut App, vp: &Viewport) {
-    let vp = app.layout_for(vp.area);
-    let Some(article) = app.issue.articles.get(app.open) else {
-        return;
-    };
-    if vp.column.width == 0 {
-        return;
-    }
-    let key = app.layout_key(usize::from(vp.column.width));
-    if app.layout.as_ref().is_none_or(|l| l.key != key) {
-        app.layout = Some(app.cache.get(article, key));
-    }
-}
-
-/// Show hit `i`: open its article (the list follows) and scroll it into
-/// view if it is not already on the page.
-fn go_to_hit(app: &mut App, vp: &Viewport, i: usize) {
-    let Some(kept) = app.search.kept.as_mut() else {
-        return;
-    };
-    kept.current = Some(i);
-    let Some(m) = kept.matches.get(&kept.index, i) else {
-        return;
-    };
-    let (index, slots) = (Arc::clone(&kept.index), Arc::clone(&kept.slots));
-    reveal(app, vp, &index, &slots, &m);
-}
-
-/// Scroll the hit `m` of `index` into view, opening its issue (through
-/// `slots`, for the archive index) and its article first.
-pub(super) fn reveal(
-    app: &mut App,
-    vp: &Viewport,
-    index: &SearchIndex,
-    slots: &[usize],
-    m: &MatchPos,
-) {
-    let Some(r) = index.article_ref(m.article) else {
-        return;
-    };
-    if let Some(&slot) = slots.get(r.issue as usize)
-        && app.shelf.current != Some(slot)
-        && !super::shelf::enter(app, slot)
-    {
-        return;
-    }
-    let a = r.article as usize;
-    let Some(article) = app.issue.articles.get(a) else {
-        return;
-    };
-    if app.open != a {
-        app.top = 0;
-        app.anchor = Anchor::default();
-    }
-    app.open = a;
-    app.selected = a;
-    app.opened = true;
-    app.focus = Focus::Reader;
-    let vp = app.layout_for(vp.area);
-    if vp.column.width == 0 {
-        app.layout = None;
-        return;
-    }
-    let key = app.layout_key(usize::from(vp.column.width));
-    let layout = app.cache.get(article, key);
-    let want = field_block(m.field);
-    let Some(block) = layout.blocks.iter().position(|b| *b == want) else {
-        app.layout = Some(layout);
-        return;
-    };
-    let line = layout.locate(Anchor {
-        block,
-        byte: m.range.start,
-    });
-    // A hit split across a line end must be seen whole.
-    let last = layout.locate(Anchor {
-        block,
-        byte: m.range.end.saturating_sub(1).max(m.range.start),
-    });
-    let page = vp.page_height();
-    let max_top = layout.lines.len().saturating_sub(page);
-    let top = app.top.min(max_top);
-    if line < top || last >= top + page {
-        // Put the hit a third of the way down, with context above.
-        app.top = line.saturating_sub(page / 3).min(max_top);
-    } else {
-        app.top = top;
-    }
-    app.anchor = layout.anchor_at(app.top);
-    app.layout = Some(layout);
-}
-
-/// `n` / `N` with the kept search: from the current hit when it is on
-/// screen, else from the reader's position.
-pub fn step(app: &mut App, vp: &Viewport, forward: bool) {
-    let Some(kept) = &app.search.kept else {
-        app.message = Some("no search / 无搜索".into());
-        return;
-    };
-    let index = Arc::clone(&kept.index);
-    let r = app.search.scoped(kept);
-    if r.is_empty() {
-        app.message = Some(format!("no match for {} / 无结果", kept.query));
-        return;
-    }
-    let on_screen = kept
-        .current
-        .filter(|&c| r.contains(&c) && hit_visible(app, c));
-    let s = match on_screen {
-        Some(c) => {
-            let s = if forward {
-                kept.matches.next(c)
-            } else {
-                kept.matches.prev(c)
-            };
-            s.map(|s| {
-                let outside = if forward {
-                    c + 1 >= r.end
-                } else {
-                    c <= r.start
-                };
-                if outside {
-                    Step {
-                        index: if forward { r.start } else { r.end - 1 },
-                        wrapped: true,
-                    }
-                } else {
-                    s
-                }
-            })
-        }
-        None => {
-            let c = cursor_at(&index, kept.issue_no(app.shelf.current), reader_place(app));
-            if forward {
-                kept.matches
-                    .nearest(&index, c)
-                    .map(|s| clamp_step(s, &r, true))
-            } else {
-                kept.matches
-                    .nearest_before(&index, c)
-                    .map(|s| clamp_step(s, &r, false))
-            }
-        }
-    };
-    let Some(s) = s else { return };
-    if s.wrapped {
-        app.message = Some(if forward {
-            "search wrapped to the top / 已从头搜索".into()
-        } else {
-            "search wrapped to the bottom / 已从尾搜索".into()
-        });
-    }
-    go_to_hit(app, vp, s.index);
-}
-
-fn hit_visible(app: &App, i: usize) -> bool {
-    let Some(kept) = &app.search.kept else {
-        return false;
-    };
-    let Some(m) = kept.matches.get(&kept.index, i) else {
-        return false;
-    };
-    let Some(layout) = &app.layout else {
-        return false;
-    };
-    if kept_global(app, app.open) != Some(m.article) {
-        return false;
-    }
-    let want = field_block(m.field);
-    let Some(block) = layout.blocks.iter().position(|b| *b == want) else {
-        return false;
-    };
-    let line = layout.locate(Anchor {
-        block,
-        byte: m.range.start,
-    });
-    line >= app.top && line < app.top + app.viewport.page_height()
-}
-
-/// `Ctrl-L`: drop the highlights (the query stays in history).
-pub fn clear(app: &mut App) {
-    app.search.kept = None;
-    if let Some(bar) = &mut app.search.bar {
-        bar.words = None;
-        bar.results_open = false;
-    }
-}
-
-/// Keywords of issue article `a` (empty until the word index is ready).
-pub fn keywords_of(app: &App, a: usize) -> &[String] {
-    app.search
-        .index
-        .as_ref()
-        .and_then(|i| i.global_article(0, a))
-        .and_then(|g| app.search.keywords.get(g))
-        .map_or(&[], Vec::as_slice)
-}
-
-/// Keyword display toggle (`w`).
-pub fn toggle_keywords(app: &mut App) {
-    app.search.show_keywords = !app.search.show_keywords;
-    app.message = Some(if app.search.keywords.is_empty() {
-        "keywords: loading dictionary… / 关键词加载中".into()
-    } else if app.search.show_keywords {
-        "keywords on / 关键词".into()
-    } else {
-        "keywords off".into()
-    });
-}
-
-pub use super::search_keys::{handle_bar_event, result_hits};

@@ -1,24 +1,17 @@
 //! Sharing the open article: `y` copies it as clean text and `Y` as
 //! Markdown to the system clipboard (OSC 52), `o` shows it in `$PAGER`.
 //!
-//! [`share`] is the pure half, called from `update`: it only builds the
-//! payload and returns it in an [`Effect`]. The run loop performs the effect
-//! with [`write_clipboard`] and [`page`], the only functions here that touch
-//! the terminal or start a process.
+//! [`share`] is called from `update`: it only builds the payload and
+//! returns it in an [`Effect`]. The run loop's host (`tui::host`) writes
+//! the clipboard escape and runs the pager.
 
-use super::App;
+use super::state::App;
 use crate::action::{Action, Effect};
-use crate::{export, share as fmt, term};
-use ratatui::DefaultTerminal;
-use std::io::{self, Write};
-use std::process::{Command, Stdio};
-
-/// The pager when `$PAGER` is unset or empty.
-pub const DEFAULT_PAGER: &str = "less";
+use crate::{export, share as fmt};
 
 /// The effect of a sharing action on the open article (pure: no I/O).
 pub fn share(app: &mut App, action: Action) -> Effect {
-    let Some(article) = app.issue.articles.get(app.open) else {
+    let Some(article) = app.issue.articles.get(app.view.open) else {
         app.message = Some("no article to share / 没有文章".into());
         return Effect::Redraw;
     };
@@ -41,110 +34,4 @@ pub fn share(app: &mut App, action: Action) -> Effect {
 /// of Chinese text counts).
 pub fn copied_message(text: &str) -> String {
     format!("copied {} characters / 已复制", text.chars().count())
-}
-
-/// Write the OSC 52 sequence for `text` (wrapped for tmux when `$TMUX` is
-/// set). The payload is base64, so no article text reaches the terminal as
-/// a control sequence.
-pub fn write_clipboard(out: &mut impl Write, text: &str) -> io::Result<()> {
-    out.write_all(fmt::osc52(text, fmt::in_tmux()).as_bytes())?;
-    out.flush()
-}
-
-/// The pager command line: `$PAGER` split on whitespace (`less -R` works),
-/// or [`DEFAULT_PAGER`].
-pub fn pager_command(var: Option<&str>) -> Vec<String> {
-    let words: Vec<String> = var
-        .unwrap_or_default()
-        .split_whitespace()
-        .map(str::to_owned)
-        .collect();
-    if words.is_empty() {
-        vec![DEFAULT_PAGER.to_owned()]
-    } else {
-        words
-    }
-}
-
-/// Run `command` with `text` on its stdin and wait for it. The terminal
-/// must already be in normal mode. Errors are one line for the status bar.
-pub fn run_pager(command: &[String], text: &str) -> Result<(), String> {
-    let Some((program, args)) = command.split_first() else {
-        return Err("no pager".into());
-    };
-    let mut child = Command::new(program)
-        .args(args)
-        .stdin(Stdio::piped())
-        .spawn()
-        .map_err(|e| format!("pager `{program}` failed to start: {e}"))?;
-    // Write from a thread: a pager reads on demand, and one that quits
-    // early closes the pipe (the write then fails, harmlessly).
-    let writer = child.stdin.take().map(|mut stdin| {
-        let text = text.to_owned();
-        std::thread::spawn(move || {
-            let _ = stdin.write_all(text.as_bytes());
-        })
-    });
-    let status = child.wait().map_err(|e| format!("pager `{program}`: {e}"));
-    if let Some(w) = writer {
-        let _ = w.join();
-    }
-    match status? {
-        s if s.success() => Ok(()),
-        s => Err(format!("pager `{program}` exited with {s}")),
-    }
-}
-
-/// Show `text` in `$PAGER`: leave the reader's terminal modes, run the
-/// pager and wait, then re-enter and force a full redraw. A pager that
-/// fails becomes a status message; only failing to restore the reader's
-/// terminal is an error.
-pub fn page(terminal: &mut DefaultTerminal, app: &mut App, text: &str) -> io::Result<()> {
-    term::restore()?;
-    let command = pager_command(std::env::var("PAGER").ok().as_deref());
-    let result = run_pager(&command, text);
-    term::setup()?;
-    terminal.clear()?;
-    if let Err(e) = result {
-        app.message = Some(e);
-    }
-    Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn pager_command_defaults_to_less() {
-        assert_eq!(pager_command(None), ["less"]);
-        assert_eq!(pager_command(Some("  ")), ["less"]);
-        assert_eq!(pager_command(Some("less -R")), ["less", "-R"]);
-    }
-
-    #[test]
-    fn missing_pager_is_a_message() {
-        let cmd = vec!["/nonexistent/kanbao-pager".to_owned()];
-        let e = run_pager(&cmd, "text").expect_err("no such pager");
-        assert!(
-            e.starts_with("pager `/nonexistent/kanbao-pager` failed"),
-            "{e}"
-        );
-    }
-
-    #[test]
-    fn pager_gets_the_text_on_stdin() {
-        let dir = std::env::temp_dir().join(format!("kanbao-pager-{}", std::process::id()));
-        let cmd = vec![
-            "sh".to_owned(),
-            "-c".to_owned(),
-            format!("cat > '{}'", dir.display()),
-        ];
-        run_pager(&cmd, "看报\n").expect("sh runs");
-        let got = std::fs::read_to_string(&dir).expect("pager wrote its input");
-        let _ = std::fs::remove_file(&dir);
-        assert_eq!(got, "看报\n");
-        let failing = vec!["false".to_owned()];
-        assert!(run_pager(&failing, "x").is_err());
-    }
 }

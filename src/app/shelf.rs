@@ -1,20 +1,12 @@
 //! The shelf: every issue of an archive (or the one issue of `kanbao FILE`)
-//! with its remembered reading state, which one is open, and the issue /
-//! bookmark picker. Like `update`, nothing here performs I/O: loading
-//! results arrive as values (`App::on_loaded`), and writes are asked for
-//! with `Effect::SaveState` (the run loop then calls `session::save`).
-//!
-//! Switching issues moves the parsed `Issue` between its slot and
-//! `App::issue` (`mem::replace`), so nothing is re-parsed or cloned.
+//! with its remembered reading state, which one is open, and the state of
+//! the issue / bookmark picker. Data and its own operations only: opening
+//! an issue in the reader is `issues.rs`, the picker's keys `picker.rs`.
+//! No I/O: loading results arrive as values (`Shelf::insert`).
 
-use super::App;
-use super::article_layout::Anchor;
-use crate::action::{Action, Effect};
 use crate::archive::{Entry, LoadedIssue, sort_key};
-use crate::layout::Focus;
-use crate::layout::Viewport;
 use crate::model::{Encoding, Issue};
-use crate::state::{IssueState, Position};
+use crate::state::IssueState;
 use std::cmp::Reverse;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -109,8 +101,10 @@ pub struct Shelf {
     pub dirty: Vec<usize>,
     /// A warning to show (corrupt state file), set by the loader side.
     pub warnings: Vec<String>,
-    seen_open: Option<(usize, bool)>,
-    unread_hold: Option<usize>,
+    /// The (open article, opened) last recorded, to notice a change.
+    pub seen_open: Option<(usize, bool)>,
+    /// An article toggled unread while at its end: not re-marked read.
+    pub unread_hold: Option<usize>,
 }
 
 impl Shelf {
@@ -243,7 +237,8 @@ impl Shelf {
             .collect()
     }
 
-    fn mark_dirty(&mut self, slot: usize) {
+    /// Ask for slot `slot`'s state to be written.
+    pub fn mark_dirty(&mut self, slot: usize) {
         if !self.dirty.contains(&slot) {
             self.dirty.push(slot);
         }
@@ -270,338 +265,5 @@ pub fn placeholder(name: &str) -> Issue {
         credits: None,
         chrome: Vec::new(),
         articles: Vec::new(),
-    }
-}
-
-impl App {
-    /// A reader over one already loaded issue (`kanbao FILE`) with its
-    /// remembered state: it opens where the reader left it.
-    pub fn single(loaded: LoadedIssue, state: IssueState, opts: super::ReaderOptions) -> App {
-        let mut app = App::new(placeholder(&loaded.issue.source), opts);
-        app.shelf.add_paths(vec![loaded.path.clone()]);
-        app.shelf.insert(0, Ok(loaded), state);
-        app.shelf.touched = true;
-        enter(&mut app, 0);
-        app
-    }
-
-    /// A reader over an archive folder whose files are still loading. The
-    /// issue list is open until the remembered issue (`resume`) arrives.
-    pub fn archive(shelf: Shelf, opts: super::ReaderOptions) -> App {
-        let name = shelf.dir.as_ref().and_then(|d| d.file_name()).map_or_else(
-            || "archive".to_string(),
-            |n| n.to_string_lossy().into_owned(),
-        );
-        let mut app = App::new(placeholder(&name), opts);
-        app.shelf = shelf;
-        app.shelf.picker = Some(Picker {
-            kind: PickerKind::Issues,
-            selected: 0,
-        });
-        app
-    }
-
-    /// A file finished loading in the background.
-    pub fn on_loaded(&mut self, slot: usize, entry: Entry, state: IssueState) -> Effect {
-        let resume = entry
-            .as_ref()
-            .is_ok_and(|l| Some(l.hash) == self.shelf.resume);
-        self.shelf.insert(slot, entry, state);
-        if resume && !self.shelf.touched {
-            self.shelf.touched = true;
-            self.shelf.picker = None;
-            enter(self, slot);
-        }
-        Effect::Redraw
-    }
-
-    /// The current position as stored state.
-    fn position(&self) -> Position {
-        Position {
-            article: self.open,
-            para: self.anchor.block,
-            byte: self.anchor.byte,
-        }
-    }
-
-    /// Remember the position (and new read marks) of the open issue.
-    /// Not while the search bar is open: typing previews hits (in other
-    /// issues too), and only where the reader settles counts.
-    pub(super) fn record(&mut self) {
-        let Some(c) = self.shelf.current else { return };
-        if self.search.bar.is_some() {
-            return;
-        }
-        let pos = self.position();
-        let opened = self.opened;
-        let slot = &mut self.shelf.slots[c];
-        if opened && slot.state.position.is_none_or(|p| p.value != pos) {
-            slot.state.set_position(pos);
-            self.shelf.mark_dirty(c);
-        }
-    }
-}
-
-/// Called by `App::apply` after every update: turns what changed (an
-/// article opened, an article read to the end) into state, and asks the
-/// run loop to save it.
-pub fn after_update(app: &mut App, effect: Effect) -> Effect {
-    let Some(c) = app.shelf.current else {
-        return effect;
-    };
-    if app.shelf.unread_hold.is_some_and(|h| h != app.open) {
-        app.shelf.unread_hold = None;
-    }
-    // Articles shown while the search bar is open are previews: they count
-    // as read only once the reader settles there (Enter), as positions do.
-    let previewing = app.search.bar.is_some();
-    for i in 0..app.read.len() {
-        if !previewing && app.read[i] && !app.shelf.slots[c].state.is_read(i) {
-            if app.shelf.unread_hold == Some(i) {
-                // Toggled unread while at its end: do not re-mark it.
-                app.read[i] = false;
-            } else {
-                app.shelf.slots[c].state.set_read(i, true);
-                app.shelf.mark_dirty(c);
-            }
-        }
-    }
-    let seen = (app.open, app.opened);
-    if app.shelf.seen_open != Some(seen) || effect == Effect::Quit {
-        app.shelf.seen_open = Some(seen);
-        app.record();
-    }
-    match effect {
-        Effect::Quit => Effect::Quit,
-        // Effects that carry work of their own keep it; the run loop saves
-        // dirty state with them (`session::step`).
-        e @ (Effect::Rescan | Effect::Clipboard(_) | Effect::Pager(_)) => e,
-        _ if !app.shelf.dirty.is_empty() => Effect::SaveState,
-        e => e,
-    }
-}
-
-/// Open slot `i` in the reader, putting the current issue back on its
-/// slot and restoring the new one's remembered position.
-pub fn enter(app: &mut App, i: usize) -> bool {
-    let Some(slot) = app.shelf.slots.get(i) else {
-        return false;
-    };
-    if let Some(e) = &slot.error {
-        app.message = Some(format!("{}: {e}", slot.info.file));
-        return false;
-    }
-    if app.shelf.current == Some(i) {
-        return true;
-    }
-    let Some(issue) = app.shelf.slots[i].issue.take() else {
-        app.message = Some("still loading / 加载中".into());
-        return false;
-    };
-    app.record();
-    let old = std::mem::replace(&mut app.issue, issue);
-    if let Some(c) = app.shelf.current {
-        app.shelf.slots[c].issue = Some(old);
-        app.shelf.mark_dirty(c);
-    }
-    app.shelf.current = Some(i);
-    app.shelf.mark_dirty(i);
-    // Search indexes and keywords belong to the issue they were built for.
-    app.search.invalidate();
-    app.shelf.unread_hold = None;
-    let n = app.issue.articles.len();
-    let state = &app.shelf.slots[i].state;
-    app.read = (0..n).map(|a| state.is_read(a)).collect();
-    app.cache = Default::default();
-    app.layout = None;
-    app.list_offset = 0;
-    app.top = 0;
-    match state.position.map(|p| p.value) {
-        Some(p) if p.article < n => {
-            app.open = p.article;
-            app.selected = p.article;
-            app.opened = true;
-            app.focus = Focus::Reader;
-            app.anchor = Anchor {
-                block: p.para,
-                byte: p.byte,
-            };
-        }
-        _ => {
-            app.open = 0;
-            app.selected = 0;
-            app.opened = false;
-            app.focus = Focus::List;
-            app.anchor = Anchor::default();
-        }
-    }
-    app.shelf.seen_open = Some((app.open, app.opened));
-    true
-}
-
-/// Archive actions in the main context: switch issue, open the pickers,
-/// toggle read marks and bookmarks, rescan.
-pub fn update(app: &mut App, action: Action) -> Effect {
-    match action {
-        Action::NextIssue | Action::PrevIssue => {
-            let order = &app.shelf.order;
-            let row = app
-                .shelf
-                .current
-                .and_then(|c| order.iter().position(|&s| s == c));
-            let target = match (row, action == Action::NextIssue) {
-                (Some(r), true) => order[r + 1..].iter().find(|&&s| app.shelf.is_loaded(s)),
-                (Some(r), false) => order[..r].iter().rev().find(|&&s| app.shelf.is_loaded(s)),
-                (None, _) => order.iter().find(|&&s| app.shelf.is_loaded(s)),
-            };
-            match target.copied() {
-                Some(s) => {
-                    app.shelf.touched = true;
-                    enter(app, s);
-                }
-                None => {
-                    app.message = Some(if action == Action::NextIssue {
-                        "last issue / 已是最后一期".into()
-                    } else {
-                        "first issue / 已是第一期".into()
-                    });
-                }
-            }
-        }
-        Action::IssueList => {
-            let selected = app
-                .shelf
-                .current
-                .and_then(|c| app.shelf.order.iter().position(|&s| s == c))
-                .unwrap_or(0);
-            app.shelf.picker = Some(Picker {
-                kind: PickerKind::Issues,
-                selected,
-            });
-        }
-        Action::Bookmarks => {
-            if app.shelf.bookmarks().is_empty() {
-                app.message = Some("no bookmarks / 没有书签 (m adds one)".into());
-            } else {
-                app.shelf.picker = Some(Picker {
-                    kind: PickerKind::Bookmarks,
-                    selected: 0,
-                });
-            }
-        }
-        Action::ToggleRead => {
-            let Some(c) = app.shelf.current else {
-                return Effect::None;
-            };
-            let i = if app.focus == Focus::Reader {
-                app.open
-            } else {
-                app.selected
-            };
-            let Some(r) = app.read.get_mut(i) else {
-                return Effect::None;
-            };
-            *r = !*r;
-            let now = *r;
-            app.shelf.slots[c].state.set_read(i, now);
-            app.shelf.unread_hold = (!now).then_some(i);
-            app.shelf.mark_dirty(c);
-            app.message = Some(if now { "marked read" } else { "marked unread" }.into());
-        }
-        Action::ToggleBookmark => {
-            let Some(c) = app.shelf.current else {
-                return Effect::None;
-            };
-            if !app.opened || app.issue.articles.is_empty() {
-                app.message = Some("open an article first".into());
-                return Effect::Redraw;
-            }
-            let para = app.anchor.block;
-            let set = app.shelf.slots[c].state.toggle_bookmark(app.open, para);
-            app.shelf.mark_dirty(c);
-            app.message = Some(
-                if set {
-                    "bookmark set"
-                } else {
-                    "bookmark removed"
-                }
-                .into(),
-            );
-        }
-        Action::Rescan => {
-            if app.shelf.dir.is_none() {
-                app.message = Some("not an archive folder".into());
-                return Effect::Redraw;
-            }
-            return Effect::Rescan;
-        }
-        _ => return Effect::None,
-    }
-    Effect::Redraw
-}
-
-/// Keys while the picker is open.
-pub fn update_picker(app: &mut App, action: Action, vp: &Viewport) -> Effect {
-    let Some(mut p) = app.shelf.picker else {
-        return Effect::None;
-    };
-    let n = app.shelf.picker_len();
-    let last = n.saturating_sub(1);
-    let page = usize::from(vp.area.height.saturating_sub(6).max(1));
-    match action {
-        Action::Quit => return Effect::Quit,
-        Action::ClosePicker | Action::IssueList => {
-            app.shelf.picker = None;
-            return Effect::Redraw;
-        }
-        Action::Down => p.selected = (p.selected + 1).min(last),
-        Action::Up => p.selected = p.selected.saturating_sub(1),
-        Action::PageDown => p.selected = (p.selected + page).min(last),
-        Action::PageUp => p.selected = p.selected.saturating_sub(page),
-        Action::Top => p.selected = 0,
-        Action::Bottom => p.selected = last,
-        Action::Rescan => return update(app, action),
-        Action::Resize => {}
-        Action::Open => {
-            app.shelf.picker = Some(p);
-            pick(app, p);
-            return Effect::Redraw;
-        }
-        _ => return Effect::None,
-    }
-    app.shelf.picker = Some(p);
-    Effect::Redraw
-}
-
-fn pick(app: &mut App, p: Picker) {
-    match p.kind {
-        PickerKind::Issues => {
-            let Some(&s) = app.shelf.order.get(p.selected) else {
-                return;
-            };
-            if enter(app, s) {
-                app.shelf.touched = true;
-                app.shelf.picker = None;
-            }
-        }
-        PickerKind::Bookmarks => {
-            let Some(&(s, article, para)) = app.shelf.bookmarks().get(p.selected) else {
-                return;
-            };
-            if !enter(app, s) || article >= app.issue.articles.len() {
-                return;
-            }
-            app.shelf.touched = true;
-            app.shelf.picker = None;
-            app.open = article;
-            app.selected = article;
-            app.opened = true;
-            app.focus = Focus::Reader;
-            app.anchor = Anchor {
-                block: para,
-                byte: 0,
-            };
-            app.layout = None;
-        }
     }
 }

@@ -2,11 +2,48 @@
 //! `Action` and returns an `Effect`; it performs no I/O and never touches
 //! the terminal, so every behaviour is testable with plain values.
 
-use super::{App, MAX_MEASURE, MIN_MEASURE};
+use super::article_layout::Anchor;
+use super::state::{App, MAX_MEASURE, MIN_MEASURE};
 use crate::action::{Action, Effect};
 use crate::layout::Focus;
 use crate::layout::{ROWS_PER_ENTRY, Viewport};
+use ratatui::crossterm::event::Event;
 use ratatui::layout::{Position, Rect};
+
+impl App {
+    /// Handle one terminal event for a terminal of size `area`: map it,
+    /// update, and re-sync the layout. Pure state change; no I/O.
+    pub fn handle_event(&mut self, ev: &Event, area: Rect) -> Effect {
+        let vp = self.layout_for(area);
+        if let Some(changed) = super::search_keys::handle_bar_event(self, ev, &vp) {
+            self.message = None;
+            self.sync(area);
+            return if changed {
+                Effect::Redraw
+            } else {
+                Effect::None
+            };
+        }
+        let Some(action) = self.action_for(ev) else {
+            return Effect::None;
+        };
+        self.apply(action, area)
+    }
+
+    /// Apply one action for a terminal of size `area`.
+    pub fn apply(&mut self, action: Action, area: Rect) -> Effect {
+        let vp = self.layout_for(area);
+        // A message lasts until the next action (a resize keeps it).
+        let cleared = !matches!(action, Action::Resize) && self.message.take().is_some();
+        let effect = update(self, action, &vp);
+        self.sync(area);
+        let effect = super::issues::after_update(self, effect);
+        match effect {
+            Effect::None if cleared => Effect::Redraw,
+            e => e,
+        }
+    }
+}
 
 /// Lines the mouse wheel scrolls.
 const WHEEL_LINES: usize = 3;
@@ -18,7 +55,7 @@ pub fn update(app: &mut App, action: Action, vp: &Viewport) -> Effect {
         return update_help(app, action);
     }
     if app.shelf.picker.is_some() {
-        return super::shelf::update_picker(app, action, vp);
+        return super::picker::update_picker(app, action, vp);
     }
     match action {
         Action::Quit => return Effect::Quit,
@@ -29,26 +66,26 @@ pub fn update(app: &mut App, action: Action, vp: &Viewport) -> Effect {
         | Action::ToggleRead
         | Action::ToggleBookmark
         | Action::Bookmarks
-        | Action::Rescan => return super::shelf::update(app, action),
+        | Action::Rescan => return super::issues::update(app, action),
         Action::Help => app.help = Some(0),
         Action::CloseHelp | Action::Resize => {}
-        Action::Down => match app.focus {
-            Focus::List => app.selected = (app.selected + 1).min(n.saturating_sub(1)),
+        Action::Down => match app.view.focus {
+            Focus::List => app.view.selected = (app.view.selected + 1).min(n.saturating_sub(1)),
             Focus::Reader => scroll(app, vp, 1),
         },
-        Action::Up => match app.focus {
-            Focus::List => app.selected = app.selected.saturating_sub(1),
+        Action::Up => match app.view.focus {
+            Focus::List => app.view.selected = app.view.selected.saturating_sub(1),
             Focus::Reader => scroll(app, vp, -1),
         },
         Action::PageDown | Action::PageUp => {
             let down = action == Action::PageDown;
-            match app.focus {
+            match app.view.focus {
                 Focus::List => {
                     let step = vp.list_entries();
-                    app.selected = if down {
-                        (app.selected + step).min(n.saturating_sub(1))
+                    app.view.selected = if down {
+                        (app.view.selected + step).min(n.saturating_sub(1))
                     } else {
-                        app.selected.saturating_sub(step)
+                        app.view.selected.saturating_sub(step)
                     };
                 }
                 Focus::Reader => {
@@ -58,37 +95,37 @@ pub fn update(app: &mut App, action: Action, vp: &Viewport) -> Effect {
                 }
             }
         }
-        Action::Top => match app.focus {
-            Focus::List => app.selected = 0,
-            Focus::Reader => set_top(app, 0),
+        Action::Top => match app.view.focus {
+            Focus::List => app.view.selected = 0,
+            Focus::Reader => app.view.set_top(0),
         },
-        Action::Bottom => match app.focus {
-            Focus::List => app.selected = n.saturating_sub(1),
-            Focus::Reader => set_top(app, max_top(app, vp)),
+        Action::Bottom => match app.view.focus {
+            Focus::List => app.view.selected = n.saturating_sub(1),
+            Focus::Reader => app.view.set_top(app.view.max_top(vp.page_height())),
         },
-        Action::Open => open(app, app.selected),
+        Action::Open => open(app, app.view.selected),
         Action::ToggleFocus => {
-            app.focus = match app.focus {
+            app.view.focus = match app.view.focus {
                 Focus::List => Focus::Reader,
                 Focus::Reader => Focus::List,
             }
         }
-        Action::FocusList => app.focus = Focus::List,
+        Action::FocusList => app.view.focus = Focus::List,
         Action::FocusReader => {
             if n > 0 {
-                app.focus = Focus::Reader;
+                app.view.focus = Focus::Reader;
             }
         }
         Action::NextArticle => {
-            if app.open + 1 < n {
-                open(app, app.open + 1);
+            if app.view.open + 1 < n {
+                open(app, app.view.open + 1);
             } else {
                 app.message = Some("last article / 已是最后一篇".into());
             }
         }
         Action::PrevArticle => {
-            if app.open > 0 {
-                open(app, app.open - 1);
+            if app.view.open > 0 {
+                open(app, app.view.open - 1);
             } else {
                 app.message = Some("first article / 已是第一篇".into());
             }
@@ -116,19 +153,19 @@ pub fn update(app: &mut App, action: Action, vp: &Viewport) -> Effect {
             let state = if app.opts.para_spacing { "on" } else { "off" };
             app.message = Some(format!("paragraph spacing {state}"));
         }
-        Action::Search => super::search_state::open_bar(app),
-        Action::NextHit => super::search_state::step(app, vp, true),
-        Action::PrevHit => super::search_state::step(app, vp, false),
-        Action::ClearSearch => super::search_state::clear(app),
-        Action::ToggleKeywords => super::search_state::toggle_keywords(app),
+        Action::Search => super::search_nav::open_bar(app),
+        Action::NextHit => super::search_nav::step(app, vp, true),
+        Action::PrevHit => super::search_nav::step(app, vp, false),
+        Action::ClearSearch => super::search_nav::clear(app),
+        Action::ToggleKeywords => super::search_nav::toggle_keywords(app),
         Action::Click(x, y) => click(app, vp, x, y),
         Action::Wheel(x, y, down) => {
             let at = Position::new(x, y);
             if vp.list.is_some_and(|r| r.contains(at)) {
-                app.selected = if down {
-                    (app.selected + 1).min(n.saturating_sub(1))
+                app.view.selected = if down {
+                    (app.view.selected + 1).min(n.saturating_sub(1))
                 } else {
-                    app.selected.saturating_sub(1)
+                    app.view.selected.saturating_sub(1)
                 };
             } else if vp.reader.is_some_and(|r| r.contains(at)) {
                 let d = to_isize(WHEEL_LINES);
@@ -137,6 +174,20 @@ pub fn update(app: &mut App, action: Action, vp: &Viewport) -> Effect {
                 return Effect::None;
             }
         }
+        // The search bar's actions (its keys are handled in `search_keys`).
+        Action::SearchAccept
+        | Action::SearchCancel
+        | Action::SearchOlder
+        | Action::SearchNewer
+        | Action::SearchResults
+        | Action::SearchScope
+        | Action::SearchBackspace
+        | Action::SearchDeleteWord
+        | Action::SearchDeleteToStart
+        | Action::SearchLeft
+        | Action::SearchRight
+        | Action::SearchHome
+        | Action::SearchEnd => return Effect::None,
         Action::CopyText | Action::CopyMarkdown | Action::OpenInPager => {
             return super::share::share(app, action);
         }
@@ -163,31 +214,19 @@ fn update_help(app: &mut App, action: Action) -> Effect {
 
 /// Open article `i` at its top and give it the keyboard.
 fn open(app: &mut App, i: usize) {
-    if i >= app.issue.articles.len() {
-        return;
+    if i < app.issue.articles.len() {
+        app.view.open_article(i, Anchor::default());
     }
-    app.open = i;
-    app.selected = i;
-    app.opened = true;
-    app.focus = Focus::Reader;
-    app.top = 0;
-    app.anchor = Default::default();
-    // The layout is for another article now; `sync` rebuilds it.
-    app.layout = None;
 }
 
 fn click(app: &mut App, vp: &Viewport, x: u16, y: u16) {
     let at = Position::new(x, y);
     if let Some(list) = vp.list.filter(|r| r.contains(at)) {
-        let i = app.list_offset + usize::from((y - list.y) / ROWS_PER_ENTRY);
+        let i = app.view.list_offset + usize::from((y - list.y) / ROWS_PER_ENTRY);
         open(app, i);
     } else if vp.reader.is_some_and(|r: Rect| r.contains(at)) && !app.issue.articles.is_empty() {
-        app.focus = Focus::Reader;
+        app.view.focus = Focus::Reader;
     }
-}
-
-fn max_top(app: &App, vp: &Viewport) -> usize {
-    app.line_count().saturating_sub(vp.page_height())
 }
 
 fn to_isize(n: usize) -> isize {
@@ -196,22 +235,11 @@ fn to_isize(n: usize) -> isize {
 
 /// Scroll the reading pane by `delta` lines, saying so at either end.
 fn scroll(app: &mut App, vp: &Viewport, delta: isize) {
-    let max = max_top(app, vp);
-    let target = app.top.saturating_add_signed(delta).min(max);
-    if target == app.top {
+    if !app.view.scroll(delta, vp.page_height()) {
         app.message = Some(if delta < 0 {
             "top of article / 已到开头".into()
         } else {
             "end of article / 已到末尾".into()
         });
-    }
-    set_top(app, target);
-}
-
-/// Move the top line and re-anchor the reading position on it.
-fn set_top(app: &mut App, top: usize) {
-    app.top = top;
-    if let Some(layout) = &app.layout {
-        app.anchor = layout.anchor_at(top);
     }
 }

@@ -48,6 +48,7 @@ fn context_note(ctx: &str) -> &'static str {
         "main" => "Reading: the headline list and the reading pane.",
         "help" => "While the help overlay (?) is open.",
         "picker" => "While the issue list (i) or the bookmark list (') is open.",
+        "search" => "While the search bar (/) is open; other characters are typed.",
         _ => "",
     }
 }

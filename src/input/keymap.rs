@@ -6,8 +6,7 @@
 use super::key::KeyChord;
 use crate::action::Action;
 
-mod overrides;
-pub use overrides::KeyError;
+pub mod overrides;
 
 /// Where a binding applies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -19,6 +18,8 @@ pub enum Context {
     Help,
     /// The issue or bookmark list is open.
     Picker,
+    /// The search bar is open (characters no binding takes are typed).
+    Search,
 }
 
 impl Context {
@@ -28,6 +29,7 @@ impl Context {
             "main" => Some(Context::Main),
             "help" => Some(Context::Help),
             "picker" => Some(Context::Picker),
+            "search" => Some(Context::Search),
             _ => None,
         }
     }
@@ -38,6 +40,7 @@ impl Context {
             Context::Main => "main",
             Context::Help => "help",
             Context::Picker => "picker",
+            Context::Search => "search",
         }
     }
 }
@@ -128,6 +131,24 @@ pub const DEFAULT_BINDINGS: &[(&str, &str, &str)] = &[
     ("main", "N", "prev_hit"),
     ("main", "ctrl-l", "clear_search"),
     ("main", "w", "toggle_keywords"),
+    ("search", "enter", "search_accept"),
+    ("search", "esc", "search_cancel"),
+    ("search", "ctrl-c", "search_cancel"),
+    ("search", "up", "search_older"),
+    ("search", "down", "search_newer"),
+    ("search", "tab", "search_results"),
+    ("search", "backtab", "search_results"),
+    ("search", "ctrl-t", "search_scope"),
+    ("search", "ctrl-l", "clear_search"),
+    ("search", "backspace", "search_backspace"),
+    ("search", "ctrl-w", "search_delete_word"),
+    ("search", "ctrl-u", "search_delete_to_start"),
+    ("search", "left", "search_left"),
+    ("search", "right", "search_right"),
+    ("search", "home", "search_home"),
+    ("search", "ctrl-a", "search_home"),
+    ("search", "end", "search_end"),
+    ("search", "ctrl-e", "search_end"),
 ];
 
 /// The live keymap.

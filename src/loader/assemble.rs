@@ -2,9 +2,9 @@
 //! deck opens an article, body units become its parts (`parts`), and
 //! paragraphs cut by a column or page break are joined again.
 
+use super::masthead;
 use super::names::credit_authors;
 use super::parts::{Para, Part, part};
-use super::patterns;
 use super::rules::CLOSERS;
 use super::segment::Label;
 use super::shapes::{Shape, ends_sentence};
@@ -207,7 +207,7 @@ pub fn assemble<'a>(
             // whichever of the two labels it got (a site's menu above it
             // is chrome, and chrome may not go back to the top).
             Label::Top | Label::Chrome if label == Label::Top || out.before_articles() => {
-                match patterns::masthead(&unit.text) {
+                match masthead::masthead(&unit.text) {
                     Some(m) if shape.masthead => out.masthead(m),
                     _ => out.issue.chrome.push(unit.text.into_owned()),
                 }

@@ -14,6 +14,7 @@
 mod assemble;
 pub mod cues;
 pub mod decode;
+mod masthead;
 mod names;
 mod parts;
 mod patterns;
@@ -28,54 +29,12 @@ mod weights;
 mod words;
 
 use crate::model::{Encoding, Issue};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 pub use decode::DecodeError;
-pub use read::{DEFAULT_MAX_FILE_SIZE, MAX_FILE_SIZE_VAR, Refusal, max_file_size, parse_size};
-
-/// Why a file could not be loaded. `Display` is one line: the path, then the problem.
-#[derive(Debug, thiserror::Error)]
-pub enum LoadError {
-    /// The file could not be read.
-    #[error("{}: {}", path.display(), io_problem(source))]
-    Io {
-        /// The file.
-        path: PathBuf,
-        /// The OS error.
-        source: std::io::Error,
-    },
-    /// A folder was given where a file was expected.
-    #[error("{}: is a directory, not an issue file", path.display())]
-    IsDir {
-        /// The folder.
-        path: PathBuf,
-    },
-    /// The file was read but is not a text issue.
-    #[error("{}: {source}", path.display())]
-    Decode {
-        /// The file.
-        path: PathBuf,
-        /// What is wrong with it.
-        source: DecodeError,
-    },
-    /// Not read at all: a FIFO, a device, a file over the size limit.
-    #[error("{}: {reason}", path.display())]
-    Refused {
-        /// The path.
-        path: PathBuf,
-        /// Why it was not read.
-        reason: Refusal,
-    },
-}
-
-/// Short, lower-case wording for the I/O errors people actually meet.
-fn io_problem(e: &std::io::Error) -> String {
-    match e.kind() {
-        std::io::ErrorKind::NotFound => "no such file".into(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
-        _ => e.to_string(),
-    }
-}
+pub use read::{
+    DEFAULT_MAX_FILE_SIZE, LoadError, MAX_FILE_SIZE_VAR, Refusal, max_file_size, parse_size,
+};
 
 /// Read an issue file's bytes, with the name it is known by (its file
 /// name without folders). Only a regular file within the size limit

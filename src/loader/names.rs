@@ -139,10 +139,7 @@ pub fn parse_embedded(content: &str) -> Option<Vec<String>> {
 pub fn parse_written_byline(text: &str) -> Option<Vec<String>> {
     let rest = text.strip_prefix("作者")?.trim_start_matches(is_space);
     let rest = rest.strip_prefix([':', '：'])?.trim_start_matches(is_space);
-    let names = rest
-        .split(|c: char| c == '《' || c == '(' || c == '（')
-        .next()?
-        .trim_matches(is_space);
+    let names = rest.split(['《', '(', '（']).next()?.trim_matches(is_space);
     if names.is_empty() || more_chars_than(names, 30) {
         return None;
     }

@@ -8,10 +8,11 @@
 //! [`MAX_FILE_SIZE_VAR`] says otherwise (it reaches every command: the
 //! reader, `search`, `export`).
 
-use super::{LoadError, decode};
+use super::decode::{self, DecodeError};
 use std::fs::{File, Metadata};
 use std::io::Read;
 use std::path::Path;
+use std::path::PathBuf;
 
 /// The largest file read by default: far above any real issue (a whole
 /// newspaper is a few MB of text), far below what hurts a machine.
@@ -182,6 +183,50 @@ pub(super) fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, LoadError
         return Err(refused(Refusal::TooLarge { size: None, limit }));
     }
     Ok(bytes)
+}
+
+/// Why a file could not be loaded. `Display` is one line: the path, then the problem.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    /// The file could not be read.
+    #[error("{}: {}", path.display(), io_problem(source))]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The OS error.
+        source: std::io::Error,
+    },
+    /// A folder was given where a file was expected.
+    #[error("{}: is a directory, not an issue file", path.display())]
+    IsDir {
+        /// The folder.
+        path: PathBuf,
+    },
+    /// The file was read but is not a text issue.
+    #[error("{}: {source}", path.display())]
+    Decode {
+        /// The file.
+        path: PathBuf,
+        /// What is wrong with it.
+        source: DecodeError,
+    },
+    /// Not read at all: a FIFO, a device, a file over the size limit.
+    #[error("{}: {reason}", path.display())]
+    Refused {
+        /// The path.
+        path: PathBuf,
+        /// Why it was not read.
+        reason: Refusal,
+    },
+}
+
+/// Short, lower-case wording for the I/O errors people actually meet.
+fn io_problem(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file".into(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        _ => e.to_string(),
+    }
 }
 
 #[cfg(test)]

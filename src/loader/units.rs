@@ -20,12 +20,9 @@ pub struct Line<'a> {
     pub text: &'a str,
     /// Display columns of the white space it opens with (U+3000 is 2).
     pub indent: usize,
-    /// Display columns of the trimmed text (CJK 2, ASCII 1).
-    pub width: usize,
-    /// Characters of the line up to its last non-space one, its indent
-    /// included: the measure of a typesetter that counts characters, not
-    /// columns (a half-width digit takes a whole place there).
-    pub len: usize,
+    /// Characters of the white space it opens with: with the text's,
+    /// the measure of a typesetter that counts characters, not columns.
+    pub lead_chars: usize,
 }
 
 impl<'a> Line<'a> {
@@ -35,8 +32,7 @@ impl<'a> Line<'a> {
         Line {
             text,
             indent: lead.chars().map(cols).sum(),
-            width: width(text),
-            len: char_count(lead) + char_count(text),
+            lead_chars: lead.chars().count(),
         }
     }
 
@@ -49,12 +45,21 @@ impl<'a> Line<'a> {
         self.indent >= 2
     }
 
-    fn end(&self) -> usize {
-        self.indent + self.width
+    /// Display columns of the trimmed text (CJK 2, ASCII 1): measured only
+    /// where the hard-wrap test needs it.
+    pub fn width(&self) -> usize {
+        width(self.text)
     }
 
+    /// The display column the line ends at.
+    fn end(&self) -> usize {
+        self.indent + self.width()
+    }
+
+    /// Characters of the line up to its last non-space one, its indent
+    /// included (a half-width digit takes a whole place there).
     fn chars(&self) -> usize {
-        self.len
+        self.lead_chars + char_count(self.text)
     }
 }
 
@@ -132,7 +137,9 @@ impl Wrap {
         let latin = next.text.chars().next().is_some_and(is_latin_word);
         self.columns
             .is_some_and(|c| line.end() + WRAP_SLACK >= c || (latin && line.end() + 1 + word > c))
-            || self.chars.is_some_and(|c| line.len + WRAP_SLACK_CHARS >= c)
+            || self
+                .chars
+                .is_some_and(|c| line.chars() + WRAP_SLACK_CHARS >= c)
     }
 }
 
@@ -160,7 +167,9 @@ fn lines_of(text: &str) -> impl Iterator<Item = &str> {
 
 /// The lines of clean text (LF line ends).
 pub fn lines(text: &str) -> Vec<Line<'_>> {
-    lines_of(text).map(Line::new).collect()
+    let mut out = Vec::with_capacity(memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1);
+    out.extend(lines_of(text).map(Line::new));
+    out
 }
 
 /// Is the file hard-wrapped, and at what measure? Looks at the lines that
@@ -177,13 +186,18 @@ pub fn wrap(lines: &[Line<'_>]) -> Option<Wrap> {
 
 /// The measure of `lines` by `end` (columns or characters), if there is one.
 fn measure<'a>(lines: &[Line<'a>], end: fn(&Line<'a>) -> usize, slack: usize) -> Option<usize> {
-    let mut ends: Vec<usize> = Vec::new();
-    for pair in lines.windows(2) {
-        let (a, b) = (&pair[0], &pair[1]);
-        if !a.is_blank() && !b.is_blank() && !b.indented() && a.end() >= WRAP_MIN_COLUMNS {
-            ends.push(end(a));
-        }
-    }
+    // A sample is enough to see a measure: at most WRAP_SAMPLE candidate
+    // lines, spread over the file.
+    let candidates = lines
+        .windows(2)
+        .filter(|p| !p[0].is_blank() && !p[1].is_blank() && !p[1].indented());
+    let total = candidates.clone().count();
+    let step = total.div_ceil(WRAP_SAMPLE).max(1);
+    let mut ends: Vec<usize> = candidates
+        .step_by(step)
+        .filter(|p| p[0].end() >= WRAP_MIN_COLUMNS)
+        .map(|p| end(&p[0]))
+        .collect();
     if ends.len() < 3 {
         return None;
     }
@@ -200,11 +214,25 @@ fn measure<'a>(lines: &[Line<'a>], end: fn(&Line<'a>) -> usize, slack: usize) ->
             (best, best_count) = (ends[hi], count);
         }
     }
-    let beyond = lines.iter().filter(|l| end(l) > best + 1).count();
     let long_enough = best_count >= 3 && 2 * best_count >= ends.len();
-    let few_beyond = beyond <= (lines.len() / 20).max(1);
-    (long_enough && few_beyond).then_some(best)
+    if !long_enough {
+        return None;
+    }
+    // Hardly any line runs past the measure. A line is at most as many
+    // columns (or characters) as its indent's columns and its bytes (a CJK
+    // character is 3 bytes and 2 columns): only longer lines are measured,
+    // and the count stops at the allowance.
+    let allowance = (lines.len() / 20).max(1);
+    let beyond = lines
+        .iter()
+        .filter(|l| l.indent + l.text.len() > best + 1 && end(l) > best + 1)
+        .take(allowance + 1)
+        .count();
+    (beyond <= allowance).then_some(best)
 }
+
+/// How many candidate lines the hard-wrap test looks at, at most.
+const WRAP_SAMPLE: usize = 4096;
 
 /// Is `c` part of a Latin word or number (where a hard wrap stood for a space)?
 fn is_latin_word(c: char) -> bool {

@@ -53,6 +53,7 @@ pub mod matches;
 pub mod pinyin;
 pub mod query;
 mod recycle;
+pub mod refine;
 pub mod searcher;
 pub mod snippet;
 pub mod words;

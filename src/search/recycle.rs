@@ -77,8 +77,6 @@ impl<T> Pool<T> {
 pub(crate) static U32S: Pool<u32> = Pool::new();
 /// Bytes ahead of occurrences.
 pub(crate) static U64S: Pool<u64> = Pool::new();
-/// Hits handed out in [`super::Matches`].
-pub(crate) static HITS: Pool<super::matches::Hit> = Pool::new();
 
 /// Give back the vector inside `a` if nothing else shares it.
 pub(crate) fn give_shared<T>(pool: &Pool<T>, a: std::sync::Arc<Vec<T>>) {

@@ -388,6 +388,8 @@ pub struct WordLoader {
     rx: Option<Receiver<WordIndex>>,
     index: Option<Arc<WordIndex>>,
     failed: bool,
+    /// Built elsewhere (a job of the reader's run loop), not yet finished.
+    waiting: bool,
 }
 
 impl WordLoader {
@@ -403,6 +405,28 @@ impl WordLoader {
             rx: Some(rx),
             index: None,
             failed: false,
+            waiting: false,
+        }
+    }
+
+    /// A loader whose index someone else builds and hands over with
+    /// [`WordLoader::finish`] (the reader runs it as a job of its loop).
+    pub fn pending() -> WordLoader {
+        WordLoader {
+            rx: None,
+            index: None,
+            failed: false,
+            waiting: true,
+        }
+    }
+
+    /// The index built for a [`WordLoader::pending`] loader; `None`:
+    /// building it failed.
+    pub fn finish(&mut self, words: Option<WordIndex>) {
+        self.waiting = false;
+        match words {
+            Some(w) => self.index = Some(Arc::new(w)),
+            None => self.failed = true,
         }
     }
 
@@ -412,13 +436,14 @@ impl WordLoader {
             rx: None,
             index: Some(Arc::new(words)),
             failed: false,
+            waiting: false,
         }
     }
 
     /// Whether the index is still being built (until [`WordLoader::poll`]
     /// has picked it up).
     pub fn is_loading(&self) -> bool {
-        self.rx.is_some()
+        self.rx.is_some() || self.waiting
     }
 
     /// The index if it has been built (never blocks).

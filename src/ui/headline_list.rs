@@ -36,7 +36,7 @@ pub fn render_headline_list(app: &App, area: Rect, buf: &mut Buffer) {
     }
     let num_w = app.issue.articles.len().to_string().len();
     let rows = usize::from(area.height / ROWS_PER_ENTRY);
-    for (slot, i) in (app.list_offset..app.issue.articles.len())
+    for (slot, i) in (app.view.list_offset..app.issue.articles.len())
         .take(rows)
         .enumerate()
     {
@@ -47,10 +47,10 @@ pub fn render_headline_list(app: &App, area: Rect, buf: &mut Buffer) {
             break;
         };
         let y = area.y + slot16 * ROWS_PER_ENTRY;
-        let selected = i == app.selected;
+        let selected = i == app.view.selected;
         let base = if !selected {
             theme.body
-        } else if app.focus == Focus::List {
+        } else if app.view.focus == Focus::List {
             theme.selected
         } else {
             theme.selected_unfocused
@@ -58,7 +58,7 @@ pub fn render_headline_list(app: &App, area: Rect, buf: &mut Buffer) {
         fill(buf, area.x, y, area.width, base);
         fill(buf, area.x, y + 1, area.width, base);
 
-        let read = app.read.get(i).copied().unwrap_or(false);
+        let read = app.view.read.get(i).copied().unwrap_or(false);
         let mark = if read { "✓" } else { " " };
         let num = format!("{:>num_w$}{mark}", i + 1);
         let num_style = if selected {

@@ -23,6 +23,7 @@ pub fn help_lines(app: &App) -> Vec<(bool, String)> {
         (Context::Main, "阅读 / reading"),
         (Context::Help, "帮助窗口 / in this help"),
         (Context::Picker, "报刊与书签列表 / issue and bookmark lists"),
+        (Context::Search, "搜索栏 / in the search bar"),
     ] {
         out.push((true, heading.to_string()));
         for (keys, action) in app.keymap.help_rows(ctx) {

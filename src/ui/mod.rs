@@ -56,7 +56,7 @@ pub fn render_into(app: &App, area: Rect, buf: &mut Buffer) {
             crate::text::width::AmbiguousWidth::Narrow => "│",
             crate::text::width::AmbiguousWidth::Wide => "|",
         };
-        let style = if app.focus == Focus::Reader {
+        let style = if app.view.focus == Focus::Reader {
             app.theme.accent
         } else {
             app.theme.dim

@@ -17,19 +17,19 @@ pub fn render_reading_pane(app: &App, vp: &Viewport, buf: &mut Buffer) {
     if col.width == 0 || col.height == 0 {
         return;
     }
-    let Some(article) = app.issue.articles.get(app.open) else {
+    let Some(article) = app.issue.articles.get(app.view.open) else {
         return;
     };
     let key = app.layout_key(usize::from(col.width));
     // `sync` keeps the cached layout current; building one here is only a
     // fallback so a frame is never wrong, just slower.
-    let layout = match &app.layout {
+    let layout = match &app.view.layout {
         Some(l) if l.key == key => Rc::clone(l),
         _ => Rc::new(ArticleLayout::build(article, key)),
     };
     let amb = app.opts.ambiguous;
     let theme = &app.theme;
-    let top = app.top.min(layout.lines.len());
+    let top = app.view.top.min(layout.lines.len());
     let hits = super::search_results::block_hits(app, &layout);
     // A hanging closing mark goes past the column, into the pane's margin.
     let limit = vp

@@ -24,7 +24,7 @@ pub fn bar_status(app: &App) -> String {
         Scope::Article => "[this article 本文] ",
         Scope::All => "[all issues 全部] ",
     };
-    if let Some(n) = crate::app::search_state::indexing_archive(app) {
+    if let Some(n) = crate::app::search_jobs::indexing_archive(app) {
         return format!("{scope}indexing {n} issues… 索引中");
     }
     let words = match &bar.words {

@@ -6,7 +6,9 @@
 use super::cells::{fill, put_str, width16};
 use crate::app::App;
 use crate::app::article_layout::{ArticleLayout, BlockRef, LayoutLine};
-use crate::app::search_state::{field_block, kept_global, keywords_of, result_hits};
+use crate::app::search_keys::result_hits;
+use crate::app::search_nav::{kept_global, keywords_of};
+use crate::app::search_state::field_block;
 use crate::model::Article;
 use crate::text::width::{char_width, truncate};
 use ratatui::buffer::Buffer;
@@ -14,19 +16,16 @@ use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use std::ops::Range;
 
-/// Style of a hit: reverse video in the accent colour (modifiers only
-/// under `NO_COLOR`).
+/// Style of a hit: the theme's (`[theme] hit`, a background colour;
+/// underlined under `NO_COLOR`).
 pub fn hit_style(app: &App) -> Style {
-    let s = Style::new().add_modifier(Modifier::REVERSED);
-    match app.theme.accent.fg {
-        Some(c) if !app.opts.no_color => s.fg(c),
-        _ => s,
-    }
+    app.theme.hit
 }
 
-/// Style of the current hit: the hit style, bold and underlined.
+/// Style of the current hit: the theme's (`[theme] hit_current`, bold;
+/// reverse and bold under `NO_COLOR`).
 pub fn current_style(app: &App) -> Style {
-    hit_style(app).add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
+    app.theme.hit_current
 }
 
 /// Highlights of one article as (layout block, byte range, current).
@@ -34,7 +33,7 @@ pub type BlockHits = Vec<(usize, Range<usize>, bool)>;
 
 /// The open article's hits mapped to layout blocks.
 pub fn block_hits(app: &App, layout: &ArticleLayout) -> BlockHits {
-    let Some(g) = kept_global(app, app.open) else {
+    let Some(g) = kept_global(app, app.view.open) else {
         return Vec::new();
     };
     app.search
@@ -115,7 +114,7 @@ pub fn paint_line_hits(
 /// The keywords line (`关键词：a · b · c`) on the blank line after the
 /// byline, when that line is on screen.
 pub fn paint_keywords(app: &App, layout: &ArticleLayout, top: usize, col: Rect, buf: &mut Buffer) {
-    let words = keywords_of(app, app.open);
+    let words = keywords_of(app, app.view.open);
     if words.is_empty() {
         return;
     }

@@ -59,7 +59,7 @@ pub fn issue_name(issue: &Issue) -> String {
 pub fn key_hints(app: &App) -> String {
     let (context, hints) = if app.shelf.picker.is_some() {
         (Context::Picker, HINTS_PICKER)
-    } else if app.viewport.narrow && app.focus == Focus::Reader {
+    } else if app.view.viewport.narrow && app.view.focus == Focus::Reader {
         (Context::Main, HINTS_NARROW_READER)
     } else {
         (Context::Main, HINTS_LIST)
@@ -82,10 +82,10 @@ pub fn render_status_bar(app: &App, area: Rect, buf: &mut Buffer) {
     let n = app.issue.articles.len();
     let where_ = if n == 0 {
         "0/0".to_string()
-    } else if app.focus == Focus::Reader || !app.viewport.narrow {
-        format!("{}/{}  {}%", app.open + 1, n, app.percent())
+    } else if app.view.focus == Focus::Reader || !app.view.viewport.narrow {
+        format!("{}/{}  {}%", app.view.open + 1, n, app.percent())
     } else {
-        format!("{}/{}", app.selected + 1, n)
+        format!("{}/{}", app.view.selected + 1, n)
     };
     let right = area.right();
     let mut x = area.x + 1;

@@ -1,17 +1,23 @@
 //! Shared helpers for the UI tests: a hand-built issue with the glyphs
-//! that go wrong in Chinese text, and a harness that drives `App` through
-//! the event-source seam into a `TestBackend`, mirroring `run_loop`.
+//! that go wrong in Chinese text, and the one harness, which drives the
+//! reader through the run loop's own step function into a `TestBackend`.
 #![allow(dead_code)]
 
 use kanbao::action::Effect;
+use kanbao::app::background as jobs;
 use kanbao::app::{App, ReaderOptions};
 use kanbao::model::{Article, Encoding, Issue, Jump, JumpDirection, Masthead};
-use kanbao::term::{EventSource, ScriptedEvents, key_event};
+use kanbao::state::Store;
+use kanbao::term::key_event;
+use kanbao::tui::run::{self, Msg};
+use kanbao::tui::start::build;
 use kanbao::ui;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::Event;
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
+use std::path::Path;
+use std::sync::mpsc::{Receiver, Sender, channel};
 
 fn para(s: &str, n: usize) -> String {
     s.repeat(n)
@@ -91,24 +97,65 @@ pub fn fixture_issue() -> Issue {
     }
 }
 
-/// `App` + `TestBackend`, driven like the real run loop.
+/// The one UI test harness: the reader built like `kanbao` builds it
+/// (`Harness::open` goes through `tui::start::build` and the background
+/// loader; `Harness::new` takes a hand-made issue), driven through the run
+/// loop's own `tui::run::step` — one message at a time, a frame after
+/// every change — into a `TestBackend`. Background jobs wait in the queue
+/// until [`Harness::run_jobs`] runs them inline, where the loop would start
+/// threads.
 pub struct Harness {
     pub app: App,
     pub term: Terminal<TestBackend>,
+    pub store: Store,
+    pub area: Rect,
+    pub tx: Sender<Msg>,
+    pub rx: Receiver<Msg>,
 }
 
 impl Harness {
     pub fn new(issue: Issue, opts: ReaderOptions, w: u16, h: u16) -> Harness {
-        let mut app = App::new(issue, opts);
-        app.sync(Rect::new(0, 0, w, h));
-        let term = Terminal::new(TestBackend::new(w, h)).expect("test backend");
-        let mut h = Harness { app, term };
+        Harness::from_app(App::new(issue, opts), w, h)
+    }
+
+    /// `kanbao PATH` with this store, 100×30, once every file has loaded.
+    pub fn open(path: &Path, store: Store) -> Harness {
+        let (app, pending) = build(Some(path), &store, ReaderOptions::default()).expect("build");
+        let mut h = Harness::with_store(app, store, 100, 30);
+        if !pending.is_empty() {
+            assert!(h.app.shelf.is_loading());
+            run::start_loading(pending, 0, h.store.clone(), h.tx.clone());
+            while h.app.shelf.is_loading() {
+                let msg = h.rx.recv().expect("loader message");
+                h.step(msg);
+            }
+        }
+        h
+    }
+
+    /// A prepared reader (no state store).
+    pub fn from_app(app: App, w: u16, h: u16) -> Harness {
+        Harness::with_store(app, Store::disabled(), w, h)
+    }
+
+    fn with_store(app: App, store: Store, w: u16, h: u16) -> Harness {
+        let (tx, rx) = channel();
+        let mut h = Harness {
+            app,
+            term: Terminal::new(TestBackend::new(w, h)).expect("test backend"),
+            store,
+            area: Rect::new(0, 0, w, h),
+            tx,
+            rx,
+        };
+        // What `run::drive` does before its first frame.
+        h.app.sync(h.area);
         h.draw();
         h
     }
 
     pub fn area(&self) -> Rect {
-        self.term.backend().buffer().area
+        self.area
     }
 
     pub fn draw(&mut self) {
@@ -116,36 +163,49 @@ impl Harness {
         self.term.draw(|f| ui::render(app, f)).expect("draw");
     }
 
-    /// Feed one event; resize events resize the backend. Returns the effect.
-    pub fn event(&mut self, ev: Event) -> Effect {
-        if let Event::Resize(w, h) = ev {
+    /// One message through the run loop's step; a frame after any change
+    /// (as `drive` draws). Returns the effect.
+    pub fn step(&mut self, msg: Msg) -> Effect {
+        if let Msg::Term(Event::Resize(w, h)) = msg {
             self.term.backend_mut().resize(w, h);
         }
-        let area = self.area();
-        let effect = self.app.handle_event(&ev, area);
-        if effect == Effect::Redraw {
+        let effect = run::step(&mut self.app, msg, &mut self.area, &self.store, &self.tx);
+        if !matches!(effect, Effect::None | Effect::Quit) {
             self.draw();
         }
         effect
     }
 
-    /// Drain a source; returns true when the app asked to quit.
-    pub fn run(&mut self, events: &mut impl EventSource) -> bool {
-        while let Some(ev) = events.next_event().expect("scripted events") {
-            if self.event(ev) == Effect::Quit {
-                return true;
-            }
-        }
-        false
+    /// Feed one terminal event. Returns the effect.
+    pub fn event(&mut self, ev: Event) -> Effect {
+        self.step(Msg::Term(ev))
     }
 
-    /// Press keys by keymap name.
+    /// Press keys by keymap name, stopping at a quit (events after it are
+    /// not handled, as the loop returns); true when the app asked to quit.
     pub fn keys(&mut self, names: &[&str]) -> bool {
-        self.run(&mut ScriptedEvents::keys(names))
+        names.iter().any(|n| self.press(n) == Effect::Quit)
     }
 
     pub fn press(&mut self, name: &str) -> Effect {
         self.event(key_event(name).expect("key name"))
+    }
+
+    /// Type `text`, one character per key event.
+    pub fn type_text(&mut self, text: &str) {
+        for c in text.chars() {
+            self.event(Event::Key(KeyEvent::new(
+                KeyCode::Char(c),
+                KeyModifiers::empty(),
+            )));
+        }
+    }
+
+    /// Run the queued background jobs here, as the loop runs them on
+    /// threads (archive index, word indexes, document frequencies).
+    pub fn run_jobs(&mut self) {
+        jobs::run_inline(&mut self.app);
+        self.draw();
     }
 
     /// The screen as text (TestBackend's Display), after a full redraw:

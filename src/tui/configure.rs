@@ -3,7 +3,7 @@
 //! file becomes a status message (listed in the help overlay) instead of
 //! stopping the reader.
 
-use super::{App, ReaderOptions};
+use crate::app::{App, ReaderOptions};
 use crate::config::{self, AmbiguousSetting, Config, ConfigError};
 use crate::model::Issue;
 use crate::text::width::AmbiguousWidth;

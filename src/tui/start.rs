@@ -1,20 +1,36 @@
 //! `kanbao [PATH]` in a terminal (or `kanbao DIR` anywhere): pick the state
 //! store from the flags, build the reader for a file, the sample or an
 //! archive folder, and run it. A folder piped elsewhere prints its issue
-//! list instead.
+//! list instead. The command line hands over plain [`ReaderArgs`].
 
-use super::shelf::Shelf;
-use super::{App, ReaderOptions};
+use crate::app::search_edit::History;
+use crate::app::shelf::Shelf;
+use crate::app::{App, ReaderOptions};
 use crate::archive;
-use crate::cli::Cli;
+use crate::config::AmbiguousSetting;
 use crate::state::Store;
 use std::io::{self, IsTerminal, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+
+/// What the reader takes from the command line.
+#[derive(Debug, Clone, Default)]
+pub struct ReaderArgs {
+    /// The issue file or folder (`None`: the bundled sample).
+    pub path: Option<PathBuf>,
+    /// `--ambiguous-width`.
+    pub ambiguous_width: Option<AmbiguousSetting>,
+    /// `--config`.
+    pub config: Option<PathBuf>,
+    /// `--state-dir`.
+    pub state_dir: Option<PathBuf>,
+    /// `--no-state`.
+    pub no_state: bool,
+}
 
 /// The store the flags ask for: `--no-state`, `--state-dir`, else
 /// `KANBAO_STATE_DIR` or the platform state directory.
-pub fn store_for(cli: &Cli) -> Store {
+pub fn store_for(cli: &ReaderArgs) -> Store {
     if cli.no_state {
         return Store::disabled();
     }
@@ -31,12 +47,12 @@ pub fn build(
     store: &Store,
     opts: ReaderOptions,
 ) -> Result<(App, Vec<std::path::PathBuf>), String> {
-    match path {
+    let (mut app, pending) = match path {
         Some(dir) if dir.is_dir() => {
             let paths = archive::scan(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
             let mut shelf = Shelf::folder(dir.to_path_buf(), paths.clone());
-            shelf.resume = super::session::last_issue(store, dir);
-            Ok((App::archive(shelf, opts), paths))
+            shelf.resume = store.last_issue(dir);
+            (App::archive(shelf, opts), paths)
         }
         _ => {
             let loaded = match path {
@@ -48,13 +64,20 @@ pub fn build(
             if warning.is_some() {
                 app.message = warning;
             }
-            Ok((app, Vec::new()))
+            (app, Vec::new())
         }
+    };
+    // ↑ in the search bar walks earlier runs' queries too.
+    let (history, warning) = store.load_history();
+    app.search.history = History::seeded(history.ordered().into_iter().map(str::to_owned));
+    if app.message.is_none() {
+        app.message = warning;
     }
+    Ok((app, pending))
 }
 
 /// Run the command line's reader.
-pub fn main(cli: &Cli) -> ExitCode {
+pub fn main(cli: &ReaderArgs) -> ExitCode {
     let store = store_for(cli);
     let (config, errors) = super::configure::load_config(cli.config.as_deref());
     let (opts, probe) = super::configure::options(&config, cli.ambiguous_width);
@@ -68,7 +91,7 @@ pub fn main(cli: &Cli) -> ExitCode {
         .and_then(|(mut app, pending)| {
             app.apply_config(&config);
             app.note_config_errors(errors.iter().map(ToString::to_string));
-            super::session::run(app, store, pending, probe).map_err(|e| e.to_string())
+            super::run::run(app, store, pending, probe).map_err(|e| e.to_string())
         });
     match result {
         Ok(()) => ExitCode::SUCCESS,

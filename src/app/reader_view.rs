@@ -1,0 +1,254 @@
+//! The reading position and what it is drawn from: which pane has the
+//! keyboard, the selected headline and the list's scroll, the open
+//! article, its top line and width-independent anchor, the issue's read
+//! marks, the open article's layout for the current viewport and the wrap
+//! cache. Opening an article, scrolling, revealing a range, installing a
+//! layout and taking or restoring a [`Snapshot`] are methods here, so the
+//! rest of `app` calls them instead of writing these fields one by one.
+//! No I/O; it knows articles and layouts, not the issue or the shelf.
+
+use super::article_layout::{Anchor, ArticleLayout, BlockRef, LayoutKey};
+use super::wrap_cache::WrapCache;
+use crate::layout::{Focus, Viewport};
+use crate::model::Article;
+use std::ops::Range;
+use std::rc::Rc;
+
+/// The reader's place in the open issue.
+#[derive(Debug, Default)]
+pub struct ReaderView {
+    /// Keyboard focus.
+    pub focus: Focus,
+    /// Selected headline.
+    pub selected: usize,
+    /// First headline shown in the list.
+    pub list_offset: usize,
+    /// Article shown in the reading pane.
+    pub open: usize,
+    /// Whether the user has opened any article yet (before that, the pane
+    /// shows article 1 as a preview and reaching its end does not count).
+    pub opened: bool,
+    /// First visible line of the layout.
+    pub top: usize,
+    /// Reading position, independent of width.
+    pub anchor: Anchor,
+    /// Articles read to the end.
+    pub read: Vec<bool>,
+    /// Layout of the open article for the current viewport.
+    pub layout: Option<Rc<ArticleLayout>>,
+    /// Wrapped layouts by (article, width, options).
+    pub cache: WrapCache,
+    /// The viewport the state was last synced to.
+    pub viewport: Viewport,
+}
+
+/// The position part of a [`ReaderView`], to go back to exactly (`Esc`
+/// in the search bar).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Snapshot {
+    /// Open article.
+    pub open: usize,
+    /// Selected headline.
+    pub selected: usize,
+    /// List scroll.
+    pub list_offset: usize,
+    /// Focus.
+    pub focus: Focus,
+    /// Whether an article had been opened.
+    pub opened: bool,
+    /// Top line.
+    pub top: usize,
+    /// Reading anchor.
+    pub anchor: Anchor,
+    /// Read marks.
+    pub read: Vec<bool>,
+}
+
+impl ReaderView {
+    /// A view of an issue with these read marks, nothing opened, at the
+    /// top of the list; the viewport is kept.
+    pub fn reset(&mut self, read: Vec<bool>) {
+        *self = ReaderView {
+            read,
+            viewport: self.viewport,
+            ..ReaderView::default()
+        };
+    }
+
+    /// Open article `i` at `at` and give it the keyboard; the list
+    /// selection follows. The layout is rebuilt by the next `sync`.
+    pub fn open_article(&mut self, i: usize, at: Anchor) {
+        self.open = i;
+        self.selected = i;
+        self.opened = true;
+        self.focus = Focus::Reader;
+        self.top = 0;
+        self.anchor = at;
+        self.layout = None;
+    }
+
+    /// Show article `i` in the reader, keeping the position when it is
+    /// already open (a search hit in the same article).
+    pub fn show(&mut self, i: usize) {
+        if self.open != i {
+            self.top = 0;
+            self.anchor = Anchor::default();
+        }
+        self.open = i;
+        self.selected = i;
+        self.opened = true;
+        self.focus = Focus::Reader;
+    }
+
+    /// Lines in the open article's layout.
+    pub fn line_count(&self) -> usize {
+        self.layout.as_ref().map_or(0, |l| l.lines.len())
+    }
+
+    /// Largest `top` that still fills a page of `page` lines.
+    pub fn max_top(&self, page: usize) -> usize {
+        self.line_count().saturating_sub(page)
+    }
+
+    /// Move the top line and re-anchor the reading position on it.
+    pub fn set_top(&mut self, top: usize) {
+        self.top = top;
+        if let Some(layout) = &self.layout {
+            self.anchor = layout.anchor_at(top);
+        }
+    }
+
+    /// Scroll by `delta` lines within pages of `page` lines; false when
+    /// already at that end.
+    pub fn scroll(&mut self, delta: isize, page: usize) -> bool {
+        let target = self
+            .top
+            .saturating_add_signed(delta)
+            .min(self.max_top(page));
+        let moved = target != self.top;
+        self.set_top(target);
+        moved
+    }
+
+    /// The position, to [`restore`](Self::restore) later.
+    pub fn snapshot(&self) -> Snapshot {
+        Snapshot {
+            open: self.open,
+            selected: self.selected,
+            list_offset: self.list_offset,
+            focus: self.focus,
+            opened: self.opened,
+            top: self.top,
+            anchor: self.anchor,
+            read: self.read.clone(),
+        }
+    }
+
+    /// Go back to a snapshot exactly (top line included: install the
+    /// layout next, so `sync` keeps `top` instead of re-deriving it).
+    pub fn restore(&mut self, s: &Snapshot) {
+        self.open = s.open;
+        self.selected = s.selected;
+        self.list_offset = s.list_offset;
+        self.focus = s.focus;
+        self.opened = s.opened;
+        self.top = s.top;
+        self.anchor = s.anchor;
+        self.read.clone_from(&s.read);
+    }
+
+    /// Put the layout for `key` in place (from the cache) unless it is
+    /// there already; true when it changed.
+    pub fn install_layout(&mut self, article: &Article, key: LayoutKey) -> bool {
+        if self.layout.as_ref().is_some_and(|l| l.key == key) {
+            return false;
+        }
+        self.layout = Some(self.cache.get(article, key));
+        true
+    }
+
+    /// Bring the view in line with `vp` for an issue of `n` articles:
+    /// selection and list scroll in range, the open article's layout for
+    /// `key` (the top line re-found from the anchor when it changed), the
+    /// top in range, and the read mark once the end is on screen. `key`
+    /// is `None` when the reading pane is hidden: the old layout and
+    /// anchor are kept for when it comes back.
+    pub fn sync(&mut self, n: usize, vp: Viewport, article: Option<(&Article, Option<LayoutKey>)>) {
+        self.viewport = vp;
+        self.selected = self.selected.min(n.saturating_sub(1));
+        self.open = self.open.min(n.saturating_sub(1));
+        // Keep the selection visible in the list.
+        let rows = vp.list_entries();
+        if self.selected < self.list_offset {
+            self.list_offset = self.selected;
+        } else if self.selected >= self.list_offset + rows {
+            self.list_offset = self.selected + 1 - rows;
+        }
+        self.list_offset = self.list_offset.min(n.saturating_sub(rows));
+        let Some((article, key)) = article else {
+            self.layout = None;
+            return;
+        };
+        let Some(key) = key else { return };
+        if self.install_layout(article, key)
+            && let Some(layout) = &self.layout
+        {
+            self.top = layout.locate(self.anchor);
+        }
+        let page = vp.page_height();
+        self.top = self.top.min(self.max_top(page));
+        if self.opened
+            && self.top + page >= self.line_count()
+            && let Some(r) = self.read.get_mut(self.open)
+        {
+            *r = true;
+        }
+    }
+
+    /// Scroll `range` of `block` into a page of `page` lines, with the
+    /// layout for `key` installed; a range already on the page stays
+    /// where it is, else it goes a third of the way down.
+    pub fn reveal(
+        &mut self,
+        article: &Article,
+        key: LayoutKey,
+        block: BlockRef,
+        range: Range<usize>,
+        page: usize,
+    ) {
+        let layout = self.cache.get(article, key);
+        self.layout = Some(Rc::clone(&layout));
+        let Some(block) = layout.blocks.iter().position(|b| *b == block) else {
+            return;
+        };
+        let line = layout.locate(Anchor {
+            block,
+            byte: range.start,
+        });
+        // A range split across a line end must be seen whole.
+        let last = layout.locate(Anchor {
+            block,
+            byte: range.end.saturating_sub(1).max(range.start),
+        });
+        let max_top = layout.lines.len().saturating_sub(page);
+        let top = self.top.min(max_top);
+        self.top = if line < top || last >= top + page {
+            line.saturating_sub(page / 3).min(max_top)
+        } else {
+            top
+        };
+        self.anchor = layout.anchor_at(self.top);
+    }
+
+    /// Whether `range` of `block` starts on the page (of `page` lines).
+    pub fn shows(&self, block: BlockRef, byte: usize, page: usize) -> bool {
+        let Some(layout) = &self.layout else {
+            return false;
+        };
+        let Some(block) = layout.blocks.iter().position(|b| *b == block) else {
+            return false;
+        };
+        let line = layout.locate(Anchor { block, byte });
+        line >= self.top && line < self.top + page
+    }
+}

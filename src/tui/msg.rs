@@ -1,0 +1,21 @@
+//! What the run loop waits for: terminal events, loader results and
+//! finished jobs, on one channel.
+
+use crate::app::jobs::Done;
+use crate::archive::Entry;
+use crate::state::IssueState;
+use ratatui::crossterm::event::Event;
+
+/// One thing the run loop waits for.
+#[derive(Debug)]
+pub enum Msg {
+    /// A terminal event.
+    Term(Event),
+    /// A file finished loading: slot, result, its remembered state and a
+    /// warning if that state was corrupt.
+    Loaded(Box<(usize, Entry, IssueState, Option<String>)>),
+    /// A background job finished.
+    Done(Box<Done>),
+    /// The terminal event source failed or ended.
+    TermClosed,
+}

@@ -1,0 +1,257 @@
+//! The run loop and its I/O: background loading, the jobs `app` queues
+//! (each on a thread), saving state (issue states, the folder's last
+//! issue and new search queries, through `state::Store`), rescans.
+//!
+//! Terminal events, loader results and finished jobs arrive on one channel
+//! (`Msg`): a thread blocks in `crossterm::event::read` (`term_reader.rs`),
+//! another forwards `archive::load_all` results with each issue's
+//! remembered state. The loop blocks on that channel, so it redraws only
+//! on input, resize or finished background work — never on a timer.
+
+use super::host::{Host, RealHost};
+pub use super::msg::Msg;
+use super::term_reader::TermReader;
+use crate::action::Effect;
+use crate::app::App;
+use crate::app::background as jobs;
+use crate::archive::{self, Entry};
+use crate::state::{IssueState, Store};
+use crate::term;
+use crate::ui;
+use ratatui::Terminal;
+use ratatui::backend::{Backend, CrosstermBackend};
+use ratatui::crossterm::event::Event;
+use ratatui::layout::Rect;
+use std::io;
+use std::path::PathBuf;
+use std::sync::mpsc::{Receiver, Sender, channel};
+
+/// Load `paths` (slots `base..`) on all cores in the background, sending
+/// each result with its remembered state to `tx`. Returns at once.
+pub fn start_loading(paths: Vec<PathBuf>, base: usize, store: Store, tx: Sender<Msg>) {
+    let (inner_tx, inner_rx) = channel::<(usize, Entry)>();
+    std::thread::spawn(move || archive::load_all(&paths, &inner_tx));
+    std::thread::spawn(move || {
+        for (i, entry) in inner_rx {
+            let (state, warning) = match &entry {
+                Ok(l) => store.load_issue(l.hash),
+                Err(_) => (IssueState::default(), None),
+            };
+            if tx
+                .send(Msg::Loaded(Box::new((base + i, entry, state, warning))))
+                .is_err()
+            {
+                return;
+            }
+        }
+    });
+}
+
+/// Write every dirty issue state, the folder's last issue and the new
+/// search queries. Errors go to
+/// the status bar: a failed write must not stop reading.
+pub fn save(app: &mut App, store: &Store) {
+    let queries = app.search.history.take_new();
+    if !queries.is_empty() {
+        // Stamped a millisecond apart, so they keep their order on disk.
+        let now = crate::state::now_ms();
+        let mut h = crate::state::History::default();
+        for (i, q) in (0u64..).zip(queries) {
+            h.queries.insert(q, now + i);
+        }
+        if let Err(e) = store.save_history(&h) {
+            app.message = Some(format!("search history not saved: {e}"));
+        }
+    }
+    let dirty = std::mem::take(&mut app.shelf.dirty);
+    for s in dirty {
+        let Some(slot) = app.shelf.slots.get_mut(s) else {
+            continue;
+        };
+        if slot.hash == 0 {
+            continue;
+        }
+        slot.state.source = slot.info.file.clone();
+        if let Err(e) = store.save_issue(slot.hash, &slot.state) {
+            app.message = Some(format!("state not saved: {e}"));
+        }
+    }
+    if let (Some(dir), Some(c)) = (&app.shelf.dir, app.shelf.current) {
+        let hash = app.shelf.slots[c].hash;
+        if let Err(e) = store.save_last_issue(dir, hash) {
+            app.message = Some(format!("state not saved: {e}"));
+        }
+    }
+}
+
+/// Rescan the folder; new files are added to the shelf and loaded in the
+/// background. Files already known are not re-read.
+pub fn rescan(app: &mut App, store: &Store, tx: &Sender<Msg>) {
+    let Some(dir) = app.shelf.dir.clone() else {
+        return;
+    };
+    match archive::scan(&dir) {
+        Ok(paths) => {
+            let new: Vec<PathBuf> = paths
+                .into_iter()
+                .filter(|p| !app.shelf.slots.iter().any(|s| &s.path == p))
+                .collect();
+            app.message = Some(format!("rescan: {} new", new.len()));
+            if !new.is_empty() {
+                let base = app.shelf.add_paths(new.clone());
+                start_loading(new, base, store.clone(), tx.clone());
+            }
+        }
+        Err(e) => app.message = Some(format!("rescan: {e}")),
+    }
+}
+
+/// Handle one message: the pure part (`App`) plus the I/O the effect asks
+/// for. Returns the effect (`Quit` after saving).
+pub fn step(app: &mut App, msg: Msg, area: &mut Rect, store: &Store, tx: &Sender<Msg>) -> Effect {
+    let effect = match msg {
+        Msg::Term(ev) => {
+            if let Event::Resize(w, h) = ev {
+                *area = Rect::new(0, 0, w, h);
+            }
+            app.handle_event(&ev, *area)
+        }
+        Msg::Loaded(loaded) => {
+            let (slot, entry, state, warning) = *loaded;
+            if let Some(w) = warning {
+                app.message = Some(w);
+            }
+            let e = app.on_loaded(slot, entry, state);
+            app.sync(*area);
+            e
+        }
+        Msg::Done(done) => {
+            if jobs::finish(app, *done) {
+                Effect::Redraw
+            } else {
+                Effect::None
+            }
+        }
+        Msg::TermClosed => Effect::Quit,
+    };
+    match effect {
+        Effect::Quit | Effect::SaveState => save(app, store),
+        Effect::Rescan => {
+            save(app, store);
+            rescan(app, store, tx);
+        }
+        Effect::Clipboard(_) | Effect::Pager(_) if !app.shelf.dirty.is_empty() => save(app, store),
+        Effect::None | Effect::Redraw | Effect::Clipboard(_) | Effect::Pager(_) => {}
+    }
+    effect
+}
+
+/// Run every job `app` queued on a thread of its own; each sends its
+/// result (or, if it panicked, its failure) back as `Msg::Done`.
+pub fn start_jobs(app: &mut App, tx: &Sender<Msg>) {
+    for job in jobs::take(app) {
+        let tx = tx.clone();
+        std::thread::spawn(move || {
+            let failed = job.failed();
+            let done = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| job.run()))
+                .unwrap_or(failed);
+            let _ = tx.send(Msg::Done(Box::new(done)));
+        });
+    }
+}
+
+/// Run the loop until quit: draw when something changed, then wait for the
+/// next message (terminal event or background result) and handle all that
+/// are queued.
+pub fn drive<B: Backend, H: Host<B>>(
+    terminal: &mut Terminal<B>,
+    app: &mut App,
+    rx: &Receiver<Msg>,
+    tx: &Sender<Msg>,
+    store: &Store,
+    host: &mut H,
+) -> io::Result<()> {
+    let size = terminal
+        .size()
+        .map_err(|e| io::Error::other(e.to_string()))?;
+    let mut area = Rect::new(0, 0, size.width, size.height);
+    app.sync(area);
+    let mut dirty = true;
+    loop {
+        if dirty {
+            terminal
+                .draw(|f| {
+                    ui::render(app, f);
+                    ui::search_bar::place_cursor(app, f);
+                })
+                .map_err(|e| io::Error::other(e.to_string()))?;
+            dirty = false;
+            // jieba's dictionary loads in a job once a frame is on screen
+            // (idempotent; again after switching issue).
+            if app.shelf.picker.is_none() && !app.issue.articles.is_empty() {
+                app.search.spawn_words(std::slice::from_ref(&*app.issue));
+                app.search.spawn_doc_freqs(&app.shelf, &app.issue);
+            }
+        }
+        // Queued background work runs on threads whose results come back
+        // on the channel, so the loop always blocks on it: no polling.
+        start_jobs(app, tx);
+        let Ok(msg) = rx.recv() else {
+            save(app, store);
+            return Ok(());
+        };
+        // Handle everything already waiting before drawing again, so ten
+        // thousand loader results cost a few frames, not ten thousand.
+        let mut next = Some(msg);
+        while let Some(msg) = next {
+            match step(app, msg, &mut area, store, tx) {
+                Effect::Quit => return Ok(()),
+                Effect::None => {}
+                Effect::Clipboard(text) => {
+                    if let Err(e) = host.clipboard(terminal, &text) {
+                        app.message = Some(format!("copy failed: {e}"));
+                    }
+                    dirty = true;
+                }
+                Effect::Pager(text) => {
+                    host.pager(terminal, app, &text)?;
+                    // The terminal may have been resized while the pager ran.
+                    let size = terminal
+                        .size()
+                        .map_err(|e| io::Error::other(e.to_string()))?;
+                    area = Rect::new(0, 0, size.width, size.height);
+                    app.sync(area);
+                    dirty = true;
+                }
+                _ => dirty = true,
+            }
+            next = rx.try_recv().ok();
+        }
+    }
+}
+
+/// Run the reader on a prepared `app` (`App::single` or `App::archive`)
+/// in the real terminal; `pending` files are loaded in the background.
+/// With `probe`, the terminal is asked how wide it draws `“` first.
+pub fn run(app: App, store: Store, pending: Vec<PathBuf>, probe: bool) -> io::Result<()> {
+    let mut app = app;
+    if crate::theme::Theme::no_color_from_env() {
+        app.opts.no_color = true;
+        app.theme = crate::theme::Theme::new(true);
+    }
+    let (tx, rx) = channel();
+    term::setup()?;
+    // The probe reads the terminal's answer itself: before the reader thread.
+    if probe {
+        super::configure::apply_probe(&mut app, term::probe_ambiguous_width());
+    }
+    // Start reading the terminal only once it is in raw mode.
+    let mut host = RealHost::new(TermReader::spawn(tx.clone()));
+    if !pending.is_empty() {
+        start_loading(pending, 0, store.clone(), tx.clone());
+    }
+    let result = Terminal::new(CrosstermBackend::new(io::stdout()))
+        .and_then(|mut terminal| drive(&mut terminal, &mut app, &rx, &tx, &store, &mut host));
+    let restored = term::restore();
+    result.and(restored)
+}
