@@ -104,6 +104,55 @@ fn score(issue: &Issue, truth: &Truth, misses: Option<&mut Vec<String>>) -> (usi
     (exact, truth.articles.len(), page_ok)
 }
 
+/// The three fixtures of `../shared/corpus` (`NAME.txt` + `NAME.json` in
+/// the export's form), as pages with their truth.
+fn load_fixtures(dir: &Path) -> Vec<Page> {
+    let mut pages = Vec::new();
+    for name in [
+        "000_0c3d2c04bd8aa6d3",
+        "paper-a-fullwidth",
+        "paper-b-indented",
+    ] {
+        let (Ok(bytes), Ok(json)) = (
+            std::fs::read(dir.join(format!("{name}.txt"))),
+            std::fs::read_to_string(dir.join(format!("{name}.json"))),
+        ) else {
+            continue;
+        };
+        let Ok(issue) = serde_json::from_str::<Issue>(&json) else {
+            continue;
+        };
+        let Ok((text, _)) = decode::decode(bytes) else {
+            continue;
+        };
+        let articles = issue
+            .articles
+            .iter()
+            .map(|a| TrueArticle {
+                kicker: a.kicker.clone(),
+                title: a.title.clone().unwrap_or_default(),
+                subtitle: a.subtitle.clone(),
+                body: a
+                    .byline
+                    .iter()
+                    .chain(&a.paragraphs)
+                    .chain(&a.captions)
+                    .cloned()
+                    .chain(a.jumps.iter().map(|j| j.text.clone()))
+                    .chain(a.credit.clone())
+                    .collect(),
+            })
+            .collect();
+        pages.push(Page {
+            name: format!("{name}.txt"),
+            folder: "fixtures".into(),
+            text: sanitize::sanitize(&text).into_owned(),
+            truth: Truth { articles },
+        });
+    }
+    pages
+}
+
 fn load(dir: &Path, folder: &str) -> Vec<Page> {
     let mut pages = Vec::new();
     let Ok(rd) = std::fs::read_dir(dir) else {
@@ -180,7 +229,11 @@ fn objective(t: &Tally, train: bool) -> f64 {
     t.iter()
         .filter(|((_, tr), _)| *tr == train)
         .map(|((f, _), v)| {
-            let k = if f == "seedlike" { 2.0 } else { 1.0 };
+            let k = match f.as_str() {
+                "seedlike" => 2.0,
+                "fixtures" => 10.0,
+                _ => 1.0,
+            };
             k * (v.0 as f64 + 0.5 * v.2 as f64)
         })
         .sum()
@@ -250,6 +303,7 @@ fn main() {
         Some("score") | None => {
             let mut pages = load(&real.join("pages"), "pages");
             pages.extend(load(&real.join("seedlike"), "seedlike"));
+            pages.extend(load_fixtures(&real.join("..")));
             report(&evaluate(&pages, &train, &Weights::default()));
         }
         Some("time") => {
@@ -316,6 +370,7 @@ fn main() {
             let passes: usize = args.get(1).and_then(|p| p.parse().ok()).unwrap_or(1);
             let mut pages = load(&real.join("pages"), "pages");
             pages.extend(load(&real.join("seedlike"), "seedlike"));
+            pages.extend(load_fixtures(&real.join("..")));
             tune(&pages, &train, passes);
         }
         Some(other) => {
