@@ -113,6 +113,9 @@ cues! {
     /// The next two to four units, joined, are this one: a deck the site
     /// printed twice, once on one line.
     Duplicate,
+    /// Holds `、` (of real two-line decks without a dash or kicker end,
+    /// no kicker+title had one in its second line; 10% of title+subtitle).
+    Enumeration,
 }
 
 /// How many cues there are.
@@ -293,6 +296,7 @@ fn unit_cues(units: &[Unit<'_>], shapes: &[Shape], h: Habits, i: usize) -> Cues 
     // advert's `广告`, a picture's title).
     c.set(Cue::Only, h.content_units == 1 && !s.masthead && !s.chrome);
     c.set(Cue::Duplicate, is_duplicate(units, i));
+    c.set(Cue::Enumeration, s.enumeration);
     c.set(Cue::PrevHeadline, prev.is_some_and(|p| p.headline_shaped));
     c.set(Cue::NextHeadline, next.is_some_and(|n| n.headline_shaped));
     c.set(Cue::WholeBracket, s.whole_bracket);

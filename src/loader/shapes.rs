@@ -120,6 +120,8 @@ pub struct Shape {
     pub commas: bool,
     /// An art credit (`曹一图  杨立新文`).
     pub art_credit: bool,
+    /// Holds an enumeration comma `、`: a subtitle's list, rarely a title.
+    pub enumeration: bool,
 }
 
 /// Characters of `text`, counted.
@@ -328,6 +330,7 @@ pub fn shape(text: &str) -> Shape {
         whole_bracket: text.starts_with(['（', '(']) && text.ends_with(['）', ')']) && opens == 1,
         commas: commas >= 2,
         art_credit: n <= 24 && ART_CREDIT.is_match(text),
+        enumeration: n <= 60 && text.contains('、'),
         headline_shaped: n <= 40 && !ends && !ends_open && !inner_sentence,
     }
 }

@@ -49,7 +49,7 @@ pub const CUE_WEIGHTS: [(Cue, Row); N_CUES] = [
     (Cue::TightToBody, [0.0, -2.0, -1.5, 1.5, 0.0, 0.0]),
     (Cue::GapToBody, [0.0, 0.5, 1.5, -1.5, -1.0, 0.0]),
     (Cue::NextDateline, [0.0, 0.5, 1.5, 3.0, -3.0, 0.0]),
-    (Cue::NextByline, [0.0, 0.5, 1.5, 1.5, -0.5, 0.0]),
+    (Cue::NextByline, [0.0, 1.0, 2.5, 2.0, -3.0, 0.0]),
     (Cue::NextLong, [0.0, 0.3, 0.8, 0.8, 0.0, 0.0]),
     (Cue::PrevEnded, [0.0, 1.0, 1.0, 0.0, 1.0, 0.0]),
     (Cue::PrevOpen, [0.0, -2.0, -3.0, 0.0, -0.5, 0.0]),
@@ -68,6 +68,7 @@ pub const CUE_WEIGHTS: [(Cue, Row); N_CUES] = [
     (Cue::PrevDateline, [0.0, -1.0, -1.0, -1.0, 0.5, 0.0]),
     (Cue::LateMasthead, [0.0, -2.0, -2.0, -1.0, 1.0, 0.5]),
     (Cue::Duplicate, [3.0, -4.0, -4.0, -4.0, -4.0, 5.0]),
+    (Cue::Enumeration, [0.0, -1.0, -1.5, 2.0, 0.0, 0.0]),
 ];
 
 /// `TRANSITIONS[from][to]`: what one label followed by another costs.
