@@ -122,6 +122,10 @@ pub struct Shape {
     pub art_credit: bool,
     /// Holds an enumeration comma `、`: a subtitle's list, rarely a title.
     pub enumeration: bool,
+    /// Holds a digit (a subtitle's figures).
+    pub digits: bool,
+    /// Holds a comma.
+    pub comma: bool,
 }
 
 /// Characters of `text`, counted.
@@ -331,6 +335,10 @@ pub fn shape(text: &str) -> Shape {
         commas: commas >= 2,
         art_credit: n <= 24 && ART_CREDIT.is_match(text),
         enumeration: n <= 60 && text.contains('、'),
+        digits: n <= 60 && text.bytes().any(|c| c.is_ascii_digit())
+            || text.contains(['０', '１', '２', '３', '４', '５', '６', '７', '８', '９'])
+                && n <= 60,
+        comma: commas > 0,
         headline_shaped: n <= 40 && !ends && !ends_open && !inner_sentence,
     }
 }

@@ -17,7 +17,7 @@ pub type Row = [f32; N_LABELS];
 
 /// What a unit that shows no cue scores, per label: the deck labels cost a
 /// little, so a deck needs some evidence.
-pub const BIAS: Row = [-1.5, -1.5, -2.0, -2.5, 1.0, -2.5];
+pub const BIAS: Row = [-1.5, -1.5, -2.0, -2.5, 1.0, -3.5];
 
 /// The weights of every cue, in `Cue` order.
 pub const CUE_WEIGHTS: [(Cue, Row); N_CUES] = [
@@ -29,7 +29,7 @@ pub const CUE_WEIGHTS: [(Cue, Row); N_CUES] = [
     (Cue::EndsOpen, [-1.0, -2.5, -3.0, -2.0, 0.5, 0.0]),
     (Cue::InnerSentence, [-1.0, -2.0, -0.5, -0.5, -0.7, 0.0]),
     (Cue::Dateline, [-3.0, -6.0, -6.0, -4.0, 2.0, -3.0]),
-    (Cue::Byline, [-2.0, -5.0, -5.0, -3.0, 1.0, -2.0]),
+    (Cue::Byline, [-2.0, -8.0, -8.0, -8.0, 1.0, -2.0]),
     (Cue::Caption, [-2.0, -5.0, -5.0, -4.0, 1.0, -1.0]),
     (Cue::Jump, [-2.0, -5.0, -5.0, -4.0, 1.0, -1.0]),
     (Cue::Trailing, [-2.0, -5.0, -5.0, -4.0, 1.5, -1.0]),
@@ -43,13 +43,13 @@ pub const CUE_WEIGHTS: [(Cue, Row); N_CUES] = [
     (Cue::SectionLabel, [0.0, -3.0, -3.0, -3.0, 2.0, 0.0]),
     (Cue::EndMark, [0.0, -4.0, -4.0, -4.0, 2.0, 0.0]),
     (Cue::NoHan, [0.5, -2.0, -2.0, -1.0, 0.0, 0.5]),
-    (Cue::Indented, [-1.0, -4.0, -4.0, -4.0, 1.0, 0.0]),
+    (Cue::Indented, [-1.0, -4.0, -5.0, -5.0, 2.0, -1.0]),
     (Cue::Outdented, [-0.5, 2.0, 2.5, 2.0, -3.0, 0.0]),
-    (Cue::GapAbove, [0.0, 2.5, 2.0, -1.0, -1.5, 0.0]),
+    (Cue::GapAbove, [0.0, 2.5, 2.0, -2.0, -1.5, 0.0]),
     (Cue::TightToBody, [0.0, -2.0, -1.5, 1.5, 0.0, 0.0]),
     (Cue::GapToBody, [0.0, 0.5, 1.5, -1.5, -1.0, 0.0]),
     (Cue::NextDateline, [0.0, 0.5, 1.5, 3.0, -3.0, 0.0]),
-    (Cue::NextByline, [0.0, 1.0, 2.5, 2.0, -3.0, 0.0]),
+    (Cue::NextByline, [0.0, 1.0, 2.0, 2.5, -3.0, 0.0]),
     (Cue::NextLong, [0.0, 0.3, 0.8, 0.8, 0.0, 0.0]),
     (Cue::PrevEnded, [0.0, 1.0, 1.0, 0.0, 1.0, 0.0]),
     (Cue::PrevOpen, [0.0, -2.0, -3.0, 0.0, -0.5, 0.0]),
@@ -68,7 +68,10 @@ pub const CUE_WEIGHTS: [(Cue, Row); N_CUES] = [
     (Cue::PrevDateline, [0.0, -1.0, -1.0, -1.0, 0.5, 0.0]),
     (Cue::LateMasthead, [0.0, -2.0, -2.0, -1.0, 1.0, 0.5]),
     (Cue::Duplicate, [3.0, -4.0, -4.0, -4.0, -4.0, 5.0]),
-    (Cue::Enumeration, [0.0, -1.0, -1.5, 2.0, 0.0, 0.0]),
+    (Cue::Enumeration, [0.0, -1.0, -1.5, 2.0, 1.0, 0.0]),
+    (Cue::Digits, [0.0, -0.3, -0.6, 0.8, 0.0, 0.0]),
+    (Cue::Comma, [0.0, -0.3, -0.6, 0.6, 0.0, 0.0]),
+    (Cue::Content, [-4.0, 0.0, 0.0, 0.0, 0.0, -1.0]),
 ];
 
 /// `TRANSITIONS[from][to]`: what one label followed by another costs.
