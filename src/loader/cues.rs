@@ -124,6 +124,9 @@ cues! {
     /// Neither masthead nor chrome nor a deck printed twice: text of the
     /// page, not of the site around it.
     Content,
+    /// Fewer blank lines above than the page's usual: it hugs the line
+    /// above (a deck's next line, not a new deck).
+    TightAbove,
 }
 
 /// How many cues there are.
@@ -307,6 +310,7 @@ fn unit_cues(units: &[Unit<'_>], shapes: &[Shape], h: Habits, i: usize) -> Cues 
     c.set(Cue::Enumeration, s.enumeration);
     c.set(Cue::Digits, s.digits);
     c.set(Cue::Comma, s.comma);
+    c.set(Cue::TightAbove, i > 0 && u.gap_lines < h.usual_gap);
     c.set(
         Cue::Content,
         !s.masthead && !s.chrome && !c.has(Cue::Duplicate),

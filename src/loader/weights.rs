@@ -72,6 +72,7 @@ pub const CUE_WEIGHTS: [(Cue, Row); N_CUES] = [
     (Cue::Digits, [0.0, -0.3, -0.6, 0.8, 0.0, 0.0]),
     (Cue::Comma, [0.0, -0.3, -0.6, 0.6, 0.0, 0.0]),
     (Cue::Content, [-4.0, 0.0, 0.0, 0.0, 0.0, -1.0]),
+    (Cue::TightAbove, [0.0, -4.0, -1.0, 0.0, 0.0, 0.0]),
 ];
 
 /// `TRANSITIONS[from][to]`: what one label followed by another costs.
