@@ -84,7 +84,9 @@ pub fn parse_names(text: &str) -> Option<Vec<String>> {
 
 /// Does `text` open with a reporter's role word (`本报记者`, `通讯员`, …)?
 fn opens_with_reporter(text: &str) -> bool {
-    role_prefix(text).is_some_and(|r| r.contains("记者") || r.contains("通讯员"))
+    role_prefix(text).is_some_and(|r| {
+        r.contains("记者") || r.contains("通讯员") || r.contains("記者") || r.contains("通訊員")
+    })
 }
 
 /// If `text` is a byline block (`■本报记者 罗文鹏`), its text without the
@@ -125,8 +127,14 @@ pub fn parse_bracketed_byline(text: &str) -> Option<(String, Vec<String>)> {
 /// content must contain a role word, so `(团队)` is never taken for one.
 pub fn parse_embedded(content: &str) -> Option<Vec<String>> {
     let has_role = content.char_indices().any(|(i, _)| {
-        role_prefix(&content[i..])
-            .is_some_and(|r| r.contains("记者") || r.contains("通讯员") || r.contains("实习生"))
+        role_prefix(&content[i..]).is_some_and(|r| {
+            r.contains("记者")
+                || r.contains("通讯员")
+                || r.contains("記者")
+                || r.contains("通訊員")
+                || r.contains("实习生")
+                || r.contains("實習生")
+        })
     });
     if !has_role {
         return None;

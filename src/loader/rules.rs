@@ -27,6 +27,17 @@ pub const ROLE_WORDS: &[&str] = &[
     "记者",
     "通讯员",
     "实习生",
+    // Traditional forms (Hong Kong and Taiwan papers, Big5 files).
+    "本報記者",
+    "本報特約記者",
+    "本報通訊員",
+    "特約記者",
+    "見習記者",
+    "實習記者",
+    "新華社記者",
+    "記者",
+    "通訊員",
+    "實習生",
     "特约撰稿",
     "评论员",
     "文/图",
@@ -113,7 +124,9 @@ pub const HEADLINE_MAX_BLOCKS: usize = 3;
 /// Sources a dateline can open with; any `…社`/`…网`/`…台` also counts.
 pub const DATELINE_SOURCES: &[&str] = &[
     "本报",
+    "本報",
     "新华社",
+    "新華社",
     "人民网",
     "中新社",
     "中新网",

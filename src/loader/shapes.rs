@@ -60,6 +60,9 @@ static CHROME_WORDS_RE: LazyLock<Regex> = LazyLock::new(|| {
     re(&words.join("|"))
 });
 
+/// `０`–`９`.
+const FULLWIDTH_DIGITS: [char; 10] = ['０', '１', '２', '３', '４', '５', '６', '７', '８', '９'];
+
 /// Bullets of a site's menu items (never a byline marker: `●`/`■` open bylines).
 const MENU_BULLETS: &[char] = &['•', '·', '▪', '»', '›'];
 
@@ -335,9 +338,7 @@ pub fn shape(text: &str) -> Shape {
         commas: commas >= 2,
         art_credit: n <= 24 && ART_CREDIT.is_match(text),
         enumeration: n <= 60 && text.contains('、'),
-        digits: n <= 60 && text.bytes().any(|c| c.is_ascii_digit())
-            || text.contains(['０', '１', '２', '３', '４', '５', '６', '７', '８', '９'])
-                && n <= 60,
+        digits: n <= 60 && (b.iter().any(u8::is_ascii_digit) || text.contains(FULLWIDTH_DIGITS)),
         comma: commas > 0,
         headline_shaped: n <= 40 && !ends && !ends_open && !inner_sentence,
     }
