@@ -293,6 +293,33 @@ fn show(path: &str) {
     }
 }
 
+/// The default weights with `KANBAO_TUNE_SET` applied: `NAME=VALUE;…`,
+/// NAME as the tuner prints it (`Digits Subtitle`, `Title->Kicker`).
+fn weights() -> Weights {
+    let mut w = Weights::default();
+    if let Ok(set) = std::env::var("KANBAO_TUNE_SET") {
+        for item in set.split(';').filter(|s| !s.trim().is_empty()) {
+            let Some((name, value)) = item.split_once('=') else {
+                continue;
+            };
+            let Ok(v) = value.trim().parse::<f32>() else {
+                continue;
+            };
+            let mut found = false;
+            for (n, p) in w.params_mut() {
+                if n == name.trim() {
+                    *p = v;
+                    found = true;
+                }
+            }
+            if !found {
+                eprintln!("tune: no weight named {name:?}");
+            }
+        }
+    }
+    w
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let real = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/real");
@@ -303,7 +330,7 @@ fn main() {
             let mut pages = load(&real.join("pages"), "pages");
             pages.extend(load(&real.join("seedlike"), "seedlike"));
             pages.extend(load_fixtures(&real.join("..")));
-            report(&evaluate(&pages, &train, &Weights::default()));
+            report(&evaluate(&pages, &train, &weights()));
         }
         Some("time") => {
             // Where a parse's time goes, on all real pages joined into one
@@ -379,7 +406,7 @@ fn main() {
 }
 
 fn tune(pages: &[Page], train: &str, passes: usize) {
-    let mut w = Weights::default();
+    let mut w = weights();
     let start = evaluate(pages, train, &w);
     report(&start);
     let mut best = objective(&start, true);
