@@ -23,7 +23,7 @@ pub const BIAS: Row = [-1.5, -1.5, -2.0, -2.5, 1.0, -3.5];
 pub const CUE_WEIGHTS: [(Cue, Row); N_CUES] = [
     //                     Top    Kick   Title  Sub    Body   Chrome
     (Cue::Long, [-2.0, -6.0, -6.0, -2.5, 0.0, -1.0]),
-    (Cue::Mid, [0.0, 0.5, -0.3, 0.3, 0.0, 0.0]),
+    (Cue::Mid, [0.0, 0.5, -0.3, -0.7, 0.0, 0.0]),
     (Cue::Tiny, [0.0, -2.5, -1.0, -1.0, 0.0, 0.0]),
     (Cue::EndsSentence, [-3.0, -4.0, -4.0, -1.5, 0.5, -1.0]),
     (Cue::EndsOpen, [-1.0, -2.5, -3.0, -2.0, 0.5, 0.0]),
@@ -44,9 +44,9 @@ pub const CUE_WEIGHTS: [(Cue, Row); N_CUES] = [
     (Cue::EndMark, [0.0, -4.0, -4.0, -4.0, 2.0, 0.0]),
     (Cue::NoHan, [0.5, -2.0, -2.0, -1.0, 0.0, 0.5]),
     (Cue::Indented, [-1.0, -4.0, -5.0, -5.0, 2.0, -1.0]),
-    (Cue::Outdented, [-0.5, 2.0, 2.5, 2.0, -3.0, 0.0]),
-    (Cue::GapAbove, [0.0, 2.5, 2.0, -2.0, -1.5, 0.0]),
-    (Cue::TightToBody, [0.0, -2.0, -1.5, 1.5, 0.0, 0.0]),
+    (Cue::Outdented, [-0.5, 2.0, 2.5, 3.0, -3.0, 0.0]),
+    (Cue::GapAbove, [0.0, 3.0, 2.0, -2.0, -2.5, 0.0]),
+    (Cue::TightToBody, [0.0, -2.0, -2.5, 0.5, 0.0, 0.0]),
     (Cue::GapToBody, [0.0, 0.5, 1.5, -1.5, -1.0, 0.0]),
     (Cue::NextDateline, [0.0, 0.5, 1.5, 3.0, -3.0, 0.0]),
     (Cue::NextByline, [0.0, 1.0, 2.0, 2.5, -3.0, 0.0]),
@@ -64,12 +64,12 @@ pub const CUE_WEIGHTS: [(Cue, Row); N_CUES] = [
     (Cue::WholeBracket, [0.0, -3.0, -3.0, -0.5, 1.5, 0.0]),
     (Cue::Commas, [0.0, -0.5, -2.0, 0.0, 0.5, 0.0]),
     (Cue::ArtCredit, [0.0, -4.0, -4.0, -4.0, 2.0, 0.0]),
-    (Cue::Next2Dateline, [0.0, 1.0, 0.5, 0.0, -0.5, 0.0]),
+    (Cue::Next2Dateline, [0.0, 1.0, 0.5, 0.0, 0.5, 0.0]),
     (Cue::PrevDateline, [0.0, -1.0, -1.0, -1.0, 0.5, 0.0]),
     (Cue::LateMasthead, [0.0, -2.0, -2.0, -1.0, 1.0, 0.5]),
     (Cue::Duplicate, [3.0, -4.0, -4.0, -4.0, -4.0, 5.0]),
-    (Cue::Enumeration, [0.0, -1.0, -1.5, 2.0, 1.0, 0.0]),
-    (Cue::Digits, [0.0, 0.0, -0.3, 0.8, 0.0, 0.0]),
+    (Cue::Enumeration, [0.0, -1.0, -1.5, 1.0, 1.0, 0.0]),
+    (Cue::Digits, [0.0, 0.0, -0.3, 0.8, -0.5, 0.0]),
     (Cue::Comma, [0.0, 0.0, -0.3, 0.6, 0.0, 0.0]),
     (Cue::Content, [-4.0, 0.0, 0.0, 0.0, 0.0, -1.0]),
     (Cue::TightAbove, [0.0, -4.0, -1.0, 0.0, 0.0, 0.0]),
@@ -92,4 +92,4 @@ pub const TRANSITIONS: [[f32; N_LABELS]; N_LABELS] = {
 };
 
 /// What ending the page in each label costs: a page never ends on a deck.
-pub const END: Row = [0.0, -6.0, -2.0, -3.0, 0.0, 0.0];
+pub const END: Row = [0.0, -6.0, -1.0, -3.0, -1.0, 0.0];
