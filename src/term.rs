@@ -1,5 +1,5 @@
-//! The terminal seam: setup and restore (on quit, error, panic, SIGTERM and
-//! SIGHUP), the ambiguous-width probe, and key events from keymap key names
+//! The terminal seam: setup and restore (on quit, error and panic; on
+//! signals through `tui::signals` and the run loop), the ambiguous-width probe, and key events from keymap key names
 //! (for tests and benches). Reading events is `tui::term_reader`; nothing
 //! else in the crate touches the tty.
 
@@ -48,11 +48,10 @@ pub fn key_event(name: &str) -> Option<Event> {
 }
 
 /// Put the terminal in reader mode: raw, alternate screen, mouse capture,
-/// bracketed paste. Installs the panic hook and signal handlers first, so
-/// a failure half-way still restores.
+/// bracketed paste. Installs the panic hook first, so a failure half-way
+/// still restores.
 pub fn setup() -> io::Result<()> {
     install_panic_hook();
-    install_signal_handlers();
     enable_raw_mode()?;
     execute!(
         stdout(),
@@ -86,21 +85,5 @@ fn install_panic_hook() {
             let _ = restore();
             previous(info);
         }));
-    });
-}
-
-fn install_signal_handlers() {
-    use signal_hook::consts::{SIGHUP, SIGTERM};
-    static ONCE: Once = Once::new();
-    ONCE.call_once(|| {
-        let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP]) else {
-            return;
-        };
-        std::thread::spawn(move || {
-            if let Some(sig) = signals.forever().next() {
-                let _ = restore();
-                std::process::exit(128 + sig);
-            }
-        });
     });
 }

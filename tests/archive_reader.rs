@@ -208,6 +208,35 @@ fn state_round_trip_through_the_app() {
     assert_eq!(again.app.view.anchor, anchor);
 }
 
+/// A terminating signal (SIGTERM, SIGHUP, SIGINT, SIGQUIT) saves the
+/// scrolled position as `q` does; SIGCONT does not end the reader.
+#[test]
+fn terminating_signal_saves_like_quit() {
+    use kanbao::action::Effect;
+    use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+    for sig in [SIGTERM, SIGHUP, SIGINT, SIGQUIT] {
+        let state = tempfile::tempdir().expect("state dir");
+        let store = Store::at(state.path());
+        let file = tempfile::tempdir().expect("issue dir");
+        let path = file.path().join("one.txt");
+        std::fs::write(&path, issue_text(7)).expect("write");
+
+        let mut run = Run::open(&path, store.clone());
+        run.keys(&["]", "]", "j", "j", "j", "j"]);
+        let anchor = run.app.view.anchor;
+        assert!(
+            anchor.block > 0 || anchor.byte > 0,
+            "moved into the article"
+        );
+        assert_ne!(run.step(Msg::Signal(SIGCONT)), Effect::Quit);
+        assert_eq!(run.step(Msg::Signal(sig)), Effect::Quit, "signal {sig}");
+
+        let again = Run::open(&path, store);
+        assert_eq!(again.app.view.open, 2, "signal {sig}");
+        assert_eq!(again.app.view.anchor, anchor, "signal {sig}");
+    }
+}
+
 #[test]
 fn read_marks_and_bookmarks_are_remembered() {
     let dir = make_folder(4);

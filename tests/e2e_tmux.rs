@@ -73,9 +73,72 @@ fn prefix(s: &str, n: usize) -> String {
     s.chars().take(n).collect()
 }
 
+/// kanbao's pid: the child of the pane's shell (`start_with`'s wrapper).
+fn kanbao_pid(tmux: &Tmux) -> String {
+    let shell = tmux.format("#{pane_pid}");
+    let children = format!("/proc/{shell}/task/{shell}/children");
+    let pid = std::fs::read_to_string(&children)
+        .unwrap_or_default()
+        .split_whitespace()
+        .next()
+        .map(str::to_owned)
+        .expect("kanbao runs under the pane's shell");
+    if let Ok(comm) = std::fs::read_to_string(format!("/proc/{pid}/comm")) {
+        assert_eq!(comm.trim(), "kanbao", "the signalled process");
+    }
+    pid
+}
+
+/// `kill -SIG pid`.
+fn kill(sig: &str, pid: &str) {
+    let killed = Command::new("kill")
+        .args([&format!("-{sig}"), pid])
+        .status();
+    assert!(killed.is_ok_and(|s| s.success()), "kill -{sig} {pid}");
+}
+
+/// The process state letter from `/proc/PID/stat` (`T`: stopped).
+fn proc_state(pid: &str) -> char {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+    stat.rsplit_once(')')
+        .and_then(|(_, rest)| rest.trim_start().chars().next())
+        .unwrap_or('?')
+}
+
+/// After kanbao exited: normal screen, no mouse capture, the tty in cooked
+/// mode (`stty -a` as the wrapper saw it) and the wrapper's line on screen.
+fn assert_terminal_restored(tmux: &Tmux, dir: &tempfile::TempDir, status: &str) {
+    assert_eq!(
+        tmux.format("#{alternate_on}"),
+        "0",
+        "left the alternate screen"
+    );
+    assert_eq!(tmux.format("#{mouse_any_flag}"), "0", "mouse capture off");
+    let stty = std::fs::read_to_string(dir.path().join("status.stty")).unwrap_or_default();
+    let flags: Vec<&str> = stty.split_whitespace().collect();
+    for cooked in ["icanon", "echo", "isig", "icrnl", "opost"] {
+        assert!(
+            flags.contains(&cooked),
+            "{cooked} not set (raw mode?):\n{stty}"
+        );
+    }
+    let line = format!("kanbao-exited-{status}");
+    // With the scrollback: tmux's "Pane is dead" line may scroll it away.
+    let history = |t: &Tmux| {
+        t.run(&["capture-pane", "-p", "-S", "-", "-t", "kb"])
+            .unwrap_or_default()
+    };
+    tmux.wait_for(&line, |t| history(t).contains(&line));
+}
+
 #[test]
-fn sigterm_and_sighup_restore_terminal() {
-    for (sig, status) in [("TERM", "143"), ("HUP", "129")] {
+fn terminating_signals_restore_terminal() {
+    for (sig, status) in [
+        ("TERM", "143"),
+        ("HUP", "129"),
+        ("INT", "130"),
+        ("QUIT", "131"),
+    ] {
         let Some((tmux, dir)) = start_with(sig, &[], &[]) else {
             return;
         };
@@ -84,28 +147,94 @@ fn sigterm_and_sighup_restore_terminal() {
         });
         // The pane runs `sh`, which records kanbao's exit status (tmux's own
         // `pane_dead_status` is racy); the signal goes to kanbao, its child.
-        let shell = tmux.format("#{pane_pid}");
-        let children = format!("/proc/{shell}/task/{shell}/children");
-        let pid = std::fs::read_to_string(&children)
-            .unwrap_or_default()
-            .split_whitespace()
-            .next()
-            .map(str::to_owned)
-            .expect("kanbao runs under the pane's shell");
-        if let Ok(comm) = std::fs::read_to_string(format!("/proc/{pid}/comm")) {
-            assert_eq!(comm.trim(), "kanbao", "the signalled process");
-        }
-        let killed = Command::new("kill")
-            .args([&format!("-{sig}"), &pid])
-            .status();
-        assert!(killed.is_ok_and(|s| s.success()), "kill -{sig} {pid}");
+        kill(sig, &kanbao_pid(&tmux));
         assert_eq!(exit_status(&tmux, &dir), status, "128 + SIG{sig}");
-        assert_eq!(
-            tmux.format("#{alternate_on}"),
-            "0",
-            "left the alternate screen"
+        assert_terminal_restored(&tmux, &dir, status);
+    }
+}
+
+/// `kill -TSTP` (and Ctrl-Z typed) stops kanbao with the terminal restored;
+/// `kill -CONT` brings the reader back, redrawn and answering keys.
+#[test]
+fn suspend_and_resume() {
+    let Some((tmux, dir)) = start_with("tstp", &[], &[]) else {
+        return;
+    };
+    let name = kanbao::ui::status_bar::issue_name(&kanbao::loader::sample());
+    tmux.wait_for("the reader to start", |t| {
+        t.format("#{alternate_on}") == "1" && t.capture().contains(&name)
+    });
+    let pid = kanbao_pid(&tmux);
+    for (how, round) in [("kill -TSTP", 2), ("Ctrl-Z", 3)] {
+        if how == "Ctrl-Z" {
+            tmux.run(&["send-keys", "-t", "kb", "C-z"]).expect("C-z");
+        } else {
+            kill("TSTP", &pid);
+        }
+        let screen = tmux.wait_for("kanbao to stop", |t| {
+            proc_state(&pid) == 'T' && t.format("#{alternate_on}") == "0"
+        });
+        assert_eq!(tmux.format("#{mouse_any_flag}"), "0", "{how}: mouse off");
+        assert!(
+            !screen.contains(&name),
+            "{how}: the normal screen:\n{screen}"
         );
-        assert_eq!(tmux.format("#{mouse_any_flag}"), "0", "mouse capture off");
+        kill("CONT", &pid);
+        tmux.wait_for("the reader to come back", |t| {
+            t.format("#{alternate_on}") == "1"
+                && t.format("#{mouse_any_flag}") == "1"
+                && t.capture().contains(&name)
+        });
+        // Still reading keys (raw mode again): `]` opens the next article.
+        tmux.run(&["send-keys", "-t", "kb", "]"]).expect("]");
+        let want = format!(" {round}/");
+        tmux.wait_for("the next article", |t| t.capture().contains(&want));
+    }
+    quit(&tmux, &dir);
+    assert_terminal_restored(&tmux, &dir, "0");
+}
+
+/// The status bar's "N/M  P%" (article and scroll position), if shown.
+fn position(capture: &str) -> Option<String> {
+    let status = capture.lines().rev().find(|l| l.contains('/'))?;
+    let start = status.find(" 2/")?;
+    let end = start + status[start..].find('%')?;
+    Some(status[start..=end].to_owned())
+}
+
+/// SIGTERM and SIGHUP save the reading position like `q`: the second
+/// article, scrolled part-way, is on screen again at the same place on the
+/// next start.
+#[test]
+fn terminating_signal_saves_the_position() {
+    let name = kanbao::ui::status_bar::issue_name(&kanbao::loader::sample());
+    for sig in ["TERM", "HUP"] {
+        let data = tempfile::tempdir().expect("tempdir");
+        let state = data.path().join("state").to_string_lossy().into_owned();
+        let args = ["--state-dir", state.as_str()];
+        let Some((tmux, dir)) = start_with(&format!("save{sig}"), &[], &args) else {
+            return;
+        };
+        tmux.wait_for("the reader to start", |t| {
+            t.format("#{alternate_on}") == "1" && t.capture().contains(&name)
+        });
+        tmux.run(&["send-keys", "-t", "kb", "]", "j", "j", "j"])
+            .expect("keys");
+        let screen = tmux.wait_for("the second article, scrolled", |t| {
+            position(&t.capture()).is_some_and(|p| !p.ends_with(" 0%"))
+        });
+        let before = position(&screen).expect("a position");
+        kill(sig, &kanbao_pid(&tmux));
+        exit_status(&tmux, &dir);
+        drop(tmux);
+
+        let Some((tmux, dir)) = start_with(&format!("again{sig}"), &[], &args) else {
+            return;
+        };
+        tmux.wait_for(&format!("{before} again after SIG{sig}"), |t| {
+            position(&t.capture()).as_ref() == Some(&before)
+        });
+        quit(&tmux, &dir);
     }
 }
 
@@ -189,7 +318,12 @@ fn start_with(tag: &str, env: &[(&str, &str)], args: &[&str]) -> Option<(Tmux, t
         cmd.extend(["-e", e.as_str()]);
     }
     let status = dir.path().join("status").to_string_lossy().into_owned();
-    let script = format!("\"$0\" \"$@\"; echo $? > '{status}.tmp' && mv '{status}.tmp' '{status}'");
+    // After kanbao: the tty's modes (`stty -a`, raw or cooked), a line on
+    // the screen, then the exit status (last, so the others are there).
+    let script = format!(
+        "\"$0\" \"$@\"; s=$?; stty -a > '{status}.stty' 2>&1; echo \"kanbao-exited-$s\"; \
+         echo $s > '{status}.tmp' && mv '{status}.tmp' '{status}'"
+    );
     cmd.extend(["sh", "-c", &script, bin]);
     // Never read or write the user's real reading state.
     if !args.contains(&"--state-dir") {

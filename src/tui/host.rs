@@ -1,5 +1,6 @@
 //! The host of what the reader asks of the outside world besides drawing:
-//! the clipboard (the OSC 52 escape, `y`/`Y`) and `$PAGER` (`o`). `app`
+//! the clipboard (the OSC 52 escape, `y`/`Y`), `$PAGER` (`o`) and
+//! suspending (Ctrl-Z, SIGTSTP) and resuming (SIGCONT). `app`
 //! only builds the text (`app::share`) and returns it in an `Effect`; the
 //! run loop hands it to a [`Host`]: [`RealHost`] in the terminal, [`NoHost`]
 //! in tests.
@@ -22,6 +23,11 @@ pub trait Host<B: Backend> {
     fn clipboard(&mut self, terminal: &mut Terminal<B>, text: &str) -> io::Result<()>;
     /// Show `text` in `$PAGER`, then restore the reader.
     fn pager(&mut self, terminal: &mut Terminal<B>, app: &mut App, text: &str) -> io::Result<()>;
+    /// Ctrl-Z / SIGTSTP: restore the terminal, stop until continued, then
+    /// set it up again and clear it for a full redraw.
+    fn suspend(&mut self, terminal: &mut Terminal<B>) -> io::Result<()>;
+    /// SIGCONT: set the terminal up again and clear it for a full redraw.
+    fn resume(&mut self, terminal: &mut Terminal<B>) -> io::Result<()>;
 }
 
 /// A host that does nothing (tests without a terminal).
@@ -32,6 +38,12 @@ impl<B: Backend> Host<B> for NoHost {
         Ok(())
     }
     fn pager(&mut self, _: &mut Terminal<B>, _: &mut App, _: &str) -> io::Result<()> {
+        Ok(())
+    }
+    fn suspend(&mut self, _: &mut Terminal<B>) -> io::Result<()> {
+        Ok(())
+    }
+    fn resume(&mut self, _: &mut Terminal<B>) -> io::Result<()> {
         Ok(())
     }
 }
@@ -68,6 +80,19 @@ impl Host<CrosstermBackend<io::Stdout>> for RealHost {
         let result = page(terminal, app, text);
         self.reader.resume();
         result
+    }
+    fn suspend(&mut self, terminal: &mut Terminal<CrosstermBackend<io::Stdout>>) -> io::Result<()> {
+        // Paused, so no keystroke typed to the shell is read by kanbao.
+        self.reader.pause();
+        let restored = term::restore();
+        super::signals::stop();
+        let result = restored.and_then(|()| self.resume(terminal));
+        self.reader.resume();
+        result
+    }
+    fn resume(&mut self, terminal: &mut Terminal<CrosstermBackend<io::Stdout>>) -> io::Result<()> {
+        term::setup()?;
+        terminal.clear()
     }
 }
 

@@ -1,5 +1,5 @@
 //! What the run loop waits for: terminal events, loader results and
-//! finished jobs, on one channel.
+//! finished jobs and signals, on one channel.
 
 use crate::app::jobs::Done;
 use crate::archive::Entry;
@@ -18,4 +18,6 @@ pub enum Msg {
     Done(Box<Done>),
     /// The terminal event source failed or ended.
     TermClosed,
+    /// A signal from outside (`tui::signals`).
+    Signal(i32),
 }

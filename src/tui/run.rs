@@ -10,6 +10,7 @@
 
 use super::host::{Host, RealHost};
 pub use super::msg::Msg;
+use super::signals;
 use super::term_reader::TermReader;
 use crate::action::Effect;
 use crate::app::App;
@@ -20,7 +21,7 @@ use crate::term;
 use crate::ui;
 use ratatui::Terminal;
 use ratatui::backend::{Backend, CrosstermBackend};
-use ratatui::crossterm::event::Event;
+use ratatui::crossterm::event::{Event, KeyCode, KeyEventKind, KeyModifiers};
 use ratatui::layout::Rect;
 use std::io;
 use std::path::PathBuf;
@@ -133,6 +134,12 @@ pub fn step(app: &mut App, msg: Msg, area: &mut Rect, store: &Store, tx: &Sender
             }
         }
         Msg::TermClosed => Effect::Quit,
+        // A terminating signal ends the reader like `q`: the position is
+        // recorded and saved; suspend and resume are the host's (`drive`).
+        Msg::Signal(sig) => match signals::response(sig) {
+            Some(signals::Response::Exit(_)) => crate::app::issues::after_update(app, Effect::Quit),
+            _ => Effect::Redraw,
+        },
     };
     match effect {
         Effect::Quit | Effect::SaveState => save(app, store),
@@ -160,9 +167,23 @@ pub fn start_jobs(app: &mut App, tx: &Sender<Msg>) {
     }
 }
 
+/// Whether `msg` suspends the reader: SIGTSTP, or Ctrl-Z typed in raw
+/// mode (where the terminal sends it as a key, not a signal).
+fn suspends(msg: &Msg) -> bool {
+    match msg {
+        Msg::Signal(sig) => signals::response(*sig) == Some(signals::Response::Suspend),
+        Msg::Term(Event::Key(k)) => {
+            k.code == KeyCode::Char('z')
+                && k.modifiers.contains(KeyModifiers::CONTROL)
+                && k.kind != KeyEventKind::Release
+        }
+        _ => false,
+    }
+}
+
 /// Run the loop until quit: draw when something changed, then wait for the
-/// next message (terminal event or background result) and handle all that
-/// are queued.
+/// next message (terminal event, background result or signal) and handle
+/// all that are queued. Returns the signal that ended it, if one did.
 pub fn drive<B: Backend, H: Host<B>>(
     terminal: &mut Terminal<B>,
     app: &mut App,
@@ -170,7 +191,7 @@ pub fn drive<B: Backend, H: Host<B>>(
     tx: &Sender<Msg>,
     store: &Store,
     host: &mut H,
-) -> io::Result<()> {
+) -> io::Result<Option<i32>> {
     let size = terminal
         .size()
         .map_err(|e| io::Error::other(e.to_string()))?;
@@ -198,14 +219,27 @@ pub fn drive<B: Backend, H: Host<B>>(
         start_jobs(app, tx);
         let Ok(msg) = rx.recv() else {
             save(app, store);
-            return Ok(());
+            return Ok(None);
         };
         // Handle everything already waiting before drawing again, so ten
         // thousand loader results cost a few frames, not ten thousand.
         let mut next = Some(msg);
         while let Some(msg) = next {
+            next = rx.try_recv().ok();
+            if suspends(&msg) {
+                host.suspend(terminal)?;
+                dirty = true;
+                continue;
+            }
+            let signal = match msg {
+                Msg::Signal(sig) => Some(sig),
+                _ => None,
+            };
+            if signal.and_then(signals::response) == Some(signals::Response::Resume) {
+                host.resume(terminal)?;
+            }
             match step(app, msg, &mut area, store, tx) {
-                Effect::Quit => return Ok(()),
+                Effect::Quit => return Ok(signal),
                 Effect::None => {}
                 Effect::Clipboard(text) => {
                     if let Err(e) = host.clipboard(terminal, &text) {
@@ -225,7 +259,6 @@ pub fn drive<B: Backend, H: Host<B>>(
                 }
                 _ => dirty = true,
             }
-            next = rx.try_recv().ok();
         }
     }
 }
@@ -240,6 +273,9 @@ pub fn run(app: App, store: Store, pending: Vec<PathBuf>, probe: bool) -> io::Re
         app.theme = crate::theme::Theme::new(true);
     }
     let (tx, rx) = channel();
+    // Before the terminal leaves cooked mode: from here on a signal waits
+    // in the channel for the loop, which saves and restores.
+    signals::spawn(tx.clone())?;
     term::setup()?;
     // The probe reads the terminal's answer itself: before the reader thread.
     if probe {
@@ -253,5 +289,8 @@ pub fn run(app: App, store: Store, pending: Vec<PathBuf>, probe: bool) -> io::Re
     let result = Terminal::new(CrosstermBackend::new(io::stdout()))
         .and_then(|mut terminal| drive(&mut terminal, &mut app, &rx, &tx, &store, &mut host));
     let restored = term::restore();
-    result.and(restored)
+    match result.and_then(|sig| restored.map(|()| sig))? {
+        Some(sig) => std::process::exit(128 + sig),
+        None => Ok(()),
+    }
 }
