@@ -173,6 +173,9 @@ pub struct Habits {
     pub usual_gap: usize,
     /// Units that are neither masthead nor chrome.
     pub content_units: usize,
+    /// How many units open the page being masthead or chrome (measured
+    /// once: each unit asks whether all before it are).
+    pub top_run: usize,
 }
 
 /// Is the unit body-like on its own (a paragraph, not a headline line)?
@@ -229,6 +232,7 @@ pub fn habits(units: &[Unit<'_>], shapes: &[Shape]) -> Habits {
         gaps_mean: wider > 0 && wider * 10 < (units.len().max(1)) * 6 && usual_gap < 3,
         usual_gap,
         content_units: shapes.iter().filter(|s| !s.masthead && !s.chrome).count(),
+        top_run: shapes.iter().take_while(|s| s.masthead || s.chrome).count(),
     }
 }
 
@@ -264,7 +268,7 @@ fn unit_cues(units: &[Unit<'_>], shapes: &[Shape], h: Habits, i: usize) -> Cues 
     c.set(Cue::Editors, s.editors);
     // A masthead stands at the top; lower down, a date line alone is a
     // letter's or notice's date, part of its body.
-    let near_top = i < 3 || shapes[..i].iter().all(|p| p.masthead || p.chrome);
+    let near_top = i < 3 || i <= h.top_run;
     c.set(Cue::Masthead, s.masthead && near_top);
     c.set(Cue::LateMasthead, s.masthead && !near_top);
     c.set(Cue::Chrome, s.chrome);
