@@ -15,6 +15,11 @@ pub enum Action {
     PageDown,
     /// One page up.
     PageUp,
+    /// Read on (`Space`, as in `less`): a page down, and at the end of
+    /// the article the next article.
+    ReadOn,
+    /// Open the next article not yet read (after the open one, wrapping).
+    NextUnread,
     /// First headline / top of the article.
     Top,
     /// Last headline / end of the article.
@@ -65,6 +70,9 @@ pub enum Action {
     IssueList,
     /// Close the issue or bookmark list.
     ClosePicker,
+    /// Back out of the list to the reader, or quit when the list is the
+    /// first screen (nothing to go back to).
+    Leave,
     /// Mark the article read or unread.
     ToggleRead,
     /// Bookmark the paragraph at the top of the pane, or remove it.
@@ -119,6 +127,11 @@ pub const BINDABLE: &[(Action, &str, &str)] = &[
     (Action::Up, "up", "上移 / previous headline, scroll up"),
     (Action::PageDown, "page_down", "下一页 / page down"),
     (Action::PageUp, "page_up", "上一页 / page up"),
+    (
+        Action::ReadOn,
+        "read_on",
+        "往下读 / page down, then the next article",
+    ),
     (Action::Top, "top", "开头 / top"),
     (Action::Bottom, "bottom", "末尾 / bottom"),
     (Action::Open, "open", "打开 / open article"),
@@ -130,6 +143,11 @@ pub const BINDABLE: &[(Action, &str, &str)] = &[
     (Action::FocusList, "focus_list", "标题列表 / to the list"),
     (Action::FocusReader, "focus_reader", "正文 / to the article"),
     (Action::NextArticle, "next_article", "下一篇 / next article"),
+    (
+        Action::NextUnread,
+        "next_unread",
+        "下一篇未读 / next unread article",
+    ),
     (
         Action::PrevArticle,
         "prev_article",
@@ -168,6 +186,11 @@ pub const BINDABLE: &[(Action, &str, &str)] = &[
         Action::ClosePicker,
         "close_picker",
         "关闭列表 / close the list",
+    ),
+    (
+        Action::Leave,
+        "leave",
+        "返回，首屏退出 / back, or quit on the first screen",
     ),
     (
         Action::ToggleRead,

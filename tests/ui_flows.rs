@@ -60,12 +60,18 @@ fn bottom_reaches_end_and_marks_read() {
 }
 
 #[test]
-fn previewed_article_is_not_read_until_opened() {
+fn a_short_article_is_read_after_a_moment_on_screen_not_at_a_glance() {
     let mut h = harness(120, 40);
-    // Article 1 fits on screen, but it was never opened.
+    // Article 1 fits on screen: a glance does not count.
     assert!(!h.app.view.read[0]);
-    h.press("enter");
-    assert!(h.app.view.read[0]);
+    h.keys(&["]", "["]);
+    assert!(!h.app.view.read[0], "passed over with ]");
+    h.wait(std::time::Duration::from_millis(500));
+    h.press("s");
+    assert!(!h.app.view.read[0], "half a second is a glance");
+    h.wait(std::time::Duration::from_secs(2));
+    h.press("s");
+    assert!(h.app.view.read[0], "two seconds on screen");
 }
 
 #[test]
@@ -179,7 +185,7 @@ fn wrapping_is_cached() {
     let mut h = harness(120, 20);
     h.press("enter");
     let builds = h.app.view.cache.builds;
-    h.keys(&["j", "j", "space", "b", "G", "g"]);
+    h.keys(&["j", "j", "pgdn", "b", "G", "g"]);
     assert_eq!(h.app.view.cache.builds, builds, "scrolling never re-wraps");
     h.keys(&["]", "["]);
     assert_eq!(

@@ -75,10 +75,12 @@ impl App {
         if self.search.bar.is_some() {
             return;
         }
+        if self.issue.articles.is_empty() {
+            return;
+        }
         let pos = self.position();
-        let opened = self.view.opened;
         let slot = &mut self.shelf.slots[c];
-        if opened && slot.state.position.is_none_or(|p| p.value != pos) {
+        if slot.state.position.is_none_or(|p| p.value != pos) {
             slot.state.set_position(pos);
             self.shelf.mark_dirty(c);
         }
@@ -109,7 +111,7 @@ pub fn after_update(app: &mut App, effect: Effect) -> Effect {
             }
         }
     }
-    let seen = (app.view.open, app.view.opened);
+    let seen = app.view.open;
     if app.shelf.seen_open != Some(seen) || effect == Effect::Quit {
         app.shelf.seen_open = Some(seen);
         app.record();
@@ -155,14 +157,22 @@ pub fn enter(app: &mut App, i: usize) -> bool {
     let n = app.issue.articles.len();
     let state = &app.shelf.slots[i].state;
     app.view.reset((0..n).map(|a| state.is_read(a)).collect());
-    if let Some(p) = state.position.map(|p| p.value).filter(|p| p.article < n) {
-        let at = Anchor {
-            block: p.para,
-            byte: p.byte,
-        };
-        app.view.open_article(p.article, at);
+    // The remembered article where it was left, else the first: either way
+    // it is open, with the keyboard, so `Space` and `j` move its text.
+    let at = state.position.map(|p| p.value).filter(|p| p.article < n);
+    let (article, at) = at.map_or((0, Anchor::default()), |p| {
+        (
+            p.article,
+            Anchor {
+                block: p.para,
+                byte: p.byte,
+            },
+        )
+    });
+    if n > 0 {
+        app.view.open_article(article, at);
     }
-    app.shelf.seen_open = Some((app.view.open, app.view.opened));
+    app.shelf.seen_open = Some(app.view.open);
     true
 }
 
@@ -239,7 +249,7 @@ pub fn update(app: &mut App, action: Action) -> Effect {
             let Some(c) = app.shelf.current else {
                 return Effect::None;
             };
-            if !app.view.opened || app.issue.articles.is_empty() {
+            if app.issue.articles.is_empty() {
                 app.message = Some("open an article first".into());
                 return Effect::Redraw;
             }

@@ -18,13 +18,19 @@ pub fn update_picker(app: &mut App, action: Action, vp: &Viewport) -> Effect {
     let page = usize::from(vp.area.height.saturating_sub(6).max(1));
     match action {
         Action::Quit => return Effect::Quit,
-        Action::ClosePicker | Action::IssueList => {
+        // On the first screen there is no reader to go back to: `q` quits,
+        // `Esc` stays (never close onto an empty reader).
+        Action::Leave if app.shelf.current.is_none() => return Effect::Quit,
+        Action::ClosePicker | Action::IssueList if app.shelf.current.is_none() => {
+            return Effect::None;
+        }
+        Action::ClosePicker | Action::IssueList | Action::Leave => {
             app.shelf.picker = None;
             return Effect::Redraw;
         }
         Action::Down => p.selected = (p.selected + 1).min(last),
         Action::Up => p.selected = p.selected.saturating_sub(1),
-        Action::PageDown => p.selected = (p.selected + page).min(last),
+        Action::PageDown | Action::ReadOn => p.selected = (p.selected + page).min(last),
         Action::PageUp => p.selected = p.selected.saturating_sub(page),
         Action::Top => p.selected = 0,
         Action::Bottom => p.selected = last,

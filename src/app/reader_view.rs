@@ -6,6 +6,13 @@
 //! layout and taking or restoring a [`Snapshot`] are methods here, so the
 //! rest of `app` calls them instead of writing these fields one by one.
 //! No I/O; it knows articles and layouts, not the issue or the shelf.
+//!
+//! Whatever brings an article into the reading pane opens it: there is no
+//! preview that does not count. An article is read when its end has been
+//! on screen after scrolling (or after trying to scroll past it), or when
+//! it fits the page and stayed there for [`DWELL`]: passing over it with
+//! `]` does not count. Time is an input (`now`, from the run loop), so
+//! this stays pure.
 
 use super::article_layout::{Anchor, ArticleLayout, BlockRef, LayoutKey};
 use super::wrap_cache::WrapCache;
@@ -13,6 +20,12 @@ use crate::layout::{Focus, Viewport};
 use crate::model::Article;
 use std::ops::Range;
 use std::rc::Rc;
+use std::time::Duration;
+
+/// How long an article that fits the page must stay on screen to count as
+/// read: longer than a glance while skimming with `]`, shorter than
+/// reading two lines.
+pub const DWELL: Duration = Duration::from_millis(1500);
 
 /// The reader's place in the open issue.
 #[derive(Debug, Default)]
@@ -23,11 +36,11 @@ pub struct ReaderView {
     pub selected: usize,
     /// First headline shown in the list.
     pub list_offset: usize,
-    /// Article shown in the reading pane.
+    /// Article shown in the reading pane (the one being read).
     pub open: usize,
-    /// Whether the user has opened any article yet (before that, the pane
-    /// shows article 1 as a preview and reaching its end does not count).
-    pub opened: bool,
+    /// Since when the open article's end has stood on screen without any
+    /// scrolling (it fits the page): read once that lasts [`DWELL`].
+    pub end_since: Option<Duration>,
     /// First visible line of the layout.
     pub top: usize,
     /// Reading position, independent of width.
@@ -54,8 +67,6 @@ pub struct Snapshot {
     pub list_offset: usize,
     /// Focus.
     pub focus: Focus,
-    /// Whether an article had been opened.
-    pub opened: bool,
     /// Top line.
     pub top: usize,
     /// Reading anchor.
@@ -65,8 +76,8 @@ pub struct Snapshot {
 }
 
 impl ReaderView {
-    /// A view of an issue with these read marks, nothing opened, at the
-    /// top of the list; the viewport is kept.
+    /// A view of an issue with these read marks at the top of the list,
+    /// article 1 open; the viewport is kept.
     pub fn reset(&mut self, read: Vec<bool>) {
         *self = ReaderView {
             read,
@@ -80,7 +91,7 @@ impl ReaderView {
     pub fn open_article(&mut self, i: usize, at: Anchor) {
         self.open = i;
         self.selected = i;
-        self.opened = true;
+        self.end_since = None;
         self.focus = Focus::Reader;
         self.top = 0;
         self.anchor = at;
@@ -93,10 +104,10 @@ impl ReaderView {
         if self.open != i {
             self.top = 0;
             self.anchor = Anchor::default();
+            self.end_since = None;
         }
         self.open = i;
         self.selected = i;
-        self.opened = true;
         self.focus = Focus::Reader;
     }
 
@@ -137,7 +148,6 @@ impl ReaderView {
             selected: self.selected,
             list_offset: self.list_offset,
             focus: self.focus,
-            opened: self.opened,
             top: self.top,
             anchor: self.anchor,
             read: self.read.clone(),
@@ -151,7 +161,7 @@ impl ReaderView {
         self.selected = s.selected;
         self.list_offset = s.list_offset;
         self.focus = s.focus;
-        self.opened = s.opened;
+        self.end_since = None;
         self.top = s.top;
         self.anchor = s.anchor;
         self.read.clone_from(&s.read);
@@ -170,10 +180,17 @@ impl ReaderView {
     /// Bring the view in line with `vp` for an issue of `n` articles:
     /// selection and list scroll in range, the open article's layout for
     /// `key` (the top line re-found from the anchor when it changed), the
-    /// top in range, and the read mark once the end is on screen. `key`
-    /// is `None` when the reading pane is hidden: the old layout and
-    /// anchor are kept for when it comes back.
-    pub fn sync(&mut self, n: usize, vp: Viewport, article: Option<(&Article, Option<LayoutKey>)>) {
+    /// top in range, and the read mark once the end is on screen after
+    /// scrolling (or the time it came on screen, at `now`, when it fits).
+    /// `key` is `None` when the reading pane is hidden: the old layout
+    /// and anchor are kept for when it comes back.
+    pub fn sync(
+        &mut self,
+        n: usize,
+        vp: Viewport,
+        article: Option<(&Article, Option<LayoutKey>)>,
+        now: Duration,
+    ) {
         self.viewport = vp;
         self.selected = self.selected.min(n.saturating_sub(1));
         self.open = self.open.min(n.saturating_sub(1));
@@ -197,11 +214,32 @@ impl ReaderView {
         }
         let page = vp.page_height();
         self.top = self.top.min(self.max_top(page));
-        if self.opened
-            && self.top + page >= self.line_count()
-            && let Some(r) = self.read.get_mut(self.open)
-        {
+        if self.top + page < self.line_count() {
+            self.end_since = None;
+        } else if self.top > 0 {
+            // Scrolled down to the end.
+            self.mark_read();
+        } else {
+            self.end_since.get_or_insert(now);
+            self.settle(now);
+        }
+    }
+
+    /// Mark the open article read.
+    pub fn mark_read(&mut self) {
+        if let Some(r) = self.read.get_mut(self.open) {
             *r = true;
+        }
+    }
+
+    /// Time has passed (`now`, before the next action takes effect): the
+    /// open article is read if its end has been on screen for [`DWELL`].
+    pub fn settle(&mut self, now: Duration) {
+        if self
+            .end_since
+            .is_some_and(|since| now.saturating_sub(since) >= DWELL)
+        {
+            self.mark_read();
         }
     }
 

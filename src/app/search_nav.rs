@@ -15,9 +15,9 @@ use std::ops::Range;
 use std::sync::Arc;
 
 /// The reader's place in the open issue: the top of the reading pane (or
-/// the start of the selected article while the list has focus).
+/// the start of the selected article while the list has focus on another).
 pub fn reader_place(app: &App) -> Place {
-    if app.view.focus == Focus::List && !app.view.opened {
+    if app.view.focus == Focus::List && app.view.selected != app.view.open {
         return (app.view.selected, Field::Kicker, 0);
     }
     let block = app

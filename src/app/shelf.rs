@@ -101,8 +101,8 @@ pub struct Shelf {
     pub dirty: Vec<usize>,
     /// A warning to show (corrupt state file), set by the loader side.
     pub warnings: Vec<String>,
-    /// The (open article, opened) last recorded, to notice a change.
-    pub seen_open: Option<(usize, bool)>,
+    /// The open article last recorded, to notice a change.
+    pub seen_open: Option<usize>,
     /// An article toggled unread while at its end: not re-marked read.
     pub unread_hold: Option<usize>,
 }

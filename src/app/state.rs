@@ -18,6 +18,7 @@ use crate::theme::Theme;
 use ratatui::crossterm::event::{Event, MouseButton, MouseEventKind};
 use ratatui::layout::Rect;
 use std::sync::Arc;
+use std::time::Duration;
 
 /// Narrowest text column `-` allows.
 pub const MIN_MEASURE: u16 = 20;
@@ -99,6 +100,9 @@ pub struct App {
     pub shelf: Shelf,
     /// The search bar, the kept search and word search.
     pub search: SearchState,
+    /// The time the run loop last saw (since it started): the read marks
+    /// that need a moment on screen are measured with it.
+    pub now: Duration,
 }
 
 impl App {
@@ -121,6 +125,7 @@ impl App {
             config_errors: Vec::new(),
             shelf: Shelf::default(),
             search: SearchState::default(),
+            now: Duration::ZERO,
         }
     }
 
@@ -245,7 +250,7 @@ impl App {
         // old layout and anchor stay for when it comes back.
         let key = (vp.column.width > 0).then(|| self.key_for(open, usize::from(vp.column.width)));
         let article = self.issue.articles.get(open).map(|a| (a, key));
-        self.view.sync(n, vp, article);
+        self.view.sync(n, vp, article, self.now);
     }
 
     /// Lines in the open article's layout.

@@ -14,6 +14,7 @@ impl App {
     /// Handle one terminal event for a terminal of size `area`: map it,
     /// update, and re-sync the layout. Pure state change; no I/O.
     pub fn handle_event(&mut self, ev: &Event, area: Rect) -> Effect {
+        self.view.settle(self.now);
         let vp = self.layout_for(area);
         if let Some(changed) = super::search_keys::handle_bar_event(self, ev, &vp) {
             self.message = None;
@@ -32,6 +33,8 @@ impl App {
 
     /// Apply one action for a terminal of size `area`.
     pub fn apply(&mut self, action: Action, area: Rect) -> Effect {
+        // What stood on screen until now counts before the action moves on.
+        self.view.settle(self.now);
         let vp = self.layout_for(area);
         // A message lasts until the next action (a resize keeps it).
         let cleared = !matches!(action, Action::Resize) && self.message.take().is_some();
@@ -104,18 +107,20 @@ pub fn update(app: &mut App, action: Action, vp: &Viewport) -> Effect {
             Focus::Reader => app.view.set_top(app.view.max_top(vp.page_height())),
         },
         Action::Open => open(app, app.view.selected),
-        Action::ToggleFocus => {
-            app.view.focus = match app.view.focus {
-                Focus::List => Focus::Reader,
-                Focus::Reader => Focus::List,
-            }
-        }
+        Action::ToggleFocus => match app.view.focus {
+            Focus::List => to_reader(app),
+            Focus::Reader => app.view.focus = Focus::List,
+        },
         Action::FocusList => app.view.focus = Focus::List,
-        Action::FocusReader => {
-            if n > 0 {
-                app.view.focus = Focus::Reader;
+        Action::FocusReader => to_reader(app),
+        Action::ReadOn => match app.view.focus {
+            Focus::List => {
+                app.view.selected =
+                    (app.view.selected + vp.list_entries()).min(n.saturating_sub(1));
             }
-        }
+            Focus::Reader => read_on(app, vp),
+        },
+        Action::NextUnread => next_unread(app),
         Action::NextArticle => {
             if app.view.open + 1 < n {
                 open(app, app.view.open + 1);
@@ -187,7 +192,8 @@ pub fn update(app: &mut App, action: Action, vp: &Viewport) -> Effect {
         | Action::SearchLeft
         | Action::SearchRight
         | Action::SearchHome
-        | Action::SearchEnd => return Effect::None,
+        | Action::SearchEnd
+        | Action::Leave => return Effect::None,
         Action::CopyText | Action::CopyMarkdown | Action::OpenInPager => {
             return super::share::share(app, action);
         }
@@ -219,6 +225,50 @@ fn open(app: &mut App, i: usize) {
     }
 }
 
+/// The keyboard to the reading pane, which shows the selected headline's
+/// article: the article on screen is the one being read.
+fn to_reader(app: &mut App) {
+    if app.issue.articles.is_empty() {
+        return;
+    }
+    if app.view.selected == app.view.open {
+        app.view.focus = Focus::Reader;
+    } else {
+        open(app, app.view.selected);
+    }
+}
+
+/// `Space`: a page down; at the end of the article, the next article.
+fn read_on(app: &mut App, vp: &Viewport) {
+    let step = to_isize(vp.page_height().saturating_sub(1).max(1));
+    if app.view.scroll(step, vp.page_height()) {
+        return;
+    }
+    app.view.mark_read();
+    let next = app.view.open + 1;
+    match app.issue.articles.get(next) {
+        Some(a) => {
+            let title = crate::text::safe::line(a.display_title()).into_owned();
+            open(app, next);
+            app.message = Some(format!("下一篇 next: {title}"));
+        }
+        None => app.message = Some("last article / 已是最后一篇".into()),
+    }
+}
+
+/// Open the first unread article after the open one (wrapping round).
+fn next_unread(app: &mut App) {
+    let n = app.issue.articles.len();
+    let from = app.view.open;
+    let unread = (1..n)
+        .map(|k| (from + k) % n)
+        .find(|&i| !app.view.read.get(i).copied().unwrap_or(false));
+    match unread {
+        Some(i) => open(app, i),
+        None => app.message = Some("all read / 本期已读完".into()),
+    }
+}
+
 fn click(app: &mut App, vp: &Viewport, x: u16, y: u16) {
     let at = Position::new(x, y);
     if let Some(list) = vp.list.filter(|r| r.contains(at)) {
@@ -233,9 +283,13 @@ fn to_isize(n: usize) -> isize {
     isize::try_from(n).unwrap_or(isize::MAX)
 }
 
-/// Scroll the reading pane by `delta` lines, saying so at either end.
+/// Scroll the reading pane by `delta` lines, saying so at either end
+/// (trying to scroll past the end is reading to it).
 fn scroll(app: &mut App, vp: &Viewport, delta: isize) {
     if !app.view.scroll(delta, vp.page_height()) {
+        if delta > 0 {
+            app.view.mark_read();
+        }
         app.message = Some(if delta < 0 {
             "top of article / 已到开头".into()
         } else {

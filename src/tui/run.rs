@@ -137,7 +137,10 @@ pub fn step(app: &mut App, msg: Msg, area: &mut Rect, store: &Store, tx: &Sender
         // A terminating signal ends the reader like `q`: the position is
         // recorded and saved; suspend and resume are the host's (`drive`).
         Msg::Signal(sig) => match signals::response(sig) {
-            Some(signals::Response::Exit(_)) => crate::app::issues::after_update(app, Effect::Quit),
+            Some(signals::Response::Exit(_)) => {
+                app.view.settle(app.now);
+                crate::app::issues::after_update(app, Effect::Quit)
+            }
             _ => Effect::Redraw,
         },
     };
@@ -196,6 +199,9 @@ pub fn drive<B: Backend, H: Host<B>>(
         .size()
         .map_err(|e| io::Error::other(e.to_string()))?;
     let mut area = Rect::new(0, 0, size.width, size.height);
+    // Time for the read marks that need a moment on screen.
+    let start = std::time::Instant::now();
+    app.now = start.elapsed();
     app.sync(area);
     let mut dirty = true;
     loop {
@@ -226,6 +232,7 @@ pub fn drive<B: Backend, H: Host<B>>(
         let mut next = Some(msg);
         while let Some(msg) = next {
             next = rx.try_recv().ok();
+            app.now = start.elapsed();
             if suspends(&msg) {
                 host.suspend(terminal)?;
                 dirty = true;

@@ -14,7 +14,7 @@ use ratatui::layout::Rect;
 /// The actions hinted at, with their short labels.
 const HINTS_LIST: &[(Action, &str)] = &[
     (Action::Down, "down"),
-    (Action::PageDown, "page"),
+    (Action::ReadOn, "page"),
     (Action::NextArticle, "next"),
     (Action::Open, "open"),
     (Action::Help, "help"),
@@ -25,20 +25,28 @@ const HINTS_LIST: &[(Action, &str)] = &[
 /// than `open` there.
 const HINTS_NARROW_READER: &[(Action, &str)] = &[
     (Action::Down, "down"),
-    (Action::PageDown, "page"),
+    (Action::ReadOn, "page"),
     (Action::NextArticle, "next"),
     (Action::FocusList, "list"),
     (Action::Help, "help"),
     (Action::Quit, "quit"),
 ];
 
-/// Hints while the issue or bookmark list is open.
+/// Hints while the issue or bookmark list is open over the reader.
 const HINTS_PICKER: &[(Action, &str)] = &[
     (Action::Down, "down"),
     (Action::Open, "open"),
     (Action::ClosePicker, "close"),
     (Action::Rescan, "rescan"),
-    (Action::Quit, "quit"),
+    (Action::Leave, "back"),
+];
+
+/// Hints while the issue list is the first screen: nothing to close.
+const HINTS_FIRST_SCREEN: &[(Action, &str)] = &[
+    (Action::Down, "down"),
+    (Action::Open, "open"),
+    (Action::Rescan, "rescan"),
+    (Action::Leave, "quit"),
 ];
 
 /// A short name for the issue: paper and date, else the file name.
@@ -57,7 +65,9 @@ pub fn issue_name(issue: &Issue) -> String {
 /// `j down  Space page  ] next  Enter open  ? help  q quit`, from the live
 /// keymap (first key bound to each action).
 pub fn key_hints(app: &App) -> String {
-    let (context, hints) = if app.shelf.picker.is_some() {
+    let (context, hints) = if app.shelf.picker.is_some() && app.shelf.current.is_none() {
+        (Context::Picker, HINTS_FIRST_SCREEN)
+    } else if app.shelf.picker.is_some() {
         (Context::Picker, HINTS_PICKER)
     } else if app.view.viewport.narrow && app.view.focus == Focus::Reader {
         (Context::Main, HINTS_NARROW_READER)

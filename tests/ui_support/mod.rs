@@ -154,6 +154,12 @@ impl Harness {
         h
     }
 
+    /// Let `d` pass on the reader's clock (what `run::drive` sets before
+    /// each message), as if the user sat reading.
+    pub fn wait(&mut self, d: std::time::Duration) {
+        self.app.now += d;
+    }
+
     pub fn area(&self) -> Rect {
         self.area
     }
