@@ -46,6 +46,15 @@ pub struct Viewport {
     pub too_small: bool,
 }
 
+/// The widest text column a reading pane of `pane`'s width holds: a
+/// margin each side, at least two columns on the right where a closing
+/// mark may hang (`text::wrap::HANGING_ROOM`), even so Han lines end
+/// flush.
+pub fn widest_column(pane: Rect) -> u16 {
+    let room = u16::try_from(crate::text::wrap::HANGING_ROOM).unwrap_or(2);
+    pane.width.saturating_sub(1 + room) & !1
+}
+
 impl Viewport {
     /// Lines in one page of the reading pane (at least 1).
     pub fn page_height(&self) -> usize {
@@ -103,12 +112,7 @@ pub fn layout(area: Rect, focus: Focus, measure: u16) -> Viewport {
         });
     }
     if let Some(r) = vp.reader {
-        // A margin each side, at least two columns on the right where a
-        // closing mark may hang (`text::wrap::HANGING_ROOM`); even width
-        // so Han lines end flush.
-        let room = u16::try_from(crate::text::wrap::HANGING_ROOM).unwrap_or(2);
-        let avail = r.width.saturating_sub(1 + room);
-        let w = measure.min(avail) & !1;
+        let w = measure.min(widest_column(r)) & !1;
         vp.column = Rect {
             x: r.x + (r.width - w) / 2,
             width: w,

@@ -179,6 +179,48 @@ impl IssueState {
     }
 }
 
+/// Reader settings changed in the reader (`+`/`-`, `p`, `s`), kept for
+/// the next run (`reader.json`). Each remembers what the config said when
+/// it was changed: once the config file says something else, the file
+/// wins again (an edited config is never silently ignored).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct ReaderSettings {
+    /// Text column width.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub measure: Option<Remembered<u16>>,
+    /// Blank line between paragraphs.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub para_spacing: Option<Remembered<bool>>,
+    /// Full-width punctuation display.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub punct: Option<Remembered<bool>>,
+}
+
+/// A setting's value and the config's value when it was set.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Remembered<T> {
+    /// What the reader chose.
+    pub value: T,
+    /// What the config (and flags) said then.
+    pub config: T,
+}
+
+impl<T: Copy + PartialEq> Remembered<T> {
+    /// The remembered value while the config still says what it said,
+    /// else the config's.
+    pub fn over(this: Option<Self>, config: T) -> T {
+        match this {
+            Some(r) if r.config == config => r.value,
+            _ => config,
+        }
+    }
+
+    /// `value` remembered against `config`, or nothing when they agree.
+    pub fn differing(value: T, config: T) -> Option<Self> {
+        (value != config).then_some(Remembered { value, config })
+    }
+}
+
 /// The search history, newest last, shared by all issues.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct History {
@@ -299,6 +341,28 @@ impl Store {
         Some(self.dir.as_ref()?.join("history.json"))
     }
 
+    fn settings_path(&self) -> Option<PathBuf> {
+        Some(self.dir.as_ref()?.join("reader.json"))
+    }
+
+    /// The reader settings kept from earlier runs (and a warning when the
+    /// file was corrupt and moved aside).
+    pub fn load_settings(&self) -> (ReaderSettings, Option<String>) {
+        match self.settings_path() {
+            Some(p) => disk::read_json(&p),
+            None => (ReaderSettings::default(), None),
+        }
+    }
+
+    /// Keep the reader settings for the next run (the last writer wins:
+    /// they are one person's preference, not a merge).
+    pub fn save_settings(&self, settings: &ReaderSettings) -> io::Result<()> {
+        let Some(path) = self.settings_path() else {
+            return Ok(());
+        };
+        disk::update_json(&path, |on_disk: &mut ReaderSettings| *on_disk = *settings)
+    }
+
     /// The remembered state of the issue with this content hash. The second
     /// value is a warning for the status bar (a corrupt file moved aside).
     pub fn load_issue(&self, hash: u64) -> (IssueState, Option<String>) {
@@ -378,5 +442,26 @@ impl Store {
             serde_json::to_vec_pretty(&state).map_err(io::Error::other)?,
         )?;
         std::fs::rename(&tmp, &path)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Remembered;
+
+    #[test]
+    fn a_remembered_setting_yields_to_an_edited_config() {
+        let kept = Remembered::differing(60u16, 80);
+        assert_eq!(
+            kept,
+            Some(Remembered {
+                value: 60,
+                config: 80
+            })
+        );
+        assert_eq!(Remembered::over(kept, 80), 60, "config unchanged: kept");
+        assert_eq!(Remembered::over(kept, 70), 70, "config edited: it wins");
+        assert_eq!(Remembered::differing(80u16, 80), None);
+        assert_eq!(Remembered::over(None, true), true);
     }
 }

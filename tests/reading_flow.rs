@@ -198,3 +198,60 @@ fn q_on_a_folders_first_screen_quits_and_esc_keeps_the_list() {
     assert!(h.app.shelf.picker.is_none());
     assert_eq!(h.app.view.focus, Focus::Reader);
 }
+
+#[test]
+fn plus_stops_at_the_window_and_minus_acts_at_once() {
+    let s = setup();
+    let mut h = open(&s);
+    let mut presses = 0;
+    while !h
+        .app
+        .message
+        .as_deref()
+        .unwrap_or("")
+        .contains("widest this window shows")
+        && presses < 300
+    {
+        h.press("+");
+        presses += 1;
+    }
+    assert!(presses < 300, "+ says when the window is full");
+    let widest = h.app.view.viewport.column.width;
+    h.press("+");
+    assert_eq!(h.app.view.viewport.column.width, widest);
+    h.press("-");
+    assert_eq!(
+        h.app.view.viewport.column.width,
+        widest - 2,
+        "- acts at once"
+    );
+}
+
+#[test]
+fn reader_settings_are_remembered_between_runs() {
+    let s = setup();
+    let mut h = open(&s);
+    let before = h.app.opts;
+    let shown = h.app.view.viewport.column.width;
+    h.keys(&["-", "-", "s", "p"]);
+    let changed = h.app.opts;
+    assert_eq!(changed.measure, shown - 4, "from what the window shows");
+    assert_ne!(changed.para_spacing, before.para_spacing);
+    assert_ne!(changed.punct, before.punct);
+    assert_eq!(h.press("q"), Effect::Quit);
+    drop(h);
+
+    let mut again = open(&s);
+    assert_eq!(again.app.opts, changed, "kept across runs");
+    // Back to what the config says: those are no longer kept.
+    again.keys(&["s", "p", "q"]);
+    drop(again);
+    let third = open(&s);
+    assert_eq!(
+        (third.app.opts.para_spacing, third.app.opts.punct),
+        (before.para_spacing, before.punct)
+    );
+    assert_eq!(third.app.opts.measure, shown - 4);
+    let kept = s.store.load_settings().0;
+    assert!(kept.measure.is_some() && kept.punct.is_none() && kept.para_spacing.is_none());
+}

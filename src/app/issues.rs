@@ -121,7 +121,7 @@ pub fn after_update(app: &mut App, effect: Effect) -> Effect {
         // Effects that carry work of their own keep it; the run loop saves
         // dirty state with them (`tui::run::step`).
         e @ (Effect::Rescan | Effect::Clipboard(_) | Effect::Pager(_)) => e,
-        _ if !app.shelf.dirty.is_empty() => Effect::SaveState,
+        _ if !app.shelf.dirty.is_empty() || app.opts_changed => Effect::SaveState,
         e => e,
     }
 }

@@ -12,6 +12,7 @@ use crate::input::key::KeyChord;
 use crate::input::keymap::{Context, Keymap};
 use crate::layout::{Viewport, layout};
 use crate::model::Issue;
+use crate::state::{ReaderSettings, Remembered};
 use crate::text::width::AmbiguousWidth;
 use crate::text::wrap::LineBreakRule;
 use crate::theme::Theme;
@@ -100,6 +101,11 @@ pub struct App {
     pub shelf: Shelf,
     /// The search bar, the kept search and word search.
     pub search: SearchState,
+    /// The settings before remembered ones were applied (config and
+    /// flags): what a remembered setting is compared with.
+    pub opts_base: ReaderOptions,
+    /// A setting changed in the reader since the last save.
+    pub opts_changed: bool,
     /// The time the run loop last saw (since it started): the read marks
     /// that need a moment on screen are measured with it.
     pub now: Duration,
@@ -126,6 +132,31 @@ impl App {
             shelf: Shelf::default(),
             search: SearchState::default(),
             now: Duration::ZERO,
+            opts_base: opts,
+            opts_changed: false,
+        }
+    }
+
+    /// Apply the settings kept from earlier runs over the current ones
+    /// (config and flags), each only while the config still says what it
+    /// said when the setting was changed.
+    pub fn recall_settings(&mut self, kept: &ReaderSettings) {
+        let base = self.opts;
+        self.opts_base = base;
+        self.opts.measure =
+            Remembered::over(kept.measure, base.measure).clamp(MIN_MEASURE, MAX_MEASURE) & !1;
+        self.opts.para_spacing = Remembered::over(kept.para_spacing, base.para_spacing);
+        self.opts.punct = Remembered::over(kept.punct, base.punct);
+    }
+
+    /// The settings to keep for the next run: those changed from the
+    /// config's.
+    pub fn settings_to_keep(&self) -> ReaderSettings {
+        let (o, b) = (self.opts, self.opts_base);
+        ReaderSettings {
+            measure: Remembered::differing(o.measure, b.measure),
+            para_spacing: Remembered::differing(o.para_spacing, b.para_spacing),
+            punct: Remembered::differing(o.punct, b.punct),
         }
     }
 

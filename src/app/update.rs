@@ -135,17 +135,10 @@ pub fn update(app: &mut App, action: Action, vp: &Viewport) -> Effect {
                 app.message = Some("first article / 已是第一篇".into());
             }
         }
-        Action::Wider | Action::Narrower => {
-            let m = app.opts.measure;
-            app.opts.measure = if action == Action::Wider {
-                m.saturating_add(2).min(MAX_MEASURE)
-            } else {
-                m.saturating_sub(2).max(MIN_MEASURE)
-            };
-            app.message = Some(format!("measure {} columns", app.opts.measure));
-        }
+        Action::Wider | Action::Narrower => measure(app, vp, action == Action::Wider),
         Action::TogglePunct => {
             app.opts.punct = !app.opts.punct;
+            app.opts_changed = true;
             let state = if app.opts.punct {
                 "full-width"
             } else {
@@ -155,6 +148,7 @@ pub fn update(app: &mut App, action: Action, vp: &Viewport) -> Effect {
         }
         Action::ToggleSpacing => {
             app.opts.para_spacing = !app.opts.para_spacing;
+            app.opts_changed = true;
             let state = if app.opts.para_spacing { "on" } else { "off" };
             app.message = Some(format!("paragraph spacing {state}"));
         }
@@ -222,6 +216,33 @@ fn update_help(app: &mut App, action: Action) -> Effect {
 fn open(app: &mut App, i: usize) {
     if i < app.issue.articles.len() {
         app.view.open_article(i, Anchor::default());
+    }
+}
+
+/// `+`/`-`: widen or narrow the text column by two, within what the
+/// window shows (so `-` acts at once after `+` hit the window's edge).
+fn measure(app: &mut App, vp: &Viewport, wider: bool) {
+    let widest = vp.reader.map_or(MAX_MEASURE, crate::layout::widest_column);
+    let now = app.opts.measure.min(widest.max(MIN_MEASURE));
+    let next = if wider {
+        now.saturating_add(2)
+            .min(MAX_MEASURE)
+            .min(widest.max(MIN_MEASURE))
+    } else {
+        now.saturating_sub(2).max(MIN_MEASURE)
+    };
+    app.message = Some(if wider && next == now && now < MAX_MEASURE {
+        format!("measure {now} columns: the widest this window shows / 已是窗口最宽")
+    } else if next == now {
+        format!("measure {now} columns: the limit / 已到极限")
+    } else {
+        format!("measure {next} columns")
+    });
+    // `+` never narrows a measure the window caps; `-` starts from what
+    // is shown.
+    if (wider && next > app.opts.measure) || (!wider && next < app.opts.measure) {
+        app.opts.measure = next;
+        app.opts_changed = true;
     }
 }
 

@@ -48,8 +48,8 @@ pub fn start_loading(paths: Vec<PathBuf>, base: usize, store: Store, tx: Sender<
     });
 }
 
-/// Write every dirty issue state, the folder's last issue and the new
-/// search queries. Errors go to
+/// Write every dirty issue state, the folder's last issue, the reader
+/// settings when they changed and the new search queries. Errors go to
 /// the status bar: a failed write must not stop reading.
 pub fn save(app: &mut App, store: &Store) {
     let queries = app.search.history.take_new();
@@ -63,6 +63,11 @@ pub fn save(app: &mut App, store: &Store) {
         if let Err(e) = store.save_history(&h) {
             app.message = Some(format!("search history not saved: {e}"));
         }
+    }
+    if std::mem::take(&mut app.opts_changed)
+        && let Err(e) = store.save_settings(&app.settings_to_keep())
+    {
+        app.message = Some(format!("settings not saved: {e}"));
     }
     let dirty = std::mem::take(&mut app.shelf.dirty);
     for s in dirty {

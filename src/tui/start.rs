@@ -67,6 +67,12 @@ pub fn build(
             (app, Vec::new())
         }
     };
+    // `+`/`-`, `p` and `s` as the reader left them last time.
+    let (settings, warning) = store.load_settings();
+    app.recall_settings(&settings);
+    if app.message.is_none() {
+        app.message = warning;
+    }
     // ↑ in the search bar walks earlier runs' queries too.
     let (history, warning) = store.load_history();
     app.search.history = History::seeded(history.ordered().into_iter().map(str::to_owned));
