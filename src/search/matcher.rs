@@ -268,10 +268,9 @@ fn find_counted_split(
 /// `found` (with `ahead` as it likes) and counts in `counts`. Exact as long
 /// as nothing `scan` looks for can span a `\n`.
 ///
-/// Buffers are plain allocations, made per scan: glibc keeps big freed
-/// blocks mapped once a few have come and gone (its mmap threshold
-/// adapts), so reusing them by hand saved no page faults (measured with
-/// `perf stat` over `cargo bench --bench search`).
+/// Buffers are plain allocations, made per scan: pools that reused them
+/// saved no page faults (`perf stat` over `cargo bench --bench search`,
+/// docs/benchmarks.md, "One buffer mechanism for search").
 pub(crate) fn scan_pieces(
     hay: &[u8],
     starts: &[u32],
