@@ -100,3 +100,38 @@ fn missing_config_file_is_reported_not_fatal() {
         "{msg}"
     );
 }
+
+/// The open bar's right-hand text, and the status row as drawn.
+fn bar_hint(h: &mut Harness) -> (String, String) {
+    let screen = h.screen();
+    let row = screen.lines().last().unwrap_or_default().to_string();
+    (kanbao::ui::search_bar::bar_status(&h.app), row)
+}
+
+#[test]
+fn search_bar_hint_names_the_bound_scope_key() {
+    // Defaults: the empty bar offers Ctrl-T.
+    let (mut h, _) = harness_with("", None);
+    h.keys(&["/"]);
+    let (hint, row) = bar_hint(&mut h);
+    assert_eq!(hint, "Ctrl-T scope");
+    assert!(row.contains("Ctrl-T scope"), "{row:?}");
+    // `[keys.search] search_scope` rebinds it: the hint follows, and the
+    // new key changes the scope.
+    let (mut h, _) = harness_with("[keys.search]\nsearch_scope = \"ctrl-s\"\n", None);
+    assert!(h.app.config_errors.is_empty(), "{:?}", h.app.config_errors);
+    h.keys(&["/"]);
+    let (hint, row) = bar_hint(&mut h);
+    assert_eq!(hint, "Ctrl-S scope");
+    assert!(row.contains("Ctrl-S scope"), "{row:?}");
+    assert!(!row.contains("Ctrl-T"), "{row:?}");
+    h.keys(&["ctrl-s"]);
+    assert_eq!(bar_hint(&mut h).0, "[this article 本文] Ctrl-S scope");
+    // No key for it: no hint.
+    let (mut h, _) = harness_with("[keys.search]\nsearch_scope = []\n", None);
+    assert!(h.app.config_errors.is_empty(), "{:?}", h.app.config_errors);
+    h.keys(&["/"]);
+    let (hint, row) = bar_hint(&mut h);
+    assert_eq!(hint, "");
+    assert!(!row.contains("scope"), "{row:?}");
+}

@@ -229,6 +229,31 @@ fn word_search_results_open_an_article() {
 }
 
 #[test]
+fn word_hints_name_the_bound_keys() {
+    // `[keys.search]` moves the results list to Ctrl-R and opening a
+    // result to Ctrl-O: the bar and the list's head say so.
+    let mut h = harness(100, 30);
+    let mut config = kanbao::config::Config::default();
+    let search = config.keys.entry("search".into()).or_default();
+    search.insert("search_results".into(), vec!["ctrl-r".into()]);
+    search.insert("search_accept".into(), vec!["ctrl-o".into()]);
+    h.app.apply_config(&config);
+    assert!(h.app.config_errors.is_empty(), "{:?}", h.app.config_errors);
+    ready_words(&mut h);
+    h.press("/");
+    type_text(&mut h, "办好实事");
+    let hint = kanbao::ui::search_bar::bar_status(&h.app);
+    assert!(hint.contains(" · Ctrl-R: "), "{hint}");
+    assert!(!hint.contains("Tab"), "{hint}");
+    h.event(ctrl('r'));
+    let screen = h.screen();
+    assert!(screen.contains("— Ctrl-O opens"), "{screen}");
+    h.event(ctrl('o'));
+    assert!(h.app.search.bar.is_none());
+    assert_eq!(h.app.view.open, 3);
+}
+
+#[test]
 fn loading_dictionary_is_shown_until_ready() {
     let mut h = harness(100, 30);
     h.press("/");

@@ -133,6 +133,26 @@ impl KeyChord {
             alt: ev.modifiers.contains(KeyModifiers::ALT),
         })
     }
+
+    /// The chord as a hint in running text spells it (`Ctrl-T`, `Alt-X`,
+    /// `Tab`, `j`); [`fmt::Display`] is the short form of the help's
+    /// columns and the status bar (`C-t`).
+    pub fn long_name(&self) -> String {
+        let mut s = String::new();
+        if self.ctrl {
+            s.push_str("Ctrl-");
+        }
+        if self.alt {
+            s.push_str("Alt-");
+        }
+        match self.key {
+            Key::Char(c) if (self.ctrl || self.alt) && c.is_ascii_lowercase() => {
+                s.push(c.to_ascii_uppercase());
+            }
+            key => s.push_str(&KeyChord::plain(key).to_string()),
+        }
+        s
+    }
 }
 
 impl fmt::Display for KeyChord {
@@ -186,6 +206,23 @@ mod tests {
         }
         assert_eq!(KeyChord::parse("ctrl-"), None);
         assert_eq!(KeyChord::parse("jj"), None);
+    }
+
+    #[test]
+    fn long_names_for_hints() {
+        for (s, long) in [
+            ("ctrl-t", "Ctrl-T"),
+            ("alt-x", "Alt-X"),
+            ("ctrl-alt-s", "Ctrl-Alt-S"),
+            ("tab", "Tab"),
+            ("backtab", "S-Tab"),
+            ("j", "j"),
+            ("G", "G"),
+            ("space", "Space"),
+            ("ctrl-space", "Ctrl-Space"),
+        ] {
+            assert_eq!(KeyChord::parse(s).expect(s).long_name(), long, "{s}");
+        }
     }
 
     #[test]

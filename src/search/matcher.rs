@@ -20,10 +20,8 @@
 //! out, [`refine_found`] goes back to the haystack with a branch-free
 //! check and notes new ones.
 
-use super::recycle::{Pool, U32S, U64S};
 use memchr::memmem;
 use std::ops::Range;
-use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// Haystacks smaller than this are searched on the calling thread: below
@@ -205,13 +203,6 @@ impl Found {
     }
 }
 
-/// `n` zeros, in recycled memory when there is some.
-pub(crate) fn zeroed<T: Copy + Default>(pool: &Pool<T>, n: usize) -> Vec<T> {
-    let mut v = pool.take(n);
-    v.resize(n, T::default());
-    v
-}
-
 /// The eight bytes at `hay[q..]`, the first lowest, 0 past the end.
 #[inline(always)]
 pub(crate) fn word_at(hay: &[u8], q: usize) -> u64 {
@@ -233,50 +224,7 @@ pub(crate) fn word_at(hay: &[u8], q: usize) -> u64 {
 /// cut only at article starts that follow a `\n`. Returns the occurrences
 /// and one count per article.
 pub fn find_counted(hay: &[u8], starts: &[u32], needle: &[u8]) -> (Found, Vec<u32>) {
-    let mut scratch = Scratch::take();
-    let out = find_counted_split(
-        &mut scratch,
-        hay,
-        starts,
-        needle,
-        Split::default_for_machine(),
-    );
-    scratch.give_back();
-    out
-}
-
-/// Buffers of a parallel scan, one per thread, kept between scans in a
-/// small process-wide pool: once grown to size they are neither grown nor
-/// fresh memory again. On this kind of machine first touches of fresh
-/// pages (a helper thread's freed buffers go back to the system) cost as
-/// much as the scan's own copying; reusing them removes ~1,000 page faults
-/// from a 200,000-hit keystroke.
-#[derive(Debug, Default)]
-pub(crate) struct Scratch {
-    parts: Vec<Part>,
-}
-
-/// Scans that may run at once and still find a warm [`Scratch`].
-const POOL: usize = 2;
-
-static SCRATCH: Mutex<Vec<Scratch>> = Mutex::new(Vec::new());
-
-impl Scratch {
-    pub(crate) fn take() -> Scratch {
-        SCRATCH
-            .lock()
-            .ok()
-            .and_then(|mut pool| pool.pop())
-            .unwrap_or_default()
-    }
-
-    pub(crate) fn give_back(self) {
-        if let Ok(mut pool) = SCRATCH.lock()
-            && pool.len() < POOL
-        {
-            pool.push(self);
-        }
-    }
+    find_counted_split(hay, starts, needle, Split::default_for_machine())
 }
 
 /// One thread's share of a scan: the pieces it did, one after another.
@@ -289,7 +237,6 @@ struct Part {
 }
 
 fn find_counted_split(
-    scratch: &mut Scratch,
     hay: &[u8],
     starts: &[u32],
     needle: &[u8],
@@ -308,7 +255,7 @@ fn find_counted_split(
     } else {
         split
     };
-    scan_pieces(scratch, hay, starts, split, |range, art, found, counts| {
+    scan_pieces(hay, starts, split, |range, art, found, counts| {
         scan_counted(&finder, hay, range, art, found, counts)
     })
 }
@@ -320,8 +267,11 @@ fn find_counted_split(
 /// then the end of the last; `scan` appends what it finds in `range` to
 /// `found` (with `ahead` as it likes) and counts in `counts`. Exact as long
 /// as nothing `scan` looks for can span a `\n`.
+///
+/// Buffers are plain allocations, made per scan: pools that reused them
+/// saved no page faults (`perf stat` over `cargo bench --bench search`,
+/// docs/benchmarks.md, "One buffer mechanism for search").
 pub(crate) fn scan_pieces(
-    scratch: &mut Scratch,
     hay: &[u8],
     starts: &[u32],
     split: Split,
@@ -357,14 +307,8 @@ pub(crate) fn scan_pieces(
     cuts.push(articles);
     // Each thread appends its pieces to one buffer of its own (no
     // allocation per piece) and notes where each went.
-    scratch.parts.resize_with(split.threads, Part::default);
-    for part in &mut scratch.parts {
-        part.found.starts.clear();
-        part.found.ahead.clear();
-        part.counts.clear();
-        part.segments.clear();
-    }
-    run_workers(cuts.len() - 1, &mut scratch.parts, |p, part| {
+    let mut parts: Vec<Part> = (0..split.threads).map(|_| Part::default()).collect();
+    run_workers(cuts.len() - 1, &mut parts, |p, part| {
         let (a0, a1) = (cuts[p], cuts[p + 1]);
         // The first piece also takes any bytes before the first article,
         // the last any after the last.
@@ -385,7 +329,7 @@ pub(crate) fn scan_pieces(
         let h1 = part.found.starts.len();
         part.segments.push((p, h0..h1, c0..part.counts.len()));
     });
-    merge_parts(&scratch.parts, articles)
+    merge_parts(&parts, articles)
 }
 
 /// The threads' shares of a scan joined in piece order: occurrences with
@@ -401,11 +345,11 @@ fn merge_parts(parts: &[Part], articles: usize) -> (Found, Vec<u32>) {
     order.sort_unstable();
     let total = parts.iter().map(|part| part.found.starts.len()).sum();
     let mut found = Found {
-        starts: U32S.take(total),
-        ahead: U64S.take(total),
+        starts: Vec::with_capacity(total),
+        ahead: Vec::with_capacity(total),
         known: 8,
     };
-    let mut counts = U32S.take(articles);
+    let mut counts = Vec::with_capacity(articles);
     for (_, w, k) in order {
         let part = &parts[w];
         let (_, hits, cs) = &part.segments[k];

@@ -3,12 +3,8 @@
 //! walk over hits in reading order with wrap-around.
 
 use super::index::{Field, SearchIndex};
-use super::recycle::{Pool, U32S, give_shared};
 use std::ops::Range;
 use std::sync::Arc;
-
-/// Hits handed out in [`Matches`] (their buffers go back to this pool).
-pub(crate) static HITS: Pool<Hit> = Pool::new();
 
 /// How a term matched.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -84,15 +80,6 @@ pub struct Matches {
     pub(crate) counts: Arc<Vec<u32>>,
     pub(crate) articles: Arc<Vec<u32>>,
     pub(crate) terms: Vec<TermInfo>,
-}
-
-impl Drop for Matches {
-    /// The last holder of big buffers gives them back for the next scans.
-    fn drop(&mut self) {
-        give_shared(&HITS, std::mem::take(&mut self.hits));
-        give_shared(&U32S, std::mem::take(&mut self.counts));
-        give_shared(&U32S, std::mem::take(&mut self.articles));
-    }
 }
 
 impl Matches {

@@ -52,7 +52,6 @@ pub mod matcher;
 pub mod matches;
 pub mod pinyin;
 pub mod query;
-mod recycle;
 pub mod refine;
 pub mod searcher;
 pub mod snippet;

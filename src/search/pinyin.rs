@@ -20,8 +20,7 @@
 //! needs two): it would match most articles, and the search bar and
 //! `kanbao search` treat it as a literal term only.
 
-use super::matcher::{Found, Scratch, Split, scan_pieces, zeroed};
-use super::recycle::{U32S, U64S};
+use super::matcher::{Found, Split, scan_pieces};
 use pinyin::ToPinyinMulti;
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -129,20 +128,10 @@ fn two_after(bytes: &[u8], q: usize) -> u64 {
 /// ([`greedy`]). `starts` as for [`super::matcher::find_counted`]. Runs
 /// never hold a `\n`, so pieces cut after one scan exactly.
 pub fn find_runs(hay: &[u8], starts: &[u32], bits: &[u32]) -> (Found, Vec<u32>) {
-    let mut scratch = Scratch::take();
-    let out = find_runs_split(
-        &mut scratch,
-        hay,
-        starts,
-        bits,
-        Split::default_for_machine(),
-    );
-    scratch.give_back();
-    out
+    find_runs_split(hay, starts, bits, Split::default_for_machine())
 }
 
 pub(crate) fn find_runs_split(
-    scratch: &mut Scratch,
     hay: &[u8],
     starts: &[u32],
     bits: &[u32],
@@ -159,10 +148,9 @@ pub(crate) fn find_runs_split(
             *w |= m;
         }
     }
-    let (mut found, counts) =
-        scan_pieces(scratch, hay, starts, split, |range, art, out, counts| {
-            scan_runs(hay, range, art, bits, &any, out, counts)
-        });
+    let (mut found, counts) = scan_pieces(hay, starts, split, |range, art, out, counts| {
+        scan_runs(hay, range, art, bits, &any, out, counts)
+    });
     found.known = 2;
     (found, counts)
 }
@@ -292,8 +280,8 @@ pub fn refine_runs(hay: &[u8], old: &Found, prefix: usize, bits: &[u32]) -> Foun
     let grown = &bits[prefix..];
     let g = grown.len();
     let mut out = Found {
-        starts: zeroed(&U32S, old.starts.len()),
-        ahead: zeroed(&U64S, old.starts.len()),
+        starts: vec![0; old.starts.len()],
+        ahead: vec![0; old.starts.len()],
         known: 2,
     };
     let mut len = 0usize;
@@ -328,7 +316,7 @@ pub fn refine_runs(hay: &[u8], old: &Found, prefix: usize, bits: &[u32]) -> Foun
 /// The hits among ascending `runs` of `len` bytes: greedily, each run that
 /// starts at or after the end of the last one taken.
 pub fn greedy(runs: &[u32], len: u32) -> Vec<u32> {
-    let mut out = U32S.take(runs.len());
+    let mut out = Vec::with_capacity(runs.len());
     let mut next_free = 0u32;
     for &p in runs {
         if p >= next_free {

@@ -4,8 +4,7 @@
 //! ([`refine_found`]), else from the haystack with a branch-free check.
 //! The scans themselves are in `matcher.rs`.
 
-use super::matcher::{Found, Split, run_pieces, word_at, zeroed};
-use super::recycle::{U32S, U64S};
+use super::matcher::{Found, Split, run_pieces, word_at};
 
 /// Whether some proper prefix of `needle` is also a suffix (`哈哈`, `aa`):
 /// only then can two occurrences overlap.
@@ -107,8 +106,8 @@ fn from_ahead(hay_len: usize, old: &Found, grown: &[u8], n: usize) -> Found {
     let mask = u64::MAX.checked_shr(8 * (8 - g) as u32).unwrap_or(0);
     let shift = (8 * g) as u32;
     let mut out = Found {
-        starts: zeroed(&U32S, old.starts.len()),
-        ahead: zeroed(&U64S, old.starts.len()),
+        starts: vec![0; old.starts.len()],
+        ahead: vec![0; old.starts.len()],
         known: old.known - g,
     };
     let mut len = 0usize;
@@ -176,8 +175,8 @@ fn occurring(hay: &[u8], old: &[u32], needle: &[u8]) -> Found {
     let head = Probe::new(needle, 0);
     let tail = Probe::new(needle, n.saturating_sub(8));
     let mut out = Found {
-        starts: zeroed(&U32S, old.len()),
-        ahead: zeroed(&U64S, old.len()),
+        starts: vec![0; old.len()],
+        ahead: vec![0; old.len()],
         known: 8,
     };
     let mut len = 0usize;

@@ -15,11 +15,9 @@
 
 use super::index::SearchIndex;
 use super::matcher::{Found, count_sorted, find_counted};
-use super::matches::HITS;
 use super::matches::{Hit, Matches, TermInfo, TermKind};
 use super::pinyin::{find_runs, greedy, letter_bits, refine_runs};
 use super::query::{Query, is_initials};
-use super::recycle::{U32S, U64S, give_shared};
 use super::refine::{refine_found, self_overlaps};
 use std::sync::Arc;
 
@@ -48,18 +46,6 @@ struct Cached {
     articles: Arc<Vec<u32>>,
 }
 
-impl Drop for Cached {
-    /// Big buffers go back for the next scans (those still shared with a
-    /// [`Matches`] go back when it is dropped).
-    fn drop(&mut self) {
-        U32S.give(std::mem::take(&mut self.found.starts));
-        U64S.give(std::mem::take(&mut self.found.ahead));
-        give_shared(&HITS, std::mem::take(&mut self.hits));
-        give_shared(&U32S, std::mem::take(&mut self.counts));
-        give_shared(&U32S, std::mem::take(&mut self.articles));
-    }
-}
-
 impl Cached {
     /// A term whose hits are `starts` (`None`: `found.starts`), all `len`
     /// bytes long.
@@ -72,7 +58,7 @@ impl Cached {
         counts: Vec<u32>,
     ) -> Cached {
         let starts = starts.unwrap_or(&found.starts);
-        let mut hits = HITS.take(starts.len());
+        let mut hits = Vec::with_capacity(starts.len());
         hits.extend(starts.iter().map(|&start| Hit { start, len }));
         Cached {
             term: term.to_string(),
@@ -200,9 +186,6 @@ impl Searcher {
             && is_initials(term)
             && let Some(bits) = letter_bits(term.as_bytes())
         {
-            U32S.give(found.starts);
-            U64S.give(found.ahead);
-            U32S.give(counts);
             let (runs, counts) = find_runs(hay, art, &bits);
             return pinyin_entry(art, term, runs, Some(counts));
         }
@@ -223,17 +206,14 @@ fn pinyin_entry(art: &[u32], term: &str, runs: Found, counts: Option<Vec<u32>>) 
     let len = 3 * term.len() as u32;
     let hits = greedy(&runs.starts, len);
     let counts = counts.unwrap_or_else(|| counted(art, &hits));
-    let entry = Cached::new(term, TermKind::Pinyin, runs, Some(&hits), len, counts);
-    U32S.give(hits);
-    entry
+    Cached::new(term, TermKind::Pinyin, runs, Some(&hits), len, counts)
 }
 
 /// Per-article counts of ascending positions (`art`: article starts, then
 /// the haystack's length).
 fn counted(art: &[u32], positions: &[u32]) -> Vec<u32> {
     let n = art.len().saturating_sub(1);
-    let mut counts = U32S.take(n);
-    counts.resize(n, 0);
+    let mut counts = vec![0; n];
     count_sorted(art, positions, &mut counts);
     counts
 }
@@ -281,7 +261,7 @@ fn combine(index: &SearchIndex, per_term: Vec<TermResult>) -> Matches {
 }
 
 fn matching(counts: &[u32]) -> Vec<u32> {
-    let mut articles = U32S.take(counts.len());
+    let mut articles = Vec::with_capacity(counts.len());
     articles.extend(
         counts
             .iter()

@@ -1,18 +1,29 @@
 //! The search bar: `/query` with the caret where the terminal cursor goes
 //! (an input method opens its candidate window there), and on the right
-//! the scope and `3/17 · 4 articles`, or the word-search state. When the
-//! bar is closed and a search is kept, the status row ends with the query
-//! and its count instead.
+//! the scope and `3/17 · 4 articles`, or the word-search state. Keys named
+//! there (`Ctrl-T scope`, `Tab: 3 by words`) are looked up in the live
+//! keymap's search context, so a rebinding shows. When the bar is closed
+//! and a search is kept, the status row ends with the query and its count
+//! instead.
 
 use super::cells::{fill, put_str, width16};
+use crate::action::Action;
 use crate::app::App;
 use crate::app::search_state::Scope;
+use crate::input::keymap::Context;
 use crate::search::words::WordSearch;
 use crate::text::width::{grapheme_width, str_width};
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use unicode_segmentation::UnicodeSegmentation;
+
+/// The first key bound to `action` in the search bar, spelled for a hint
+/// (`Ctrl-T`), or `None` when the keymap binds it to none.
+pub fn search_key(app: &App, action: Action) -> Option<String> {
+    let keys = app.keymap.keys_for(Context::Search, action);
+    keys.first().map(|k| k.long_name())
+}
 
 /// The right-hand part of the open bar.
 pub fn bar_status(app: &App) -> String {
@@ -32,10 +43,14 @@ pub fn bar_status(app: &App) -> String {
         Some(WordSearch::LoadingDictionary) => " · loading dictionary… 词典加载中".into(),
         Some(WordSearch::Failed) => " · word search unavailable".into(),
         Some(WordSearch::Ready(r)) if r.hits.is_empty() => " · no word match".into(),
-        Some(WordSearch::Ready(r)) => format!(" · Tab: {} by words 分词", r.hits.len()),
+        Some(WordSearch::Ready(r)) => match search_key(app, Action::SearchResults) {
+            Some(key) => format!(" · {key}: {} by words 分词", r.hits.len()),
+            None => format!(" · {} by words 分词", r.hits.len()),
+        },
     };
     if bar.edit.text().trim().is_empty() {
-        return format!("{scope}Ctrl-T scope").trim_end().to_string();
+        let hint = search_key(app, Action::SearchScope).map_or(String::new(), |k| k + " scope");
+        return format!("{scope}{hint}").trim_end().to_string();
     }
     format!("{scope}{}{words}", app.search.summary())
 }

@@ -4,6 +4,8 @@
 //! that opens above the bar.
 
 use super::cells::{fill, put_str, width16};
+use super::search_bar::search_key;
+use crate::action::Action;
 use crate::app::App;
 use crate::app::article_layout::{ArticleLayout, BlockRef, LayoutLine};
 use crate::app::search_keys::result_hits;
@@ -222,7 +224,10 @@ pub fn render_results(app: &App, body: Rect, buf: &mut Buffer) {
     for y in area.top()..area.bottom() {
         fill(buf, area.x, y, area.width, theme.body);
     }
-    let head = format!("分词结果 word matches ({}) — Enter opens", hits.len());
+    let head = match search_key(app, Action::SearchAccept) {
+        Some(key) => format!("分词结果 word matches ({}) — {key} opens", hits.len()),
+        None => format!("分词结果 word matches ({})", hits.len()),
+    };
     put_str(
         buf,
         area.x + 1,

@@ -133,8 +133,7 @@ fn split_scans_agree_with_the_naive_scan() {
             "case {case}: {split:?} {needle:?} in {hay:?}"
         );
         let starts = random_starts(&mut rng, &hay);
-        let (found, counts) =
-            find_counted_split(&mut Scratch::default(), &hay, &starts, &needle, split);
+        let (found, counts) = find_counted_split(&hay, &starts, &needle, split);
         assert_eq!(
             found.starts, want,
             "case {case}: {split:?} {needle:?} in {hay:?}"
@@ -209,8 +208,7 @@ fn refine_agrees_with_a_fresh_scan() {
             ..split
         };
         let whole = [0, hay.len() as u32];
-        let (mut found, _) =
-            find_counted_split(&mut Scratch::default(), &hay, &whole, &term, split);
+        let (mut found, _) = find_counted_split(&hay, &whole, &term, split);
         // Type a few more pieces, each refined from the last result
         // while the term cannot overlap itself.
         for _ in 0..rng.below(5) {

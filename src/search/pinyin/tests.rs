@@ -86,9 +86,9 @@ proptest! {
             let bits = letter_bits(&word[..n]).unwrap();
             let want = reference(&hay, &word[..n]);
             let (runs, counts) =
-                find_runs_split(&mut Scratch::default(), bytes, &starts, &bits, split);
+                find_runs_split(bytes, &starts, &bits, split);
             let (runs1, counts1) =
-                find_runs_split(&mut Scratch::default(), bytes, &starts, &bits, serial);
+                find_runs_split(bytes, &starts, &bits, serial);
             prop_assert_eq!(&runs, &runs1);
             prop_assert_eq!(&counts, &counts1);
             let len = 3 * n as u32;
