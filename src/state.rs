@@ -462,6 +462,6 @@ mod tests {
         assert_eq!(Remembered::over(kept, 80), 60, "config unchanged: kept");
         assert_eq!(Remembered::over(kept, 70), 70, "config edited: it wins");
         assert_eq!(Remembered::differing(80u16, 80), None);
-        assert_eq!(Remembered::over(None, true), true);
+        assert!(Remembered::over(None, true));
     }
 }
