@@ -35,6 +35,10 @@ pub fn update_picker(app: &mut App, action: Action, vp: &Viewport) -> Effect {
         Action::Top => p.selected = 0,
         Action::Bottom => p.selected = last,
         Action::Rescan => return update(app, action),
+        Action::Help => {
+            app.help = Some(0);
+            return Effect::Redraw;
+        }
         Action::Resize => {}
         Action::Open => {
             app.shelf.picker = Some(p);

@@ -26,6 +26,9 @@ pub const MIN_MEASURE: u16 = 20;
 /// Widest text column `+` allows.
 pub const MAX_MEASURE: u16 = 400;
 
+/// Status messages kept for the help overlay.
+pub const LOG_KEEP: usize = 30;
+
 /// Reader settings from the command line (and, later, a config file).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ReaderOptions {
@@ -106,6 +109,9 @@ pub struct App {
     pub opts_base: ReaderOptions,
     /// A setting changed in the reader since the last save.
     pub opts_changed: bool,
+    /// The status messages of this session, oldest first (the last
+    /// [`LOG_KEEP`]): the help overlay shows them in full.
+    pub log: Vec<String>,
     /// The time the run loop last saw (since it started): the read marks
     /// that need a moment on screen are measured with it.
     pub now: Duration,
@@ -132,8 +138,22 @@ impl App {
             shelf: Shelf::default(),
             search: SearchState::default(),
             now: Duration::ZERO,
+            log: Vec::new(),
             opts_base: opts,
             opts_changed: false,
+        }
+    }
+
+    /// Keep the status message in the session's log (once while it
+    /// stands), so a message cut short at 80 columns can be read whole.
+    pub fn log_message(&mut self) {
+        if let Some(m) = &self.message
+            && self.log.last() != Some(m)
+        {
+            self.log.push(m.clone());
+            if self.log.len() > LOG_KEEP {
+                self.log.remove(0);
+            }
         }
     }
 

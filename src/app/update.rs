@@ -202,7 +202,7 @@ fn update_help(app: &mut App, action: Action) -> Effect {
         Action::CloseHelp | Action::Help => app.help = None,
         Action::Down => {
             // Enough for every help line (rows, headings, config problems).
-            let limit = app.keymap.bindings().len() + app.config_errors.len() + 4;
+            let limit = app.keymap.bindings().len() + app.config_errors.len() + app.log.len() + 8;
             app.help = app.help.map(|h| (h + 1).min(limit));
         }
         Action::Up => app.help = app.help.map(|h| h.saturating_sub(1)),

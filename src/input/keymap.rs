@@ -126,6 +126,7 @@ pub const DEFAULT_BINDINGS: &[(&str, &str, &str)] = &[
     ("picker", "'", "close_picker"),
     ("picker", "q", "leave"),
     ("picker", "R", "rescan"),
+    ("picker", "?", "help"),
     ("picker", "ctrl-c", "quit"),
     ("main", "/", "search"),
     ("main", "n", "next_hit"),

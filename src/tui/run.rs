@@ -158,6 +158,7 @@ pub fn step(app: &mut App, msg: Msg, area: &mut Rect, store: &Store, tx: &Sender
         Effect::Clipboard(_) | Effect::Pager(_) if !app.shelf.dirty.is_empty() => save(app, store),
         Effect::None | Effect::Redraw | Effect::Clipboard(_) | Effect::Pager(_) => {}
     }
+    app.log_message();
     effect
 }
 

@@ -19,6 +19,11 @@ pub fn help_lines(app: &App) -> Vec<(bool, String)> {
         out.extend(app.config_errors.iter().map(|e| (false, e.clone())));
         out.push((false, String::new()));
     }
+    if !app.log.is_empty() {
+        out.push((true, "消息 / messages, newest first".to_string()));
+        out.extend(app.log.iter().rev().map(|m| (false, m.clone())));
+        out.push((false, String::new()));
+    }
     for (ctx, heading) in [
         (Context::Main, "阅读 / reading"),
         (Context::Help, "帮助窗口 / in this help"),

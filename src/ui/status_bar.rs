@@ -38,6 +38,7 @@ const HINTS_PICKER: &[(Action, &str)] = &[
     (Action::Open, "open"),
     (Action::ClosePicker, "close"),
     (Action::Rescan, "rescan"),
+    (Action::Help, "help"),
     (Action::Leave, "back"),
 ];
 
@@ -46,6 +47,7 @@ const HINTS_FIRST_SCREEN: &[(Action, &str)] = &[
     (Action::Down, "down"),
     (Action::Open, "open"),
     (Action::Rescan, "rescan"),
+    (Action::Help, "help"),
     (Action::Leave, "quit"),
 ];
 
@@ -65,23 +67,29 @@ pub fn issue_name(issue: &Issue) -> String {
 /// `j down  Space page  ] next  Enter open  ? help  q quit`, from the live
 /// keymap (first key bound to each action).
 pub fn key_hints(app: &App) -> String {
-    let (context, hints) = if app.shelf.picker.is_some() && app.shelf.current.is_none() {
-        (Context::Picker, HINTS_FIRST_SCREEN)
-    } else if app.shelf.picker.is_some() {
-        (Context::Picker, HINTS_PICKER)
-    } else if app.view.viewport.narrow && app.view.focus == Focus::Reader {
-        (Context::Main, HINTS_NARROW_READER)
-    } else {
-        (Context::Main, HINTS_LIST)
-    };
-    hints
-        .iter()
-        .filter_map(|&(action, label)| {
-            let key = app.keymap.keys_for(context, action).into_iter().next()?;
-            Some(format!("{key} {label}"))
-        })
+    key_hint_list(app)
+        .into_iter()
+        .map(|(_, h)| h)
         .collect::<Vec<_>>()
         .join("  ")
+}
+
+/// The hints for the screen on show, each with its action.
+fn key_hint_list(app: &App) -> Vec<(Action, String)> {
+    let hints = if app.shelf.picker.is_some() && app.shelf.current.is_none() {
+        HINTS_FIRST_SCREEN
+    } else if app.shelf.picker.is_some() {
+        HINTS_PICKER
+    } else if app.view.viewport.narrow && app.view.focus == Focus::Reader {
+        HINTS_NARROW_READER
+    } else {
+        HINTS_LIST
+    };
+    let context = context(app);
+    hints
+        .iter()
+        .filter_map(|&(action, label)| Some((action, hint(app, context, action, label)?)))
+        .collect()
 }
 
 /// Draw the status bar into `area` (one row).
@@ -113,9 +121,13 @@ pub fn render_status_bar(app: &App, area: Rect, buf: &mut Buffer) {
     if x >= right {
         return;
     }
-    let avail = usize::from(right - x - 1);
+    // `? help` always shows: the way to every key and to the full text of
+    // a message cut short here.
+    let help = hint(app, context(app), Action::Help, "help");
+    let help_w = help.as_deref().map_or(0, |h| width16(h, amb) + 2);
     let progress = app.shelf.progress();
     if let Some(msg) = app.message.as_ref().or(progress.as_ref()) {
+        let avail = usize::from((right - x - 1).saturating_sub(help_w));
         let msg = crate::text::width::truncate(msg, avail, amb);
         put_str(
             buf,
@@ -126,19 +138,46 @@ pub fn render_status_bar(app: &App, area: Rect, buf: &mut Buffer) {
             theme.status.patch(theme.message),
             amb,
         );
+        if let Some(help) = help.filter(|_| right - x - 1 > help_w + 8) {
+            let hx = right - 1 - width16(&help, amb);
+            put_str(buf, hx, area.y, right, &help, theme.status, amb);
+        }
     } else {
-        // Drop hints from the end until they fit, rather than cutting one.
-        let mut hints = key_hints(app);
-        while width16(&hints, amb) > right - x - 1 {
-            match hints.rfind("  ") {
-                Some(cut) => hints.truncate(cut),
-                None => {
-                    hints.clear();
-                    break;
+        // Drop hints from the end until they fit, rather than cutting one;
+        // the help hint goes last of all.
+        let mut hints = key_hint_list(app);
+        let joined = |h: &[(Action, String)]| {
+            h.iter()
+                .map(|(_, s)| s.as_str())
+                .collect::<Vec<_>>()
+                .join("  ")
+        };
+        while width16(&joined(&hints), amb) > right - x - 1 {
+            let drop = hints.iter().rposition(|(a, _)| *a != Action::Help);
+            match drop.or(hints.len().checked_sub(1)) {
+                Some(i) => {
+                    hints.remove(i);
                 }
+                None => break,
             }
         }
+        let hints = joined(&hints);
         let hx = right - 1 - width16(&hints, amb);
         put_str(buf, hx.max(x), area.y, right, &hints, theme.status, amb);
     }
+}
+
+/// The keymap context the status bar's keys are in.
+fn context(app: &App) -> Context {
+    if app.shelf.picker.is_some() {
+        Context::Picker
+    } else {
+        Context::Main
+    }
+}
+
+/// `KEY label` for `action` in `context`, from the live keymap.
+fn hint(app: &App, context: Context, action: Action, label: &str) -> Option<String> {
+    let key = app.keymap.keys_for(context, action).into_iter().next()?;
+    Some(format!("{key} {label}"))
 }

@@ -1,0 +1,77 @@
+//! Nothing hides (issue 11, items 6, 7 and part of 9): at 80 columns a
+//! message wins over the key hints and `? help` still shows; at any width
+//! the hints drop everything before `? help`; a message cut short can be
+//! read whole in the help overlay; `?` works in the issue list.
+
+mod ui_support;
+
+use kanbao::app::ReaderOptions;
+use kanbao::state::Store;
+use ui_support::{Harness, fixture_issue};
+
+fn status_row(h: &mut Harness) -> String {
+    let screen = h.screen();
+    let last = screen.lines().last().unwrap_or("");
+    // TestBackend's Display quotes each row and may add a note on
+    // wide symbols; keep the row.
+    let row = last.split(" Hidden by").next().unwrap_or("");
+    row.trim().trim_matches('"').to_string()
+}
+
+#[test]
+fn at_80_columns_a_long_message_wins_and_help_still_shows() {
+    let mut h = Harness::new(fixture_issue(), ReaderOptions::default(), 80, 24);
+    let long =
+        "config: keys.main.quit: unknown key `ctrl-shift-hyper-q`; the default keys stay (+3 more)";
+    h.app.message = Some(long.into());
+    let row = status_row(&mut h);
+    assert!(row.contains("config: keys.main.quit"), "{row}");
+    assert!(row.contains('…'), "cut short with an ellipsis: {row}");
+    assert!(row.trim_end().ends_with("? help"), "{row}");
+    assert!(
+        !row.contains("j down"),
+        "the message wins over the hints: {row}"
+    );
+}
+
+#[test]
+fn help_is_the_last_hint_to_go() {
+    for width in [40u16, 50, 60, 80, 100] {
+        let mut h = Harness::new(fixture_issue(), ReaderOptions::default(), width, 24);
+        let row = status_row(&mut h);
+        assert!(row.contains("? help"), "{width} columns: {row}");
+    }
+}
+
+#[test]
+fn a_message_cut_short_reads_whole_in_the_help_overlay() {
+    let mut h = Harness::new(fixture_issue(), ReaderOptions::default(), 80, 40);
+    // A real message from a key: the top of the article.
+    h.keys(&["tab", "k"]);
+    let said = h.app.message.clone().expect("a message");
+    h.press("?");
+    let screen = h.screen();
+    assert!(screen.contains("消息 / messages"), "{screen}");
+    assert!(screen.contains(&said), "{said} in:\n{screen}");
+}
+
+#[test]
+fn question_mark_opens_help_over_the_issue_list() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let dir = tmp.path().join("archive");
+    std::fs::create_dir_all(&dir).expect("mkdir");
+    std::fs::write(
+        dir.join("1.txt"),
+        "衡阳日报 2000年1月1日 第01版\n\n春耕备耕有序推进\n\n■本报记者 张三\n\n本报讯 正文。\n",
+    )
+    .expect("write");
+    let mut h = Harness::open(&dir, Store::at(tmp.path().join("state")));
+    assert!(h.app.shelf.picker.is_some());
+    assert!(status_row(&mut h).contains("? help"));
+    h.press("?");
+    assert!(h.app.help.is_some());
+    let screen = h.screen();
+    assert!(screen.contains("帮助 help"), "{screen}");
+    h.press("esc");
+    assert!(h.app.help.is_none() && h.app.shelf.picker.is_some());
+}
