@@ -617,3 +617,50 @@ fn search_all_issues_in_tmux() {
     });
     quit(&tmux, &dir);
 }
+
+/// Issue 11: the first screen is an open article with the keyboard in the
+/// reading pane; `Space` reads on into the next article (the status bar
+/// names it); `q` and a new run come back to it.
+#[test]
+fn space_reads_on_from_the_first_screen_and_the_article_is_remembered() {
+    let data = tempfile::tempdir().expect("tempdir");
+    let file = data.path().join("sample.txt");
+    std::fs::write(&file, kanbao::SAMPLE_BYTES).expect("write");
+    let state = data.path().join("state");
+    let (file, state) = (
+        file.to_string_lossy().into_owned(),
+        state.to_string_lossy().into_owned(),
+    );
+    let args = ["--state-dir", state.as_str(), file.as_str()];
+    let issue = kanbao::loader::sample();
+    let second = issue.articles.get(1).expect("two articles");
+    let want = prefix(second.display_title(), 4);
+
+    let Some((tmux, dir)) = start_with("readon1", &[], &args) else {
+        return;
+    };
+    tmux.wait_for("the first article", |t| t.capture().contains(" 1/"));
+    // Space pages through article 1, then goes on to article 2.
+    for _ in 0..40 {
+        if tmux.capture().contains(" 2/") {
+            break;
+        }
+        tmux.run(&["send-keys", "-t", "kb", "Space"]).expect("keys");
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    tmux.wait_for("article 2 with its notice", |t| {
+        let c = t.capture();
+        c.contains(" 2/") && c.contains("下一篇 next") && reading_pane(&c).contains(&want)
+    });
+    quit(&tmux, &dir);
+    drop(tmux);
+
+    let Some((tmux, dir)) = start_with("readon2", &[], &args) else {
+        return;
+    };
+    tmux.wait_for("article 2 again", |t| {
+        let c = t.capture();
+        c.contains(" 2/") && reading_pane(&c).contains(&want)
+    });
+    quit(&tmux, &dir);
+}
