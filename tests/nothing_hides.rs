@@ -75,3 +75,43 @@ fn question_mark_opens_help_over_the_issue_list() {
     h.press("esc");
     assert!(h.app.help.is_none() && h.app.shelf.picker.is_some());
 }
+
+#[test]
+fn help_pages_to_its_last_line_and_says_there_is_more() {
+    let mut h = Harness::new(fixture_issue(), ReaderOptions::default(), 100, 24);
+    h.press("?");
+    let top = h.screen();
+    assert!(top.contains("下有更多 more"), "{top}");
+    assert!(!top.contains("鼠标 / mouse"));
+    h.press("space");
+    let paged = h.app.help.unwrap_or(0);
+    assert!(paged > 5, "Space pages the overlay: {paged}");
+    assert!(h.screen().contains("上有更多 more"));
+    h.press("G");
+    let bottom = h.screen();
+    assert!(
+        bottom.contains("鼠标 / mouse") && bottom.contains("wheel"),
+        "{bottom}"
+    );
+    assert!(!bottom.contains("下有更多"), "nothing below the last line");
+    // At the end, `k` moves at once (no hidden overscroll).
+    let end = h.app.help.unwrap_or(0);
+    h.keys(&["j", "j", "pgdn"]);
+    assert_eq!(h.app.help, Some(end));
+    h.press("k");
+    assert_eq!(h.app.help, Some(end - 1));
+    h.keys(&["g"]);
+    assert_eq!(h.app.help, Some(0));
+}
+
+#[test]
+fn narrow_help_keeps_descriptions_and_drops_action_names() {
+    let mut h = Harness::new(fixture_issue(), ReaderOptions::default(), 60, 40);
+    h.press("?");
+    let screen = h.screen();
+    assert!(screen.contains("下一篇 / next article"), "{screen}");
+    assert!(!screen.contains("next_article"), "{screen}");
+    let mut wide = Harness::new(fixture_issue(), ReaderOptions::default(), 120, 60);
+    wide.press("?");
+    assert!(wide.screen().contains("next_article"));
+}

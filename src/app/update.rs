@@ -55,7 +55,7 @@ const WHEEL_LINES: usize = 3;
 pub fn update(app: &mut App, action: Action, vp: &Viewport) -> Effect {
     let n = app.issue.articles.len();
     if app.help.is_some() {
-        return update_help(app, action);
+        return update_help(app, action, vp);
     }
     if app.shelf.picker.is_some() {
         return super::picker::update_picker(app, action, vp);
@@ -195,20 +195,32 @@ pub fn update(app: &mut App, action: Action, vp: &Viewport) -> Effect {
     Effect::Redraw
 }
 
-/// Keys while the help overlay is open: scroll it, close it, or quit.
-fn update_help(app: &mut App, action: Action) -> Effect {
-    match action {
+/// Keys while the help overlay is open: scroll it (a line, a page, to
+/// either end: never past its last line), close it, or quit.
+fn update_help(app: &mut App, action: Action, vp: &Viewport) -> Effect {
+    let max = super::help_text::max_scroll(app, vp.area.height);
+    let page = super::help_text::visible_rows(vp.area.height)
+        .saturating_sub(1)
+        .max(1);
+    let at = app.help.unwrap_or(0).min(max);
+    let to = match action {
         Action::Quit => return Effect::Quit,
-        Action::CloseHelp | Action::Help => app.help = None,
-        Action::Down => {
-            // Enough for every help line (rows, headings, config problems).
-            let limit = app.keymap.bindings().len() + app.config_errors.len() + app.log.len() + 8;
-            app.help = app.help.map(|h| (h + 1).min(limit));
+        Action::CloseHelp | Action::Help => {
+            app.help = None;
+            return Effect::Redraw;
         }
-        Action::Up => app.help = app.help.map(|h| h.saturating_sub(1)),
-        Action::Resize => {}
+        Action::Down => at + 1,
+        Action::Up => at.saturating_sub(1),
+        Action::PageDown | Action::ReadOn => at + page,
+        Action::PageUp => at.saturating_sub(page),
+        Action::Top => 0,
+        Action::Bottom => max,
+        Action::Wheel(_, _, down) if down => at + WHEEL_LINES,
+        Action::Wheel(..) => at.saturating_sub(WHEEL_LINES),
+        Action::Resize => at,
         _ => return Effect::None,
-    }
+    };
+    app.help = Some(to.min(max));
     Effect::Redraw
 }
 

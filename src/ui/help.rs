@@ -4,55 +4,35 @@
 
 use super::cells::{fill, put_str, width16};
 use crate::app::App;
-use crate::input::keymap::Context;
 use crate::text::width::AmbiguousWidth;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use unicode_width::UnicodeWidthStr;
 
-/// The help text lines: config problems if any, then a heading per
-/// context and `keys  action_name  description` rows.
+/// The help text lines with the action names (see
+/// [`crate::app::help_text::help_lines`]).
 pub fn help_lines(app: &App) -> Vec<(bool, String)> {
-    let mut out = Vec::new();
-    if !app.config_errors.is_empty() {
-        out.push((true, "配置问题 / config problems".to_string()));
-        out.extend(app.config_errors.iter().map(|e| (false, e.clone())));
-        out.push((false, String::new()));
-    }
-    if !app.log.is_empty() {
-        out.push((true, "消息 / messages, newest first".to_string()));
-        out.extend(app.log.iter().rev().map(|m| (false, m.clone())));
-        out.push((false, String::new()));
-    }
-    for (ctx, heading) in [
-        (Context::Main, "阅读 / reading"),
-        (Context::Help, "帮助窗口 / in this help"),
-        (Context::Picker, "报刊与书签列表 / issue and bookmark lists"),
-        (Context::Search, "搜索栏 / in the search bar"),
-    ] {
-        out.push((true, heading.to_string()));
-        for (keys, action) in app.keymap.help_rows(ctx) {
-            // The action's name is what a config file binds keys to.
-            let name = action.name().unwrap_or_default();
-            let desc = action.description();
-            out.push((false, format!("{keys:<16}{name:<16}{desc}")));
-        }
-        out.push((false, String::new()));
-    }
-    out.pop();
-    out
+    crate::app::help_text::help_lines(app, true)
 }
 
 /// Draw the overlay centred in `area`.
 pub fn render_help(app: &App, area: Rect, buf: &mut Buffer) {
     let amb = app.opts.ambiguous;
     let theme = &app.theme;
-    let lines = help_lines(app);
-    let text_w = lines
-        .iter()
-        .map(|(_, l)| width16(l, amb))
-        .max()
-        .unwrap_or(0);
+    let widest = |lines: &[(bool, String)]| {
+        lines
+            .iter()
+            .map(|(_, l)| width16(l, amb))
+            .max()
+            .unwrap_or(0)
+    };
+    let mut lines = help_lines(app);
+    let mut text_w = widest(&lines);
+    if text_w + 4 > area.width {
+        // Narrow: the descriptions stay, the action names go.
+        lines = crate::app::help_text::help_lines(app, false);
+        text_w = widest(&lines);
+    }
     let w = (text_w + 4).min(area.width);
     let want_h = u16::try_from(lines.len())
         .unwrap_or(u16::MAX)
@@ -100,6 +80,17 @@ pub fn render_help(app: &App, area: Rect, buf: &mut Buffer) {
     let inner_h = usize::from(h - 2);
     let max_scroll = lines.len().saturating_sub(inner_h);
     let scroll = app.help.unwrap_or(0).min(max_scroll);
+    // Say that there is more, on the borders.
+    if scroll > 0 {
+        let more = " ↑ 上有更多 more ";
+        let mx = right.saturating_sub(2 + width16(more, amb)).max(x + 2);
+        put_str(buf, mx, y, right - 1, more, theme.dim, amb);
+    }
+    if scroll < max_scroll {
+        let more = " ↓ 下有更多 more (j, Space) ";
+        let mx = right.saturating_sub(2 + width16(more, amb)).max(x + 2);
+        put_str(buf, mx, bottom, right - 1, more, theme.dim, amb);
+    }
     for (i, (heading, text)) in lines.iter().skip(scroll).take(inner_h).enumerate() {
         let Ok(i) = u16::try_from(i) else { break };
         let style = if *heading { theme.accent } else { theme.body };
