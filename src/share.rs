@@ -23,6 +23,19 @@ pub fn osc52(text: &str, in_tmux: bool) -> String {
     }
 }
 
+/// What to write to put `text` on the clipboard: inside tmux the
+/// passthrough-wrapped sequence (for the outer terminal, with
+/// `allow-passthrough on`) and then the bare one, which tmux itself stores
+/// in its paste buffer and forwards when `set-clipboard` is on; outside
+/// tmux the bare sequence.
+pub fn clipboard_sequences(text: &str, in_tmux: bool) -> String {
+    if in_tmux {
+        osc52(text, true) + &osc52(text, false)
+    } else {
+        osc52(text, false)
+    }
+}
+
 /// Whether we run inside tmux.
 pub fn in_tmux() -> bool {
     std::env::var_os("TMUX").is_some_and(|v| !v.is_empty())

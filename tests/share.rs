@@ -6,10 +6,10 @@ mod ui_support;
 
 use base64::Engine;
 use kanbao::action::{Action, Effect};
-use kanbao::app::share::copied_message;
+use kanbao::app::share::{copied_message, copy_payload, source_line};
 use kanbao::app::{App, ReaderOptions};
 use kanbao::export::article_text;
-use kanbao::share::{article_markdown, osc52};
+use kanbao::share::{article_markdown, clipboard_sequences, osc52};
 use kanbao::tui::host::write_clipboard;
 use ratatui::layout::Rect;
 use ui_support::{Harness, fixture_issue};
@@ -41,17 +41,26 @@ fn decode_osc52(seq: &str) -> String {
 fn y_copies_the_open_article_as_text() {
     let mut h = harness();
     h.keys(&["]", "]"]);
-    let want = article_text(&h.app.issue.articles[2]);
-    assert!(want.contains("幸福的家庭"), "{want}");
+    let text = article_text(&h.app.issue.articles[2]);
+    assert!(text.contains("幸福的家庭"), "{text}");
+    let want = copy_payload(&h.app.issue, &h.app.issue.articles[2], false);
+    assert!(want.starts_with(&text), "the article first");
+    assert!(
+        want.trim_end()
+            .ends_with("来源 source: 衡阳日报 2020-07-02 第01版"),
+        "then where it is from: {want}"
+    );
     assert_eq!(h.press("y"), Effect::Clipboard(want.clone()));
     let msg = h.app.message.clone().expect("a status message");
     assert_eq!(msg, copied_message(&want));
+    // OSC 52 has no answer: never claim the clipboard took it.
     assert!(
-        msg.starts_with(&format!("copied {} characters", want.chars().count())),
+        msg.starts_with(&format!("sent {} characters", want.chars().count())),
         "{msg}"
     );
+    assert!(!msg.contains("copied"), "{msg}");
     h.draw();
-    assert!(h.screen().contains("copied "), "shown in the status bar");
+    assert!(h.screen().contains("sent "), "shown in the status bar");
 }
 
 #[test]
@@ -61,7 +70,11 @@ fn shift_y_copies_markdown_and_o_pages_text() {
     let article = h.app.issue.articles[1].clone();
     let md = article_markdown(&article);
     assert!(md.starts_with("## "), "{md}");
-    assert_eq!(h.press("Y"), Effect::Clipboard(md));
+    let source = source_line(&h.app.issue);
+    assert_eq!(
+        h.press("Y"),
+        Effect::Clipboard(format!("{md}\n> {source}\n"))
+    );
     assert_eq!(h.press("o"), Effect::Pager(article_text(&article)));
 }
 
@@ -73,7 +86,7 @@ fn osc52_payload_decodes_to_the_article() {
     let Effect::Clipboard(text) = app.apply(Action::CopyText, area) else {
         panic!("y must ask for the clipboard");
     };
-    assert_eq!(text, article_text(&app.issue.articles[0]));
+    assert!(text.starts_with(&article_text(&app.issue.articles[0])));
     for tmux in [false, true] {
         let seq = osc52(&text, tmux);
         assert!(
@@ -82,10 +95,20 @@ fn osc52_payload_decodes_to_the_article() {
         );
         assert_eq!(decode_osc52(&seq), text, "tmux: {tmux}");
     }
-    // What the run loop writes (bare or wrapped, depending on $TMUX).
+    // Inside tmux: the wrapped sequence for the outer terminal, then the
+    // bare one that tmux stores itself (`set-clipboard on`).
+    let both = clipboard_sequences(&text, true);
+    let wrapped = osc52(&text, true);
+    let bare = both.strip_prefix(&wrapped).expect("wrapped first");
+    assert_eq!(bare, osc52(&text, false));
+    assert_eq!(decode_osc52(bare), text);
+    assert_eq!(clipboard_sequences(&text, false), osc52(&text, false));
+    // What the run loop writes (depending on $TMUX).
     let mut out = Vec::new();
     write_clipboard(&mut out, &text).expect("write to a Vec");
-    assert_eq!(decode_osc52(&String::from_utf8(out).expect("utf-8")), text);
+    let out = String::from_utf8(out).expect("utf-8");
+    let last = out.rfind("\u{1b}]52;").map_or(out.as_str(), |i| &out[i..]);
+    assert_eq!(decode_osc52(last), text);
 }
 
 #[test]

@@ -7,6 +7,7 @@
 
 use super::state::App;
 use crate::action::{Action, Effect};
+use crate::model::{Article, Issue};
 use crate::{export, share as fmt};
 
 /// The effect of a sharing action on the open article (pure: no I/O).
@@ -17,11 +18,7 @@ pub fn share(app: &mut App, action: Action) -> Effect {
     };
     match action {
         Action::CopyText | Action::CopyMarkdown => {
-            let text = if action == Action::CopyText {
-                export::article_text(article)
-            } else {
-                fmt::article_markdown(article)
-            };
+            let text = copy_payload(&app.issue, article, action == Action::CopyMarkdown);
             app.message = Some(copied_message(&text));
             Effect::Clipboard(text)
         }
@@ -30,8 +27,54 @@ pub fn share(app: &mut App, action: Action) -> Effect {
     }
 }
 
-/// `copied 1234 characters` (characters, not bytes: that is what a reader
-/// of Chinese text counts).
+/// What `y` (text) or `Y` (Markdown) copies: the article, then a line
+/// saying where it is from, so a pasted copy still names its paper.
+pub fn copy_payload(issue: &Issue, article: &Article, markdown: bool) -> String {
+    let source = source_line(issue);
+    if markdown {
+        format!(
+            "{}
+> {source}
+",
+            fmt::article_markdown(article)
+        )
+    } else {
+        format!(
+            "{}
+{source}
+",
+            export::article_text(article)
+        )
+    }
+}
+
+/// `来源 source: 衡阳日报 2020-07-02 第01版`, from the masthead (else the
+/// file name).
+pub fn source_line(issue: &Issue) -> String {
+    let m = issue.masthead.as_ref();
+    let parts: Vec<String> = [
+        m.and_then(|m| m.paper.clone()),
+        m.and_then(|m| m.date.clone()),
+        m.and_then(|m| m.page.as_ref().map(|p| format!("第{p}版"))),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    let name = if parts.is_empty() {
+        issue.source.clone()
+    } else {
+        parts.join(" ")
+    };
+    format!("来源 source: {name}")
+}
+
+/// `sent 1234 characters to the terminal's clipboard` (characters, not
+/// bytes: that is what a reader of Chinese text counts). OSC 52 has no
+/// answer, so whether the clipboard took it cannot be known: never
+/// "copied".
 pub fn copied_message(text: &str) -> String {
-    format!("copied {} characters / 已复制", text.chars().count())
+    format!(
+        "sent {} characters to the terminal's clipboard / 已发送到终端剪贴板",
+        text.chars().count()
+    )
 }

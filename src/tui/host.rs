@@ -96,11 +96,11 @@ impl Host<CrosstermBackend<io::Stdout>> for RealHost {
     }
 }
 
-/// Write the OSC 52 sequence for `text` (wrapped for tmux when `$TMUX` is
-/// set). The payload is base64, so no article text reaches the terminal as
-/// a control sequence.
+/// Write the OSC 52 sequences for `text` (in tmux both the wrapped and the
+/// bare one, see [`fmt::clipboard_sequences`]). The payload is base64, so
+/// no article text reaches the terminal as a control sequence.
 pub fn write_clipboard(out: &mut impl Write, text: &str) -> io::Result<()> {
-    out.write_all(fmt::osc52(text, fmt::in_tmux()).as_bytes())?;
+    out.write_all(fmt::clipboard_sequences(text, fmt::in_tmux()).as_bytes())?;
     out.flush()
 }
 
