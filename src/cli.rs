@@ -217,13 +217,6 @@ pub fn main() -> ExitCode {
             Some(p) => emit(|out| writeln!(out, "{}", safe::line(&p.display().to_string()))).code(),
             None => fail(&"no config directory on this platform"),
         },
-        // `kanbao -` in a terminal: the reader's start-up (tui::start) does
-        // not read standard input yet; piped, the headline list below does.
-        None if cli.path.as_deref().is_some_and(input::is_stdin) && io::stdout().is_terminal() => {
-            fail(
-                &"-: the reader cannot read an issue from standard input yet; try `kanbao export -f text -`",
-            )
-        }
         None if cli.path.as_deref().is_some_and(Path::is_dir) || io::stdout().is_terminal() => {
             crate::tui::main(&cli.reader_args())
         }

@@ -289,6 +289,16 @@ fn real_binary_in_tmux() {
 /// dir: tmux's own `pane_dead_status` is racy (on tmux 3.3a it sometimes
 /// stays empty after the pane died).
 fn start_with(tag: &str, env: &[(&str, &str)], args: &[&str]) -> Option<(Tmux, tempfile::TempDir)> {
+    start(tag, env, args, None)
+}
+
+/// `start_with`, kanbao's standard input read from `stdin`.
+fn start(
+    tag: &str,
+    env: &[(&str, &str)],
+    args: &[&str],
+    stdin: Option<&std::path::Path>,
+) -> Option<(Tmux, tempfile::TempDir)> {
     if Command::new("tmux").arg("-V").output().is_err() {
         eprintln!("tmux not installed: skipping the end-to-end test");
         return None;
@@ -296,7 +306,12 @@ fn start_with(tag: &str, env: &[(&str, &str)], args: &[&str]) -> Option<(Tmux, t
     let bin = env!("CARGO_BIN_EXE_kanbao");
     let dir = tempfile::tempdir().expect("tempdir");
     let conf = dir.path().join("tmux.conf");
-    std::fs::write(&conf, "set -g remain-on-exit on\nset -g status off\n").expect("conf");
+    // `set-clipboard on`: tmux keeps what an OSC 52 sets in its buffers.
+    std::fs::write(
+        &conf,
+        "set -g remain-on-exit on\nset -g status off\nset -g set-clipboard on\n",
+    )
+    .expect("conf");
     let conf = conf.to_string_lossy().into_owned();
     let tmux = Tmux {
         socket: format!("kanbao-test-{}-{tag}", std::process::id()),
@@ -320,8 +335,9 @@ fn start_with(tag: &str, env: &[(&str, &str)], args: &[&str]) -> Option<(Tmux, t
     let status = dir.path().join("status").to_string_lossy().into_owned();
     // After kanbao: the tty's modes (`stty -a`, raw or cooked), a line on
     // the screen, then the exit status (last, so the others are there).
+    let input = stdin.map_or(String::new(), |p| format!(" < '{}'", p.display()));
     let script = format!(
-        "\"$0\" \"$@\"; s=$?; stty -a > '{status}.stty' 2>&1; echo \"kanbao-exited-$s\"; \
+        "\"$0\" \"$@\"{input}; s=$?; stty -a > '{status}.stty' 2>&1; echo \"kanbao-exited-$s\"; \
          echo $s > '{status}.tmp' && mv '{status}.tmp' '{status}'"
     );
     cmd.extend(["sh", "-c", &script, bin]);
@@ -662,5 +678,110 @@ fn space_reads_on_from_the_first_screen_and_the_article_is_remembered() {
         let c = t.capture();
         c.contains(" 2/") && reading_pane(&c).contains(&want)
     });
+    quit(&tmux, &dir);
+}
+
+/// Issue 11 item 12: `kanbao -` reads the issue from standard input and
+/// the keyboard from the terminal.
+#[test]
+fn dash_reads_the_issue_from_standard_input() {
+    let data = tempfile::tempdir().expect("tempdir");
+    let file = data.path().join("piped.txt");
+    std::fs::write(&file, kanbao::SAMPLE_BYTES).expect("write");
+    let issue = kanbao::loader::sample();
+    let first = prefix(issue.articles[0].display_title(), 4);
+    let Some((tmux, dir)) = start("stdin", &[], &["-"], Some(&file)) else {
+        return;
+    };
+    tmux.wait_for("the piped issue", |t| {
+        let c = t.capture();
+        reading_pane(&c).contains(&first) && c.contains(" 1/")
+    });
+    tmux.run(&["send-keys", "-t", "kb", "]"]).expect("keys");
+    tmux.wait_for("keys from the terminal", |t| t.capture().contains(" 2/"));
+    quit(&tmux, &dir);
+}
+
+/// Issue 11 item 6: `q` on a folder's first screen (the issue list) quits;
+/// `Esc` there keeps the list.
+#[test]
+fn q_quits_from_a_folders_first_screen() {
+    let data = tempfile::tempdir().expect("tempdir");
+    let archive = data.path().join("archive");
+    std::fs::create_dir_all(&archive).expect("mkdir");
+    std::fs::write(archive.join("1.txt"), kanbao::SAMPLE_BYTES).expect("write");
+    let archive = archive.to_string_lossy().into_owned();
+    let Some((tmux, dir)) = start_with("firstq", &[], &[archive.as_str()]) else {
+        return;
+    };
+    tmux.wait_for("the issue list", |t| {
+        t.capture().contains("报刊 issues 1/1")
+    });
+    tmux.run(&["send-keys", "-t", "kb", "Escape"])
+        .expect("keys");
+    // Esc changes nothing on screen. A pause so the next key is not read
+    // with it as Alt-j, then a key that redraws (`j` in a one-row list).
+    std::thread::sleep(Duration::from_millis(300));
+    tmux.run(&["send-keys", "-t", "kb", "j"]).expect("keys");
+    tmux.wait_for("the list still there", |t| {
+        let c = t.capture();
+        c.contains("报刊 issues 1/1") && !c.contains("无文章") && c.contains("q quit")
+    });
+    quit(&tmux, &dir);
+}
+
+/// Issue 11 item 7: at 80 columns a long message wins over the hints and
+/// `? help` still shows; `?` shows the message whole.
+#[test]
+fn at_80_columns_the_message_and_help_both_show() {
+    let work = tempfile::tempdir().expect("tempdir");
+    let config = work.path().join("config.toml");
+    std::fs::write(
+        &config,
+        "[keys.main]\nno_such_action = [\"x\"]\nnext_article = [\"ctrl-shift-nothing\"]\n",
+    )
+    .expect("config");
+    let config = config.to_string_lossy().into_owned();
+    let Some((tmux, dir)) = start_with("msg80", &[], &["--config", &config]) else {
+        return;
+    };
+    tmux.run(&["resize-window", "-t", "kb", "-x", "80", "-y", "24"])
+        .expect("resize");
+    let screen = tmux.wait_for("the config message at 80 columns", |t| {
+        let c = t.capture();
+        let last = c.lines().rfind(|l| !l.trim().is_empty()).unwrap_or("");
+        t.format("#{window_width}") == "80" && last.contains("config: ") && last.contains("? help")
+    });
+    assert!(!screen.contains("j down"), "the message wins: {screen}");
+    tmux.run(&["send-keys", "-t", "kb", "?"]).expect("keys");
+    tmux.wait_for("the messages in help", |t| {
+        let c = t.capture();
+        c.contains("消息 / messages") && c.contains("no_such_action")
+    });
+    // (`?` closes it: an Esc right before `q` would read as Alt-q.)
+    tmux.run(&["send-keys", "-t", "kb", "?"]).expect("keys");
+    tmux.wait_for("help closed", |t| !t.capture().contains("帮助 help"));
+    quit(&tmux, &dir);
+}
+
+/// Issue 11 item 11: `y` inside tmux reaches tmux's own buffer (the bare
+/// OSC 52, with `set-clipboard on`), with the source line; the status bar
+/// says "sent", never "copied".
+#[test]
+fn y_inside_tmux_fills_tmuxs_buffer() {
+    let Some((tmux, dir)) = start_with("copy", &[], &[]) else {
+        return;
+    };
+    let issue = kanbao::loader::sample();
+    let first = prefix(&issue.articles[0].paragraphs[0], 8);
+    tmux.wait_for("the sample", |t| t.capture().contains(" 1/"));
+    tmux.run(&["send-keys", "-t", "kb", "y"]).expect("keys");
+    tmux.wait_for("the status message", |t| t.capture().contains("sent "));
+    let buffer = tmux.wait_for("tmux's buffer", |t| {
+        t.run(&["show-buffer"]).unwrap_or_default().contains(&first)
+    });
+    let stored = tmux.run(&["show-buffer"]).unwrap_or_default();
+    assert!(stored.contains("来源 source:"), "{stored}");
+    assert!(!buffer.contains("copied"), "{buffer}");
     quit(&tmux, &dir);
 }

@@ -5,6 +5,8 @@
 
 use super::state::App;
 use crate::input::keymap::Context;
+use crate::text::width::{AmbiguousWidth, grapheme_width, str_width};
+use unicode_segmentation::UnicodeSegmentation;
 
 /// The overlay's lines, `(is a heading, text)`. With `names` false (a
 /// narrow window) the action names go and the descriptions stay.
@@ -61,9 +63,56 @@ pub fn visible_rows(height: u16) -> usize {
     usize::from(height.saturating_sub(3)).max(1)
 }
 
-/// The largest scroll offset that still fills the overlay.
-pub fn max_scroll(app: &App, height: u16) -> usize {
-    help_lines(app, true)
+/// The overlay's lines in a terminal `width` columns wide: with the action
+/// names when they fit, and every line longer than the box folded onto
+/// more lines, so a long message or config problem is read whole.
+pub fn overlay_lines(app: &App, width: u16) -> Vec<(bool, String)> {
+    let amb = app.opts.ambiguous;
+    // The box's borders and a column of padding each side.
+    let inner = usize::from(width.saturating_sub(4)).max(1);
+    let widest = |lines: &[(bool, String)]| {
+        lines
+            .iter()
+            .map(|(_, l)| str_width(l, amb))
+            .max()
+            .unwrap_or(0)
+    };
+    let mut lines = help_lines(app, true);
+    if widest(&lines) > inner {
+        lines = help_lines(app, false);
+    }
+    lines
+        .into_iter()
+        .flat_map(|(heading, line)| {
+            fold(&line, inner, amb)
+                .into_iter()
+                .map(move |part| (heading, part))
+        })
+        .collect()
+}
+
+/// `line` in pieces of at most `width` columns (whole graphemes).
+fn fold(line: &str, width: usize, amb: AmbiguousWidth) -> Vec<String> {
+    let mut out = vec![String::new()];
+    let mut used = 0;
+    for g in line.graphemes(true) {
+        let w = grapheme_width(g, amb);
+        if used + w > width && used > 0 {
+            out.push(String::new());
+            used = 0;
+        }
+        if let Some(last) = out.last_mut() {
+            last.push_str(g);
+        }
+        used += w;
+    }
+    out
+}
+
+/// The largest scroll offset that still fills the overlay in a terminal
+/// of `area`'s size.
+pub fn max_scroll(app: &App, width: u16, height: u16) -> usize {
+    overlay_lines(app, width)
         .len()
         .saturating_sub(visible_rows(height))
 }

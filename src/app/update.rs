@@ -198,7 +198,7 @@ pub fn update(app: &mut App, action: Action, vp: &Viewport) -> Effect {
 /// Keys while the help overlay is open: scroll it (a line, a page, to
 /// either end: never past its last line), close it, or quit.
 fn update_help(app: &mut App, action: Action, vp: &Viewport) -> Effect {
-    let max = super::help_text::max_scroll(app, vp.area.height);
+    let max = super::help_text::max_scroll(app, vp.area.width, vp.area.height);
     let page = super::help_text::visible_rows(vp.area.height)
         .saturating_sub(1)
         .max(1);

@@ -139,7 +139,7 @@ pub fn gather(paths: &[PathBuf], stdin: &mut dyn Read) -> (Vec<Input>, Vec<Strin
     (inputs, problems)
 }
 
-fn read_stdin(stdin: &mut dyn Read) -> std::io::Result<Vec<u8>> {
+pub(super) fn read_stdin(stdin: &mut dyn Read) -> std::io::Result<Vec<u8>> {
     let mut bytes = Vec::new();
     stdin.take(MAX_STDIN_BYTES + 1).read_to_end(&mut bytes)?;
     if bytes.len() as u64 > MAX_STDIN_BYTES {

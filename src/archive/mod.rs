@@ -45,6 +45,19 @@ pub fn load_file(path: &Path) -> Entry {
     })
 }
 
+/// Read and parse an issue from `stdin` (`kanbao -`), keeping its hash,
+/// so a piped issue is remembered like a file with the same bytes.
+pub fn load_stdin(stdin: &mut dyn std::io::Read) -> Entry {
+    let path = PathBuf::from(input::STDIN_NAME);
+    let bytes = input::read_stdin(stdin).map_err(|source| LoadError::Io {
+        path: path.clone(),
+        source,
+    })?;
+    let hash = content_hash(&bytes);
+    let issue = loader::parse_file(&path, input::STDIN_NAME, bytes)?;
+    Ok(LoadedIssue { path, hash, issue })
+}
+
 /// The bundled sample as a loaded issue.
 pub fn sample() -> LoadedIssue {
     LoadedIssue {

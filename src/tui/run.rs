@@ -209,6 +209,9 @@ pub fn drive<B: Backend, H: Host<B>>(
     let start = std::time::Instant::now();
     app.now = start.elapsed();
     app.sync(area);
+    // The opening message (config problems, a corrupt state file) is kept
+    // for the help overlay like every later one.
+    app.log_message();
     let mut dirty = true;
     loop {
         if dirty {

@@ -56,6 +56,11 @@ pub fn build(
         }
         _ => {
             let loaded = match path {
+                // `kanbao -`: the issue on standard input (the keyboard is
+                // read from the terminal itself, /dev/tty).
+                Some(p) if archive::input::is_stdin(p) => {
+                    archive::load_stdin(&mut io::stdin().lock()).map_err(|e| e.to_string())?
+                }
                 Some(p) => archive::load_file(p).map_err(|e| e.to_string())?,
                 None => archive::sample(),
             };

@@ -19,20 +19,12 @@ pub fn help_lines(app: &App) -> Vec<(bool, String)> {
 pub fn render_help(app: &App, area: Rect, buf: &mut Buffer) {
     let amb = app.opts.ambiguous;
     let theme = &app.theme;
-    let widest = |lines: &[(bool, String)]| {
-        lines
-            .iter()
-            .map(|(_, l)| width16(l, amb))
-            .max()
-            .unwrap_or(0)
-    };
-    let mut lines = help_lines(app);
-    let mut text_w = widest(&lines);
-    if text_w + 4 > area.width {
-        // Narrow: the descriptions stay, the action names go.
-        lines = crate::app::help_text::help_lines(app, false);
-        text_w = widest(&lines);
-    }
+    let lines = crate::app::help_text::overlay_lines(app, area.width);
+    let text_w = lines
+        .iter()
+        .map(|(_, l)| width16(l, amb))
+        .max()
+        .unwrap_or(0);
     let w = (text_w + 4).min(area.width);
     let want_h = u16::try_from(lines.len())
         .unwrap_or(u16::MAX)
