@@ -40,6 +40,10 @@ pub enum Action {
     Wider,
     /// Narrow the text column by two columns.
     Narrower,
+    /// Widen the headline list by two columns.
+    ListWider,
+    /// Narrow the headline list by two columns.
+    ListNarrower,
     /// Show ASCII punctuation between Han as full-width, or as stored.
     TogglePunct,
     /// Blank line between paragraphs on or off.
@@ -155,6 +159,16 @@ pub const BINDABLE: &[(Action, &str, &str)] = &[
     ),
     (Action::Wider, "wider", "加宽版心 / wider column"),
     (Action::Narrower, "narrower", "收窄版心 / narrower column"),
+    (
+        Action::ListWider,
+        "list_wider",
+        "加宽标题栏 / wider headline list",
+    ),
+    (
+        Action::ListNarrower,
+        "list_narrower",
+        "收窄标题栏 / narrower headline list",
+    ),
     (
         Action::TogglePunct,
         "toggle_punct",

@@ -47,6 +47,8 @@ pub struct Reader {
     pub line_breaking: LineBreakRule,
     /// Ambiguous-width characters.
     pub ambiguous_width: AmbiguousSetting,
+    /// Headline list width in columns; 0 sizes it to the window.
+    pub list_width: u16,
 }
 
 impl Default for Reader {
@@ -57,6 +59,7 @@ impl Default for Reader {
             fullwidth_punctuation: true,
             line_breaking: LineBreakRule::Basic,
             ambiguous_width: AmbiguousSetting::Fixed(AmbiguousWidth::Narrow),
+            list_width: 0,
         }
     }
 }
@@ -189,6 +192,10 @@ impl Parser<'_> {
                 "measure" => match v.as_integer().and_then(|n| u16::try_from(n).ok()) {
                     Some(n) if (20..=400).contains(&n) => r.measure = n - n % 2,
                     _ => self.error("reader", key, bad("a width from 20 to 400")),
+                },
+                "list_width" => match v.as_integer().and_then(|n| u16::try_from(n).ok()) {
+                    Some(n) if n == 0 || (16..=120).contains(&n) => r.list_width = n,
+                    _ => self.error("reader", key, bad("0 (sized to the window) or 16 to 120")),
                 },
                 "paragraph_spacing" => match v.as_bool() {
                     Some(b) => r.paragraph_spacing = b,

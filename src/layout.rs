@@ -46,6 +46,18 @@ pub struct Viewport {
     pub too_small: bool,
 }
 
+/// The headline list's width in a window `width` columns wide: `asked`
+/// (0: sized to the window, wide enough at 80 columns for a title of a
+/// dozen characters on two rows), never more than half the window.
+pub fn list_columns(width: u16, asked: u16) -> u16 {
+    let w = if asked == 0 {
+        (width * 3 / 10).clamp(24, 40)
+    } else {
+        asked
+    };
+    w.min(width / 2)
+}
+
 /// The widest text column a reading pane of `pane`'s width holds: a
 /// margin each side, at least two columns on the right where a closing
 /// mark may hang (`text::wrap::HANGING_ROOM`), even so Han lines end
@@ -70,7 +82,7 @@ impl Viewport {
 
 /// Lay out `area` for the given focus (it picks the pane on narrow
 /// terminals) and text measure (columns).
-pub fn layout(area: Rect, focus: Focus, measure: u16) -> Viewport {
+pub fn layout(area: Rect, focus: Focus, measure: u16, list_width: u16) -> Viewport {
     let mut vp = Viewport {
         area,
         ..Viewport::default()
@@ -95,7 +107,7 @@ pub fn layout(area: Rect, focus: Focus, measure: u16) -> Viewport {
             Focus::Reader => vp.reader = Some(body),
         }
     } else {
-        let list_w = (area.width * 3 / 10).clamp(24, 40);
+        let list_w = list_columns(area.width, list_width);
         vp.list = Some(Rect {
             width: list_w,
             ..body
@@ -131,7 +143,7 @@ mod tests {
         for w in 0..200 {
             for h in 0..8 {
                 for focus in [Focus::List, Focus::Reader] {
-                    let vp = layout(Rect::new(0, 0, w, h), focus, 80);
+                    let vp = layout(Rect::new(0, 0, w, h), focus, 80, 0);
                     if let Some(r) = vp.reader {
                         assert_eq!(vp.column.width % 2, 0);
                         assert!(vp.column.x >= r.x);
@@ -148,9 +160,9 @@ mod tests {
 
     #[test]
     fn narrow_shows_one_pane() {
-        let vp = layout(Rect::new(0, 0, 60, 20), Focus::List, 80);
+        let vp = layout(Rect::new(0, 0, 60, 20), Focus::List, 80, 0);
         assert!(vp.narrow && vp.list.is_some() && vp.reader.is_none());
-        let vp = layout(Rect::new(0, 0, 60, 20), Focus::Reader, 80);
+        let vp = layout(Rect::new(0, 0, 60, 20), Focus::Reader, 80, 0);
         assert!(vp.list.is_none() && vp.reader.is_some());
     }
 }

@@ -194,6 +194,9 @@ pub struct ReaderSettings {
     /// Full-width punctuation display.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub punct: Option<Remembered<bool>>,
+    /// Headline list width (0: sized to the window).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub list_width: Option<Remembered<u16>>,
 }
 
 /// A setting's value and the config's value when it was set.

@@ -115,3 +115,61 @@ fn narrow_help_keeps_descriptions_and_drops_action_names() {
     wide.press("?");
     assert!(wide.screen().contains("next_article"));
 }
+
+#[test]
+fn at_80_columns_a_title_reads_whole_over_two_rows() {
+    let mut h = Harness::new(fixture_issue(), ReaderOptions::default(), 80, 24);
+    let screen = h.screen();
+    // Article 1's title, 11 characters: cut today at 7 with `…`.
+    let title = h.app.issue.articles[0].title.clone().expect("a title");
+    let list: String = screen
+        .lines()
+        .take(2)
+        .map(|l| {
+            l.split('│')
+                .next()
+                .unwrap_or("")
+                .trim_matches(|c| c == '"' || c == ' ')
+        })
+        .collect::<Vec<_>>()
+        .join("")
+        .chars()
+        .filter(|c| !c.is_whitespace() && !c.is_ascii_digit() && *c != '分')
+        .collect();
+    assert!(list.contains(&title), "{title} whole in:\n{screen}");
+    // Punctuation as the reading pane shows it: the sample's `,` between
+    // Han drawn as `，` in the list too.
+    let sample = kanbao::loader::sample();
+    assert!(sample.articles[1].display_title().contains("状态,尽锐"));
+    let mut h = Harness::new(sample, ReaderOptions::default(), 80, 24);
+    let screen = h.screen();
+    assert!(screen.contains("态，尽锐"), "{screen}");
+}
+
+#[test]
+fn list_width_changes_by_key_and_config() {
+    let mut h = Harness::new(fixture_issue(), ReaderOptions::default(), 100, 30);
+    let before = h.app.view.viewport.list.map(|r| r.width).unwrap_or(0);
+    h.keys(&[")", ")"]);
+    assert_eq!(h.app.view.viewport.list.map(|r| r.width), Some(before + 4));
+    h.press("(");
+    assert_eq!(h.app.view.viewport.list.map(|r| r.width), Some(before + 2));
+    for _ in 0..100 {
+        h.press(")");
+    }
+    assert_eq!(
+        h.app.view.viewport.list.map(|r| r.width),
+        Some(50),
+        "half the window"
+    );
+    assert!(h.app.message.as_deref().unwrap_or("").contains("limit"));
+
+    let (config, errors) = kanbao::config::parse("[reader]\nlist_width = 36\n", "config.toml");
+    assert!(errors.is_empty(), "{errors:?}");
+    let opts = ReaderOptions::from_config(&config.reader);
+    let mut h = Harness::new(fixture_issue(), opts, 100, 30);
+    h.draw();
+    assert_eq!(h.app.view.viewport.list.map(|r| r.width), Some(36));
+    let (_, errors) = kanbao::config::parse("[reader]\nlist_width = 3\n", "config.toml");
+    assert_eq!(errors.len(), 1, "out of range is a config problem");
+}

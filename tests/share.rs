@@ -43,7 +43,7 @@ fn y_copies_the_open_article_as_text() {
     h.keys(&["]", "]"]);
     let text = article_text(&h.app.issue.articles[2]);
     assert!(text.contains("幸福的家庭"), "{text}");
-    let want = copy_payload(&h.app.issue, &h.app.issue.articles[2], false);
+    let want = copy_payload(&h.app.issue, &h.app.issue.articles[2], false, true);
     assert!(want.starts_with(&text), "the article first");
     assert!(
         want.trim_end()
@@ -171,7 +171,10 @@ fn first_key_of_a_session_keeps_its_payload() {
     let o = Event::Key(KeyEvent::new(KeyCode::Char('o'), KeyModifiers::NONE));
     match app.handle_event(&o, area) {
         Effect::Pager(text) => {
-            assert_eq!(text, kanbao::export::article_text(&app.issue.articles[0]))
+            // As the reading pane shows it: `,` between Han as `，`.
+            let stored = kanbao::export::article_text(&app.issue.articles[0]);
+            assert_eq!(text, kanbao::text::punct::display(&stored));
+            assert!(stored.contains(',') && !text.contains(','), "{text}");
         }
         other => panic!("expected the pager, got {other:?}"),
     }

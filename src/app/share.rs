@@ -18,33 +18,36 @@ pub fn share(app: &mut App, action: Action) -> Effect {
     };
     match action {
         Action::CopyText | Action::CopyMarkdown => {
-            let text = copy_payload(&app.issue, article, action == Action::CopyMarkdown);
+            let markdown = action == Action::CopyMarkdown;
+            let text = copy_payload(&app.issue, article, markdown, app.opts.punct);
             app.message = Some(copied_message(&text));
             Effect::Clipboard(text)
         }
-        Action::OpenInPager => Effect::Pager(export::article_text(article)),
+        Action::OpenInPager => {
+            Effect::Pager(as_shown(export::article_text(article), app.opts.punct))
+        }
         _ => Effect::None,
     }
 }
 
-/// What `y` (text) or `Y` (Markdown) copies: the article, then a line
-/// saying where it is from, so a pasted copy still names its paper.
-pub fn copy_payload(issue: &Issue, article: &Article, markdown: bool) -> String {
+/// What `y` (text) or `Y` (Markdown) copies: the article as the reader
+/// shows it (`punct`: full-width punctuation display), then a line saying
+/// where it is from, so a pasted copy still names its paper.
+pub fn copy_payload(issue: &Issue, article: &Article, markdown: bool, punct: bool) -> String {
     let source = source_line(issue);
-    if markdown {
-        format!(
-            "{}
-> {source}
-",
-            fmt::article_markdown(article)
-        )
+    let text = if markdown {
+        format!("{}\n> {source}\n", fmt::article_markdown(article))
     } else {
-        format!(
-            "{}
-{source}
-",
-            export::article_text(article)
-        )
+        format!("{}\n{source}\n", export::article_text(article))
+    };
+    as_shown(text, punct)
+}
+
+/// `text` with punctuation as the reading pane shows it, when it does.
+fn as_shown(text: String, punct: bool) -> String {
+    match crate::text::punct::shown(&text, punct) {
+        std::borrow::Cow::Borrowed(_) => text,
+        std::borrow::Cow::Owned(shown) => shown,
     }
 }
 

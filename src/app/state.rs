@@ -44,6 +44,8 @@ pub struct ReaderOptions {
     pub punct: bool,
     /// No colours at all (bold/dim/reverse only).
     pub no_color: bool,
+    /// Headline list width in columns; 0 sizes it to the window.
+    pub list_width: u16,
 }
 
 impl Default for ReaderOptions {
@@ -55,6 +57,7 @@ impl Default for ReaderOptions {
             rule: LineBreakRule::Basic,
             punct: true,
             no_color: false,
+            list_width: 0,
         }
     }
 }
@@ -74,6 +77,7 @@ impl ReaderOptions {
             rule: r.line_breaking,
             punct: r.fullwidth_punctuation,
             no_color: false,
+            list_width: r.list_width,
         }
     }
 }
@@ -167,6 +171,7 @@ impl App {
             Remembered::over(kept.measure, base.measure).clamp(MIN_MEASURE, MAX_MEASURE) & !1;
         self.opts.para_spacing = Remembered::over(kept.para_spacing, base.para_spacing);
         self.opts.punct = Remembered::over(kept.punct, base.punct);
+        self.opts.list_width = Remembered::over(kept.list_width, base.list_width);
     }
 
     /// The settings to keep for the next run: those changed from the
@@ -177,6 +182,7 @@ impl App {
             measure: Remembered::differing(o.measure, b.measure),
             para_spacing: Remembered::differing(o.para_spacing, b.para_spacing),
             punct: Remembered::differing(o.punct, b.punct),
+            list_width: Remembered::differing(o.list_width, b.list_width),
         }
     }
 
@@ -247,7 +253,12 @@ impl App {
 
     /// The viewport for `area` in the current state.
     pub fn layout_for(&self, area: Rect) -> Viewport {
-        layout(area, self.view.focus, self.opts.measure)
+        layout(
+            area,
+            self.view.focus,
+            self.opts.measure,
+            self.opts.list_width,
+        )
     }
 
     /// The action a terminal event stands for, if any.

@@ -136,6 +136,9 @@ pub fn update(app: &mut App, action: Action, vp: &Viewport) -> Effect {
             }
         }
         Action::Wider | Action::Narrower => measure(app, vp, action == Action::Wider),
+        Action::ListWider | Action::ListNarrower => {
+            list_width(app, vp, action == Action::ListWider);
+        }
         Action::TogglePunct => {
             app.opts.punct = !app.opts.punct;
             app.opts_changed = true;
@@ -257,6 +260,35 @@ fn measure(app: &mut App, vp: &Viewport, wider: bool) {
         app.opts_changed = true;
     }
 }
+
+/// `(`/`)`: the headline list two columns narrower or wider, between 16
+/// columns and half the window.
+fn list_width(app: &mut App, vp: &Viewport, wider: bool) {
+    let width = vp.area.width;
+    let now = vp.list.filter(|_| vp.divider.is_some()).map_or_else(
+        || crate::layout::list_columns(width, app.opts.list_width),
+        |r| r.width,
+    );
+    let widest = (width / 2).clamp(MIN_LIST, MAX_LIST);
+    let next = if wider {
+        now.saturating_add(2).min(widest)
+    } else {
+        now.saturating_sub(2).max(MIN_LIST)
+    };
+    app.message = Some(if next == now {
+        format!("list {now} columns: the limit / 已到极限")
+    } else {
+        format!("list {next} columns")
+    });
+    if next != now {
+        app.opts.list_width = next;
+        app.opts_changed = true;
+    }
+}
+
+/// The headline list's narrowest and widest (`list_width`).
+const MIN_LIST: u16 = 16;
+const MAX_LIST: u16 = 120;
 
 /// The keyboard to the reading pane, which shows the selected headline's
 /// article: the article on screen is the one being read.

@@ -93,6 +93,12 @@ fn write_file(s: &mut String, r: &Reader, t: &Theme) -> std::fmt::Result {
     )?;
     writeln!(s, "# to even); `+` and `-` change it while reading.")?;
     writeln!(s, "measure = {}", r.measure)?;
+    writeln!(
+        s,
+        "# Headline list width in columns, 16 to 120, or 0 to size it to the"
+    )?;
+    writeln!(s, "# window; `(` and `)` change it while reading.")?;
+    writeln!(s, "list_width = {}", r.list_width)?;
     writeln!(s, "# A blank line between paragraphs (`s` toggles it).")?;
     writeln!(s, "paragraph_spacing = {}", r.paragraph_spacing)?;
     writeln!(

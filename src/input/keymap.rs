@@ -85,6 +85,8 @@ pub const DEFAULT_BINDINGS: &[(&str, &str, &str)] = &[
     ("main", "+", "wider"),
     ("main", "=", "wider"),
     ("main", "-", "narrower"),
+    ("main", ")", "list_wider"),
+    ("main", "(", "list_narrower"),
     ("main", "p", "toggle_punct"),
     ("main", "s", "toggle_spacing"),
     ("main", "?", "help"),

@@ -65,6 +65,22 @@ pub fn fullwidth_substitutions(text: &str) -> Vec<(usize, char)> {
     out
 }
 
+/// `text` as the reading pane draws it: the Chinese uses of ASCII
+/// punctuation in their full-width forms (for titles, snippets, copies).
+pub fn display(text: &str) -> Cow<'_, str> {
+    let subs = fullwidth_substitutions(text);
+    apply(text, 0, &subs)
+}
+
+/// [`display`] when `on` (the reader's punctuation setting), else `text`.
+pub fn shown(text: &str, on: bool) -> Cow<'_, str> {
+    if on {
+        display(text)
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
 /// `s` (which starts at byte `offset` of the paragraph) with the
 /// substitutions that fall inside it applied — what the UI draws.
 pub fn apply<'a>(s: &'a str, offset: usize, subs: &[(usize, char)]) -> Cow<'a, str> {

@@ -1,14 +1,18 @@
 //! The headline list: two rows per article — number, read mark, title
-//! (bold) and reading time; then kicker/subtitle dimmed. Titles are cut by
-//! display width with `…`, never through a wide character.
+//! (bold) and reading time; then kicker/subtitle dimmed. A title too long
+//! for its row goes on over the second row instead (the kicker gives way).
+//! Text is cut by display width with `…`, never through a wide character,
+//! and shows punctuation the way the reading pane does.
 
 use super::cells::{fill, put_str, width16};
 use crate::app::App;
 use crate::layout::Focus;
 use crate::layout::ROWS_PER_ENTRY;
-use crate::text::width::truncate;
+use crate::text::punct::shown;
+use crate::text::width::{AmbiguousWidth, grapheme_width, truncate};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use unicode_segmentation::UnicodeSegmentation;
 
 /// Han characters read per minute, for the reading-time estimate.
 pub const HAN_PER_MINUTE: usize = 400;
@@ -16,6 +20,30 @@ pub const HAN_PER_MINUTE: usize = 400;
 /// Reading time label: `3分` (at least one minute).
 pub fn reading_time(han: usize) -> String {
     format!("{}分", han.div_ceil(HAN_PER_MINUTE).max(1))
+}
+
+/// `text` split where it reaches `width` columns (whole graphemes; a
+/// closing mark is not left to open the second part).
+fn split_at_width(text: &str, width: usize, amb: AmbiguousWidth) -> (&str, &str) {
+    let mut used = 0;
+    for (i, g) in text.grapheme_indices(true) {
+        let w = grapheme_width(g, amb);
+        if used + w > width {
+            let mut cut = i;
+            // `，` `。` `”` … may not start a line: take the last character
+            // before it along.
+            if g.chars()
+                .next()
+                .is_some_and(crate::text::rules::is_no_line_start)
+                && let Some((j, _)) = text[..i].grapheme_indices(true).next_back()
+            {
+                cut = j;
+            }
+            return (&text[..cut], &text[cut..]);
+        }
+        used += w;
+    }
+    (text, "")
 }
 
 /// Draw the list for `app` into `area`.
@@ -74,20 +102,34 @@ pub fn render_headline_list(app: &App, area: Rect, buf: &mut Buffer) {
         let right = area.right().saturating_sub(1);
         let time_x = right.saturating_sub(time_w);
         let title_max = usize::from(time_x.saturating_sub(text_x + 1));
-        let title = truncate(article.display_title(), title_max, amb);
-        put_str(buf, text_x, y, time_x, &title, base.patch(theme.title), amb);
+        let sub_max = usize::from(right.saturating_sub(text_x));
+        let title = shown(article.display_title(), app.opts.punct);
+        let (first, rest) = split_at_width(&title, title_max, amb);
+        put_str(buf, text_x, y, time_x, first, base.patch(theme.title), amb);
         if time_x > text_x {
             put_str(buf, time_x, y, right, &time, base.patch(theme.dim), amb);
         }
-
-        let sub = article
-            .kicker
-            .as_deref()
-            .or(article.subtitle.as_deref())
-            .unwrap_or("");
-        let sub_max = usize::from(right.saturating_sub(text_x));
-        let sub = truncate(sub, sub_max, amb);
-        put_str(buf, text_x, y + 1, right, &sub, base.patch(theme.dim), amb);
+        if rest.is_empty() {
+            let sub = article
+                .kicker
+                .as_deref()
+                .or(article.subtitle.as_deref())
+                .unwrap_or("");
+            let sub = shown(sub, app.opts.punct);
+            let sub = truncate(&sub, sub_max, amb);
+            put_str(buf, text_x, y + 1, right, &sub, base.patch(theme.dim), amb);
+        } else {
+            let rest = truncate(rest, sub_max, amb);
+            put_str(
+                buf,
+                text_x,
+                y + 1,
+                right,
+                &rest,
+                base.patch(theme.title),
+                amb,
+            );
+        }
         super::search_results::decorate_entry(app, i, area, y, text_x, buf);
     }
 }

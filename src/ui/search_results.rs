@@ -246,7 +246,8 @@ pub fn render_results(app: &App, body: Rect, buf: &mut Buffer) {
         let base = if sel { theme.selected } else { theme.body };
         fill(buf, area.x, y, area.width, base);
         let w = usize::from(area.width.saturating_sub(2));
-        let title = truncate(&hit.title, w, amb);
+        let title = crate::text::punct::shown(&hit.title, app.opts.punct);
+        let title = truncate(&title, w, amb);
         put_str(
             buf,
             area.x + 1,
@@ -256,7 +257,8 @@ pub fn render_results(app: &App, body: Rect, buf: &mut Buffer) {
             base.patch(theme.title),
             amb,
         );
-        let snip = truncate(&hit.snippet.text, w, amb);
+        let snip = crate::text::punct::shown(&hit.snippet.text, app.opts.punct);
+        let snip = truncate(&snip, w, amb);
         put_str(buf, area.x + 1, y + 1, area.right(), &snip, theme.dim, amb);
     }
 }
