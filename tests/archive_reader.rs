@@ -489,3 +489,53 @@ fn search_history_is_kept_across_runs() {
     none.keys(&["enter", "/", "up"]);
     assert_eq!(text(&none).as_deref(), Some(""));
 }
+
+/// Issue 13 item 11: `R` walks the folder on a thread (the reader goes on
+/// at once) and adds only the files it does not know yet.
+#[test]
+fn r_rescans_in_the_background_and_adds_only_new_files() {
+    use kanbao::action::Effect;
+    use std::time::Duration;
+    let dir = make_folder(4);
+    let state = tempfile::tempdir().expect("state dir");
+    let mut run = Run::open(dir.path(), Store::at(state.path()));
+    let before = run.app.shelf.slots.len();
+    let new = dir.path().join("new");
+    std::fs::create_dir_all(&new).expect("mkdir");
+    for i in 100..103 {
+        std::fs::write(new.join(format!("issue-{i}.txt")), issue_text(i)).expect("write");
+    }
+    assert_eq!(run.press("R"), Effect::Rescan);
+    assert!(
+        run.app
+            .message
+            .as_deref()
+            .unwrap_or("")
+            .contains("rescanning"),
+        "{:?}",
+        run.app.message
+    );
+    assert_eq!(
+        run.app.shelf.slots.len(),
+        before,
+        "the walk is not done inline"
+    );
+    while run.app.shelf.slots.len() == before || run.app.shelf.is_loading() {
+        let msg = run
+            .rx
+            .recv_timeout(Duration::from_secs(20))
+            .expect("a message");
+        run.step(msg);
+    }
+    assert_eq!(run.app.shelf.slots.len(), before + 3);
+    // Again: nothing new, nothing re-read.
+    assert_eq!(run.press("R"), Effect::Rescan);
+    let msg = run
+        .rx
+        .recv_timeout(Duration::from_secs(20))
+        .expect("a message");
+    assert!(matches!(msg, Msg::Rescanned(_)));
+    run.step(msg);
+    assert_eq!(run.app.message.as_deref(), Some("rescan: 0 new"));
+    assert_eq!(run.app.shelf.slots.len(), before + 3);
+}

@@ -6,6 +6,11 @@
 
 use crate::text::width::{AmbiguousWidth, str_width};
 
+/// The longest query the bar holds, in characters: a search re-runs on
+/// every keystroke, so a 100 KB paste must not make each of them cost
+/// seconds; no one searches a newspaper for more than a paragraph.
+pub const MAX_QUERY_CHARS: usize = 200;
+
 /// The text being typed and the caret.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct LineEdit {
@@ -31,19 +36,23 @@ impl LineEdit {
     }
 
     /// Insert text at the caret (pasted text: line breaks and other
-    /// control characters become spaces, so a paste is one query line).
-    pub fn insert_str(&mut self, s: &str) {
+    /// control characters become spaces, so a paste is one query line),
+    /// as much as fits in [`MAX_QUERY_CHARS`]; false when some was cut.
+    pub fn insert_str(&mut self, s: &str) -> bool {
+        let room = MAX_QUERY_CHARS.saturating_sub(self.text.chars().count());
         let clean: String = s
             .chars()
+            .take(room)
             .map(|c| if c.is_control() { ' ' } else { c })
             .collect();
         self.text.insert_str(self.caret, &clean);
         self.caret += clean.len();
+        s.chars().nth(room).is_none()
     }
 
-    /// Insert one typed character.
+    /// Insert one typed character (not past [`MAX_QUERY_CHARS`]).
     pub fn insert(&mut self, c: char) {
-        if c.is_control() {
+        if c.is_control() || self.text.chars().count() >= MAX_QUERY_CHARS {
             return;
         }
         self.text.insert(self.caret, c);
@@ -297,6 +306,21 @@ mod tests {
         assert_eq!(e.caret(), "a民 生".len());
         e.insert('\u{7}');
         assert_eq!(e.text(), "a民 生b");
+    }
+
+    #[test]
+    fn a_huge_paste_is_cut_to_the_longest_query() {
+        let mut e = edit("民生");
+        assert!(!e.insert_str(&"保障".repeat(50_000)), "said it was cut");
+        assert_eq!(e.text().chars().count(), MAX_QUERY_CHARS);
+        e.insert('工');
+        assert_eq!(
+            e.text().chars().count(),
+            MAX_QUERY_CHARS,
+            "typing stops too"
+        );
+        let mut short = edit("");
+        assert!(short.insert_str("民生"));
     }
 
     #[test]

@@ -21,7 +21,14 @@ pub fn handle_bar_event(app: &mut App, ev: &Event, vp: &Viewport) -> Option<bool
     app.search.bar.as_ref()?;
     match ev {
         Event::Paste(s) => {
-            edit(app, vp, |e| e.insert_str(s));
+            let mut whole = true;
+            edit(app, vp, |e| whole = e.insert_str(s));
+            if !whole {
+                app.message = Some(format!(
+                    "search: the paste was cut to {} characters / 搜索词已截短",
+                    super::search_edit::MAX_QUERY_CHARS
+                ));
+            }
             Some(true)
         }
         Event::Key(k) if k.kind != KeyEventKind::Release => Some(bar_key(app, vp, k)),

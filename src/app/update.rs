@@ -16,8 +16,10 @@ impl App {
     pub fn handle_event(&mut self, ev: &Event, area: Rect) -> Effect {
         self.view.settle(self.now);
         let vp = self.layout_for(area);
+        // A key in the bar clears the message, unless it says something
+        // itself (a paste cut short).
+        let old = self.message.take();
         if let Some(changed) = super::search_keys::handle_bar_event(self, ev, &vp) {
-            self.message = None;
             self.sync(area);
             return if changed {
                 Effect::Redraw
@@ -25,6 +27,7 @@ impl App {
                 Effect::None
             };
         }
+        self.message = old;
         let Some(action) = self.action_for(ev) else {
             return Effect::None;
         };

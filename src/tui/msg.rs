@@ -20,4 +20,7 @@ pub enum Msg {
     TermClosed,
     /// A signal from outside (`tui::signals`).
     Signal(i32),
+    /// A rescan of the folder finished: the files it holds now (or why
+    /// it could not be read).
+    Rescanned(Result<Vec<std::path::PathBuf>, String>),
 }

@@ -90,18 +90,34 @@ pub fn save(app: &mut App, store: &Store) {
     }
 }
 
-/// Rescan the folder; new files are added to the shelf and loaded in the
-/// background. Files already known are not re-read.
-pub fn rescan(app: &mut App, store: &Store, tx: &Sender<Msg>) {
+/// Rescan the folder on a thread of its own (a walk of 100,000 files must
+/// not freeze the reader); the result comes back as `Msg::Rescanned`.
+pub fn rescan(app: &mut App, tx: &Sender<Msg>) {
     let Some(dir) = app.shelf.dir.clone() else {
         return;
     };
-    match archive::scan(&dir) {
+    app.message = Some("rescanning… 扫描中".into());
+    let tx = tx.clone();
+    std::thread::spawn(move || {
+        let found = archive::scan(&dir).map_err(|e| e.to_string());
+        let _ = tx.send(Msg::Rescanned(found));
+    });
+}
+
+/// A rescan's result: files not on the shelf yet are added and loaded in
+/// the background; files already known are not re-read. Linear in the
+/// number of files (a set of the known paths).
+pub fn rescanned(
+    app: &mut App,
+    found: Result<Vec<PathBuf>, String>,
+    store: &Store,
+    tx: &Sender<Msg>,
+) {
+    match found {
         Ok(paths) => {
-            let new: Vec<PathBuf> = paths
-                .into_iter()
-                .filter(|p| !app.shelf.slots.iter().any(|s| &s.path == p))
-                .collect();
+            let known: std::collections::HashSet<&PathBuf> =
+                app.shelf.slots.iter().map(|s| &s.path).collect();
+            let new: Vec<PathBuf> = paths.into_iter().filter(|p| !known.contains(p)).collect();
             app.message = Some(format!("rescan: {} new", new.len()));
             if !new.is_empty() {
                 let base = app.shelf.add_paths(new.clone());
@@ -139,6 +155,11 @@ pub fn step(app: &mut App, msg: Msg, area: &mut Rect, store: &Store, tx: &Sender
             }
         }
         Msg::TermClosed => Effect::Quit,
+        Msg::Rescanned(found) => {
+            rescanned(app, found, store, tx);
+            app.sync(*area);
+            Effect::Redraw
+        }
         // A terminating signal ends the reader like `q`: the position is
         // recorded and saved; suspend and resume are the host's (`drive`).
         Msg::Signal(sig) => match signals::response(sig) {
@@ -153,7 +174,7 @@ pub fn step(app: &mut App, msg: Msg, area: &mut Rect, store: &Store, tx: &Sender
         Effect::Quit | Effect::SaveState => save(app, store),
         Effect::Rescan => {
             save(app, store);
-            rescan(app, store, tx);
+            rescan(app, tx);
         }
         Effect::Clipboard(_) | Effect::Pager(_) if !app.shelf.dirty.is_empty() => save(app, store),
         Effect::None | Effect::Redraw | Effect::Clipboard(_) | Effect::Pager(_) => {}
