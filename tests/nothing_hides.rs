@@ -173,3 +173,14 @@ fn list_width_changes_by_key_and_config() {
     let (_, errors) = kanbao::config::parse("[reader]\nlist_width = 3\n", "config.toml");
     assert_eq!(errors.len(), 1, "out of range is a config problem");
 }
+
+#[test]
+fn a_long_issue_name_is_cut_with_an_ellipsis() {
+    let mut issue = fixture_issue();
+    issue.masthead = None;
+    issue.source = "一个很长很长很长很长很长很长很长很长的文件名字.txt".into();
+    let mut h = Harness::new(issue, ReaderOptions::default(), 60, 20);
+    let row = status_row(&mut h);
+    assert!(row.contains('…'), "{row}");
+    assert!(row.contains(" 1/5"), "the position keeps its place: {row}");
+}

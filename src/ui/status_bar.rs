@@ -107,12 +107,16 @@ pub fn render_status_bar(app: &App, area: Rect, buf: &mut Buffer) {
     };
     let right = area.right();
     let mut x = area.x + 1;
+    // A long name (a deep path, a long file name) is cut with `…` to half
+    // the row, so the position and the messages keep their place.
+    let name = issue_name(&app.issue);
+    let name = crate::text::width::truncate(&name, usize::from(area.width / 2), amb);
     x = put_str(
         buf,
         x,
         area.y,
         right,
-        &issue_name(&app.issue),
+        &name,
         theme.status.patch(theme.accent),
         amb,
     );
