@@ -101,7 +101,7 @@ pub fn part<'a>(text: Cow<'a, str>, shape: &Shape) -> Part<'a> {
     // A jump line cut off the start can uncover a dateline the shape did
     // not see.
     let maybe_lead = shape.dateline || start > 0;
-    if let Some(tag) = lead_dateline(body).filter(|_| maybe_lead) {
+    if let Some(tag) = maybe_lead.then(|| lead_dateline(body)).flatten() {
         let after = &body[tag.len()..];
         para.embedded = patterns::embedded_bracket(after)
             .and_then(parse_embedded)
