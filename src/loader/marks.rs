@@ -1,19 +1,33 @@
 //! One pass over a unit's bytes noting the few characters the shapes'
-//! tests are gated on (`版`, `页`, `年`, `摄`, `、`, digits, …). Most
-//! units are short lines, and on them the tests are most of the loader's
-//! time: each used to search the text for its own characters (a `char`
-//! set decodes every character). With the marks a test whose fixed
-//! characters are absent costs a flag test, and the text is read once.
+//! tests are gated on (`版`, `页`, `年`, `摄`, `、`, digits, …) and
+//! counting its characters, commas and sentence marks. Most units are
+//! short lines, and on them the tests are most of the loader's time: each
+//! used to search the text for its own characters (a `char` set decodes
+//! every character, a byte search restarts at every comma). With the
+//! marks a test whose fixed characters are absent costs a flag test, and
+//! the text is read once.
 
 /// What the pass found. Positions are byte offsets of a character's start.
 ///
 /// A long text (more than [`WHOLE`] bytes) is read only at its ends
-/// ([`ENDS`] bytes each): every flag then says "may hold" (true), and the
-/// page marks are those of the ends. The tests on the flags all stop at a
+/// ([`ENDS`] bytes each): every flag then says "may hold" (true), the
+/// page marks are those of the ends, and the counts are not kept. The tests on the flags all stop at a
 /// long text's length before (or do their own search), so for them a
 /// "may" is as good as the truth.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Marks {
+    /// The text was read whole: the counts below are kept.
+    pub whole: bool,
+    /// Characters.
+    pub chars: usize,
+    /// Commas (`,` `，`).
+    pub commas: usize,
+    /// Sentence marks (`。` `！` `？` `!` `?`).
+    pub stops: usize,
+    /// Opening brackets (`（` `(`).
+    pub opens: usize,
+    /// A space (ASCII or U+3000).
+    pub space: bool,
     /// An ASCII digit `0`–`9`.
     pub ascii_digit: bool,
     /// An ASCII letter.
@@ -53,7 +67,11 @@ const ENUMERATION: u32 = '、' as u32;
 const FULLWIDTH_0: u32 = '０' as u32;
 const FULLWIDTH_9: u32 = '９' as u32;
 const RARE: [u32; 4] = ['稿' as u32, '权' as u32, '证' as u32, '违' as u32];
-const NOTED: [u32; 11] = [
+const COMMA: u32 = '，' as u32;
+const STOPS: [u32; 3] = ['。' as u32, '！' as u32, '？' as u32];
+const OPEN: u32 = '（' as u32;
+const WIDE_SPACE: u32 = '\u{3000}' as u32;
+const NOTED: [u32; 17] = [
     PAGE,
     LEAF,
     YEAR,
@@ -65,6 +83,12 @@ const NOTED: [u32; 11] = [
     RARE[1],
     RARE[2],
     RARE[3],
+    COMMA,
+    STOPS[0],
+    STOPS[1],
+    STOPS[2],
+    OPEN,
+    WIDE_SPACE,
 ];
 
 /// The first two bytes of the noted characters (all three bytes long,
@@ -86,11 +110,20 @@ impl Marks {
     pub fn of(text: &str) -> Marks {
         let b = text.as_bytes();
         if b.len() <= WHOLE {
-            let mut m = Marks::default();
+            let mut m = Marks {
+                whole: true,
+                ..Marks::default()
+            };
             m.read(b, 0, b.len());
             return m;
         }
         let mut m = Marks {
+            whole: false,
+            chars: 0,
+            commas: 0,
+            stops: 0,
+            opens: 0,
+            space: true,
             ascii_digit: true,
             ascii_alpha: true,
             fullwidth_digit: true,
@@ -119,17 +152,28 @@ impl Marks {
         while i < to {
             let x = b[i];
             if x < 0x80 {
-                self.ascii_digit |= x.is_ascii_digit();
-                self.ascii_alpha |= x.is_ascii_alphabetic();
+                self.chars += 1;
+                match x {
+                    b'0'..=b'9' => self.ascii_digit = true,
+                    b'a'..=b'z' | b'A'..=b'Z' => self.ascii_alpha = true,
+                    b',' => self.commas += 1,
+                    b'!' | b'?' => self.stops += 1,
+                    b'(' => self.opens += 1,
+                    b' ' => self.space = true,
+                    _ => {}
+                }
                 i += 1;
                 continue;
             }
             // Every noted character takes three bytes (lead 0xE0–0xEF);
             // the text is UTF-8, so the two after such a lead are there.
             if x & 0xF0 != 0xE0 {
+                // A lead byte (not a continuation byte) starts a character.
+                self.chars += usize::from(x >= 0xC0);
                 i += 1;
                 continue;
             }
+            self.chars += 1;
             if LEADS[usize::from(x & 0x0F)] >> (b[i + 1] & 0x3F) & 1 != 0 {
                 let c = (u32::from(x & 0x0F) << 12)
                     | (u32::from(b[i + 1] & 0x3F) << 6)
@@ -155,9 +199,37 @@ impl Marks {
             PAPER => self.paper_space |= space,
             ENUMERATION => self.enumeration = true,
             FULLWIDTH_0..=FULLWIDTH_9 => self.fullwidth_digit = true,
+            COMMA => self.commas += 1,
+            OPEN => self.opens += 1,
+            WIDE_SPACE => self.space = true,
+            _ if STOPS.contains(&c) => self.stops += 1,
             _ if RARE.contains(&c) => self.chrome_rare = true,
             _ => {}
         }
+    }
+
+    /// What a long text's marks do not count: its commas, sentence marks,
+    /// opening brackets and whether it holds a space, by byte searches (the
+    /// marks are ASCII or start with 0xEF or 0xE3 in UTF-8).
+    pub fn punctuation(b: &[u8]) -> (usize, usize, bool, usize) {
+        let (mut commas, mut marks, mut space, mut opens) =
+            (0, 0, memchr::memchr(b' ', b).is_some(), 0);
+        for i in memchr::memchr3_iter(b',', 0xEF, 0xE3, b) {
+            match (b[i], b.get(i + 1), b.get(i + 2)) {
+                (b',', _, _) => commas += 1,
+                // `，` EF BC 8C, `！` EF BC 81, `？` EF BC 9F, `（` EF BC 88.
+                (0xEF, Some(0xBC), Some(0x8C)) => commas += 1,
+                (0xEF, Some(0xBC), Some(0x81 | 0x9F)) => marks += 1,
+                (0xEF, Some(0xBC), Some(0x88)) => opens += 1,
+                // `。` E3 80 82, U+3000 E3 80 80.
+                (0xE3, Some(0x80), Some(0x82)) => marks += 1,
+                (0xE3, Some(0x80), Some(0x80)) => space = true,
+                _ => {}
+            }
+        }
+        marks += memchr::memchr2_iter(b'!', b'?', b).count();
+        opens += memchr::memchr_iter(b'(', b).count();
+        (commas, marks, space, opens)
     }
 
     /// Does `版` or `页` stand in the first `head` bytes of the text, or
@@ -186,7 +258,14 @@ mod tests {
     fn naive(text: &str) -> Marks {
         let found = |c: char| text.match_indices(c).map(|(i, _)| i);
         let pages: Vec<usize> = text.match_indices(['版', '页']).map(|(i, _)| i).collect();
+        let count = |set: &[char]| text.chars().filter(|c| set.contains(c)).count();
         Marks {
+            whole: true,
+            chars: text.chars().count(),
+            commas: count(&[',', '，']),
+            stops: count(&['。', '！', '？', '!', '?']),
+            opens: count(&['（', '(']),
+            space: text.contains([' ', '\u{3000}']),
             ascii_digit: text.bytes().any(|b| b.is_ascii_digit()),
             ascii_alpha: text.bytes().any(|b| b.is_ascii_alphabetic()),
             fullwidth_digit: text
@@ -205,7 +284,8 @@ mod tests {
     fn marks_are_the_naive_searches() {
         let pieces = [
             "版", "页", "年", "摄", "报", "报 ", " ", "、", "０", "９", "５", "／", "稿", "权",
-            "证", "违", "a", "Z", "0", "9", "é", "𠀀", "〇", "，", "日", "電", "\u{3000}",
+            "证", "违", "a", "Z", "0", "9", "é", "𠀀", "〇", "，", "日", "電", "\u{3000}", ",",
+            "。", "！", "？", "!", "?", "(", "（", "）", "：", "ｚ",
         ];
         let mut seed: u64 = 0x2545F4914F6CDD1D;
         let mut next = || {
@@ -220,6 +300,25 @@ mod tests {
                 t.push_str(pieces[next() as usize % pieces.len()]);
             }
             assert_eq!(Marks::of(&t), naive(&t), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn short_texts_count_as_the_byte_searches() {
+        for t in [
+            "",
+            "本报讯 6月30日至7月1日,副市长朱忠明来衡调研时强调,要深入",
+            "第一句。第二句！第三句？(一)（二）!?\u{3000}，，",
+            "a, b, c (d) e! f? 𠀀 é",
+        ] {
+            let m = Marks::of(t);
+            assert!(m.whole);
+            let (commas, marks, space, opens) = Marks::punctuation(t.as_bytes());
+            assert_eq!(
+                (m.chars, m.commas, m.stops, m.space, m.opens),
+                (t.chars().count(), commas, marks, space, opens),
+                "{t:?}"
+            );
         }
     }
 

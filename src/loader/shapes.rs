@@ -272,39 +272,24 @@ fn chrome(text: &str, m: &Marks) -> bool {
 
 /// The shapes of `text`.
 pub fn shape(text: &str) -> Shape {
-    // Byte searches for the counts (the marks are `,` or start with 0xEF
-    // or 0xE3 in UTF-8); the other tests look only at the ends of the
-    // text, or run on short texts.
+    // A short text's counts come with its marks; a long one's from byte
+    // searches. The other tests look only at the ends of the text, or run
+    // on short texts.
     // Every threshold on the count is at most 60 characters: a text of
-    // more than 240 bytes has more than that, and is not counted.
-    let n = if text.len() <= 240 {
-        text.chars().count()
-    } else {
-        text.len() / 3
-    };
-    let b = text.as_bytes();
+    // more than 240 bytes (WHOLE) has more than that, and is not counted.
     let m = Marks::of(text);
-    let (mut commas, mut marks, mut space, mut opens) =
-        (0, 0, memchr::memchr(b' ', b).is_some(), 0);
-    for i in memchr::memchr3_iter(b',', 0xEF, 0xE3, b) {
-        match (b[i], b.get(i + 1), b.get(i + 2)) {
-            (b',', _, _) => commas += 1,
-            // `，` EF BC 8C, `！` EF BC 81, `？` EF BC 9F, `（` EF BC 88.
-            (0xEF, Some(0xBC), Some(0x8C)) => commas += 1,
-            (0xEF, Some(0xBC), Some(0x81 | 0x9F)) => marks += 1,
-            (0xEF, Some(0xBC), Some(0x88)) => opens += 1,
-            // `。` E3 80 82, U+3000 E3 80 80.
-            (0xE3, Some(0x80), Some(0x82)) => marks += 1,
-            (0xE3, Some(0x80), Some(0x80)) => space = true,
-            _ => {}
-        }
-    }
-    marks += memchr::memchr2_iter(b'!', b'?', b).count();
-    opens += memchr::memchr_iter(b'(', b).count();
+    let (n, commas, marks, space, opens) = if m.whole {
+        (m.chars, m.commas, m.stops, m.space, m.opens)
+    } else {
+        let (commas, marks, space, opens) = Marks::punctuation(text.as_bytes());
+        (text.len() / 3, commas, marks, space, opens)
+    };
     let han = text.chars().take(8).any(is_han) || text.chars().any(is_han);
+
     let last = text.chars().next_back();
-    let ends = ends_sentence(text);
     let trimmed = trim_end_chars(text, CLOSERS);
+    // `ends_sentence`, on the trim done once.
+    let ends = trimmed.ends_with(SENTENCE_ENDS);
     let final_mark = trimmed.ends_with(['。', '！', '？', '!', '?']);
     let inner_sentence = marks > usize::from(final_mark);
     let ends_open = matches!(last, Some('，' | '、' | ',' | '；' | ';'));
