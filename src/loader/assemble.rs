@@ -207,9 +207,11 @@ pub fn assemble<'a>(
             // whichever of the two labels it got (a site's menu above it
             // is chrome, and chrome may not go back to the top).
             Label::Top | Label::Chrome if label == Label::Top || out.before_articles() => {
-                match parse_masthead(&unit.text) {
-                    Some(m) if shape.masthead => out.masthead(m),
-                    _ => out.issue.chrome.push(unit.text.into_owned()),
+                // Parsed only where the shape saw a masthead: the parse
+                // allocates, and most top lines are chrome.
+                match shape.masthead.then(|| parse_masthead(&unit.text)).flatten() {
+                    Some(m) => out.masthead(m),
+                    None => out.issue.chrome.push(unit.text.into_owned()),
                 }
             }
             Label::Top | Label::Chrome => out.issue.chrome.push(unit.text.into_owned()),

@@ -27,6 +27,11 @@ static MH_OTHER: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// Characters no part of a masthead holds: neither the patterns take
+/// them nor is a paper's name made of them (Han only). A line holding one
+/// leaves a token that is no name, so it is no masthead (`（下转第2版）`).
+const NEVER_IN_MASTHEAD: &[char] = &['（', '）', '(', ')', '《', '》', '“', '”', '、', '【', '】'];
+
 /// A paper's name: a short run of Han ending with a paper suffix (`衡阳日报`).
 fn is_paper_name(s: &str) -> bool {
     let n = s.chars().count();
@@ -80,11 +85,9 @@ pub fn masthead(text: &str) -> Option<Masthead> {
             _ => {}
         }
     }
-    let likely = page
-        || (year && month)
-        || (separators >= 2 && digit)
-        || PAPER_SUFFIXES.iter().any(|suf| text.contains(suf));
-    if !likely {
+    let named = PAPER_SUFFIXES.iter().any(|suf| text.contains(suf));
+    let likely = page || (year && month) || (separators >= 2 && digit) || named;
+    if !likely || text.contains(NEVER_IN_MASTHEAD) {
         return None;
     }
     let date = MH_DATE.captures(text).and_then(|c| {
@@ -96,6 +99,11 @@ pub fn masthead(text: &str) -> Option<Masthead> {
     let page = MH_PAGE
         .captures(text)
         .and_then(|c| c.name("p").or(c.name("p2")).map(|m| m.as_str().to_owned()));
+    // With neither a date nor a page only a paper's name would make it a
+    // masthead, and a name ends with a suffix: skip the replacing then.
+    if date.is_none() && page.is_none() && !named {
+        return None;
+    }
     let rest = MH_DATE.replace_all(text, " ");
     let rest = MH_PAGE.replace_all(&rest, " ");
     let rest = MH_OTHER.replace_all(&rest, " ");
@@ -149,6 +157,25 @@ mod tests {
             assert_eq!(more_than_80_chars(&"年".repeat(n)), n > 80);
             assert_eq!(more_than_80_chars(&"a".repeat(n)), n > 80);
             assert_eq!(more_than_80_chars(&"𠀀".repeat(n)), n > 80);
+        }
+    }
+
+    #[test]
+    fn never_in_masthead_is_taken_by_no_pattern() {
+        for &c in NEVER_IN_MASTHEAD {
+            assert!(!is_han(c), "{c}");
+            for t in [
+                format!("{c}"),
+                format!("第1版{c}要闻"),
+                format!("第1版：{c}"),
+                format!("2020年7月1日{c}星期一"),
+                format!("农历{c}{c}"),
+                format!("{c} | {c}"),
+            ] {
+                for re in [&*MH_DATE, &*MH_PAGE, &*MH_OTHER] {
+                    assert!(re.find_iter(&t).all(|m| !m.as_str().contains(c)), "{t}");
+                }
+            }
         }
     }
 

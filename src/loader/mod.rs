@@ -7,13 +7,15 @@
 //! `segment` (the labelling of the whole page its cues explain best) →
 //! `assemble` (labels → articles, with `parts` for body units). The rules
 //! they apply are data: word lists in `rules` and `words`, weights in
-//! `weights`. `scan` is the one byte pass `decode` and `sanitize` share.
+//! `weights`. `scan` is the one byte pass `decode` and `sanitize` share;
+//! `marks` is the one pass over a unit that the shapes' gates read.
 //! Units borrow from the decoded text; only the articles' fields own text.
 //! `read` (behind [`read_file`]) is the only part that touches the file system.
 
 mod assemble;
 pub mod cues;
 pub mod decode;
+mod marks;
 mod masthead;
 mod names;
 mod parts;

@@ -5,7 +5,7 @@
 
 use super::names::{parse_byline, parse_embedded, parse_written_byline};
 use super::patterns;
-use super::shapes::{Shape, is_editors, lead_dateline};
+use super::shapes::{Shape, lead_dateline};
 use super::words::GRAPHIC_LABELS;
 use crate::model::Jump;
 use std::borrow::Cow;
@@ -72,7 +72,8 @@ pub fn part<'a>(text: Cow<'a, str>, shape: &Shape) -> Part<'a> {
     if shape.trailing {
         return Part::Credit(text);
     }
-    if is_editors(&text) {
+    // The shape's `editors` is `is_editors` of this same text.
+    if shape.editors {
         let bare = text.trim_start_matches(['（', '(']);
         let bare = bare.strip_prefix("本版").unwrap_or(bare);
         let graphic = GRAPHIC_LABELS.iter().any(|l| bare.starts_with(l));
@@ -101,7 +102,7 @@ pub fn part<'a>(text: Cow<'a, str>, shape: &Shape) -> Part<'a> {
     // A jump line cut off the start can uncover a dateline the shape did
     // not see.
     let maybe_lead = shape.dateline || start > 0;
-    if let Some(tag) = lead_dateline(body).filter(|_| maybe_lead) {
+    if let Some(tag) = maybe_lead.then(|| lead_dateline(body)).flatten() {
         let after = &body[tag.len()..];
         para.embedded = patterns::embedded_bracket(after)
             .and_then(parse_embedded)

@@ -49,7 +49,10 @@ pub fn dateline(text: &str) -> Option<&str> {
     while !text.is_char_boundary(head) {
         head -= 1;
     }
-    if !text[..head].contains(['讯', '电']) {
+    // Two one-character searches (each a `memchr` for the character's
+    // last byte) are cheaper than one search for either character, which
+    // decodes every character.
+    if !text[..head].contains('讯') && !text[..head].contains('电') {
         return None;
     }
     // The common leads (`本报讯`, `本报衡阳7月1日讯`): the pattern tries the

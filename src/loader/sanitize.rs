@@ -35,22 +35,55 @@ pub fn sanitize_scanned<'a>(text: &'a str, scan: &Scan) -> Cow<'a, str> {
     if !scan.needs_sanitize {
         return Cow::Borrowed(text);
     }
+    // Runs of kept text are copied whole: only a byte that can start a
+    // line end, an escape or a dropped character (`may_change`) is looked
+    // at as a character (a CRLF file has one every line).
+    let b = text.as_bytes();
     let mut out = String::with_capacity(text.len());
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
+    let (mut i, mut run) = (0, 0);
+    while i < b.len() {
+        if !may_change(b[i]) {
+            i += 1;
+            continue;
+        }
+        // `b[i]` is ASCII or a lead byte: a character starts here.
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
         match c {
             '\r' => {
+                out.push_str(&text[run..i]);
                 out.push('\n');
-                if chars.peek() == Some(&'\n') {
-                    chars.next();
+                i += 1;
+                if b.get(i) == Some(&b'\n') {
+                    i += 1;
                 }
+                run = i;
             }
-            '\u{1B}' => skip_escape(&mut chars),
-            c if is_dropped(c) => {}
-            c => out.push(c),
+            '\u{1B}' => {
+                out.push_str(&text[run..i]);
+                let mut rest = text[i + 1..].chars();
+                skip_escape(&mut rest);
+                i = text.len() - rest.as_str().len();
+                run = i;
+            }
+            c if is_dropped(c) => {
+                out.push_str(&text[run..i]);
+                i += c.len_utf8();
+                run = i;
+            }
+            c => i += c.len_utf8(),
         }
     }
+    out.push_str(&text[run..]);
     Cow::Owned(out)
+}
+
+/// Can the character starting with byte `x` be one `sanitize` changes?
+/// Controls (but tab and LF) and DEL are ASCII; C1 controls start with
+/// 0xC2, the bidi controls with 0xE2, the byte-order mark with 0xEF.
+fn may_change(x: u8) -> bool {
+    (x < 0x20 && x != b'\t' && x != b'\n') || matches!(x, 0x7F | 0xC2 | 0xE2 | 0xEF)
 }
 
 /// After an ESC: consume the rest of a *whole* escape sequence — CSI
@@ -58,7 +91,7 @@ pub fn sanitize_scanned<'a>(text: &'a str, scan: &Scan) -> Cow<'a, str> {
 /// 0x40–0x7E) or OSC (`ESC ]` … BEL or `ESC \`). Anything else — an
 /// unterminated sequence, `ESC 7` — is a lone ESC: only the ESC goes, and
 /// what follows stays text (so no Han character or digit is ever lost).
-fn skip_escape(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
+fn skip_escape(chars: &mut std::str::Chars<'_>) {
     let mut ahead = chars.clone();
     match ahead.next() {
         Some('[') => {
@@ -97,7 +130,51 @@ fn skip_escape(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
 
 #[cfg(test)]
 mod tests {
-    use super::sanitize;
+    use super::{is_dropped, sanitize, skip_escape};
+
+    /// The character loop `sanitize` was before it copied runs whole.
+    fn by_chars(text: &str) -> String {
+        let mut out = String::new();
+        let mut chars = text.chars();
+        while let Some(c) = chars.next() {
+            match c {
+                '\r' => {
+                    out.push('\n');
+                    if chars.as_str().starts_with('\n') {
+                        chars.next();
+                    }
+                }
+                '\u{1B}' => skip_escape(&mut chars),
+                c if is_dropped(c) => {}
+                c => out.push(c),
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn runs_copied_whole_are_the_character_loop() {
+        let pieces = [
+            "\r", "\n", "\r\n", "\u{1B}", "[", "]", "31;1m", "m", "\u{7}", "\\", "0;t", "\t",
+            "\u{0}", "\u{7F}", "\u{85}", "\u{9F}", "\u{A0}", "é", "\u{202A}", "\u{202E}",
+            "\u{202F}", "\u{2066}", "\u{2069}", "\u{200E}", "\u{200D}", "\u{FEFF}", "\u{FEFE}",
+            "，", "“", "—", "本报", "a", " ",
+        ];
+        let mut seed: u64 = 0x2545F4914F6CDD1D;
+        let mut next = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        for _ in 0..50_000 {
+            let mut t = String::new();
+            for _ in 0..next() % 20 {
+                t.push_str(pieces[next() as usize % pieces.len()]);
+            }
+            assert_eq!(sanitize(&t), by_chars(&t), "{t:?}");
+        }
+    }
 
     #[test]
     fn line_ends() {

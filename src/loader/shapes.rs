@@ -3,6 +3,7 @@
 //! chrome, …). Each test is a pure function of the text, with its words
 //! in `rules`/`words`.
 
+use super::marks::Marks;
 use super::masthead::masthead as parse_masthead;
 use super::names::{parse_bracketed_byline, parse_byline};
 use super::patterns;
@@ -59,9 +60,6 @@ static CHROME_WORDS_RE: LazyLock<Regex> = LazyLock::new(|| {
     let words: Vec<String> = CHROME_WORDS.iter().map(|w| regex::escape(w)).collect();
     re(&words.join("|"))
 });
-
-/// `０`–`９`.
-const FULLWIDTH_DIGITS: [char; 10] = ['０', '１', '２', '３', '４', '５', '６', '７', '８', '９'];
 
 /// Bullets of a site's menu items (never a byline marker: `●`/`■` open bylines).
 const MENU_BULLETS: &[char] = &['•', '·', '▪', '»', '›'];
@@ -182,9 +180,13 @@ fn floor_boundary(text: &str, at: usize) -> usize {
 /// Could `text` open with a numbered heading? (The cheap test before the
 /// pattern.)
 fn may_be_ordinal(text: &str) -> bool {
-    text.chars()
-        .next()
-        .is_some_and(|c| "一二三四五六七八九十（(第".contains(c) || c.is_ascii_digit())
+    text.chars().next().is_some_and(|c| {
+        matches!(
+            c,
+            '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
+        ) || matches!(c, '（' | '(' | '第')
+            || c.is_ascii_digit()
+    })
 }
 
 /// A photo credit line of its own (`新华社记者 陈 斌摄`).
@@ -194,7 +196,13 @@ pub fn is_photo_line(text: &str) -> bool {
 
 /// A caption: opens with `▲`/`图为`, ends with a photo credit, or is one.
 pub fn is_caption(text: &str) -> bool {
-    CAPTIONS.any(text) || patterns::ends_with_photo_credit(text) || is_photo_line(text)
+    caption(text, &Marks::of(text))
+}
+
+/// [`is_caption`], with the text's marks: a photo credit holds `摄`.
+fn caption(text: &str, m: &Marks) -> bool {
+    CAPTIONS.any(text)
+        || (m.photo && (patterns::ends_with_photo_credit(text) || is_photo_line(text)))
 }
 
 /// `责任编辑：张三 版式：李四`, possibly in brackets.
@@ -230,6 +238,11 @@ pub fn is_trailing_credit(text: &str) -> bool {
 
 /// Site chrome: a menu item, a page list entry, a footer, a source line.
 pub fn is_chrome(text: &str) -> bool {
+    chrome(text, &Marks::of(text))
+}
+
+/// [`is_chrome`], with the text's marks.
+fn chrome(text: &str, m: &Marks) -> bool {
     if CHROME_EXACT.contains(&text) {
         return true;
     }
@@ -245,8 +258,8 @@ pub fn is_chrome(text: &str) -> bool {
         return false;
     }
     if text.len() <= 240
+        && m.page_in_head(40)
         && chars(text) <= 60
-        && text[..floor_boundary(text, 40)].contains('版')
         && PAGE_ITEM.is_match(text)
         && !ends_sentence(text)
     {
@@ -254,47 +267,34 @@ pub fn is_chrome(text: &str) -> bool {
     }
     // Footers and source lines are short; a long paragraph may quote a
     // web address without being chrome.
-    text.len() <= 160 && may_hold_chrome_word(text) && CHROME_WORDS_RE.is_match(text)
+    text.len() <= 160 && may_hold_chrome_word(m) && CHROME_WORDS_RE.is_match(text)
 }
 
 /// The shapes of `text`.
 pub fn shape(text: &str) -> Shape {
-    // Byte searches for the counts (the marks are `,` or start with 0xEF
-    // or 0xE3 in UTF-8); the other tests look only at the ends of the
-    // text, or run on short texts.
+    // A short text's counts come with its marks; a long one's from byte
+    // searches. The other tests look only at the ends of the text, or run
+    // on short texts.
     // Every threshold on the count is at most 60 characters: a text of
-    // more than 240 bytes has more than that, and is not counted.
-    let n = if text.len() <= 240 {
-        text.chars().count()
+    // more than 240 bytes (WHOLE) has more than that, and is not counted.
+    let m = Marks::of(text);
+    let (n, commas, marks, space, opens) = if m.whole {
+        (m.chars, m.commas, m.stops, m.space, m.opens)
     } else {
-        text.len() / 3
+        let (commas, marks, space, opens) = Marks::punctuation(text.as_bytes());
+        (text.len() / 3, commas, marks, space, opens)
     };
-    let b = text.as_bytes();
-    let (mut commas, mut marks, mut space, mut opens) =
-        (0, 0, memchr::memchr(b' ', b).is_some(), 0);
-    for i in memchr::memchr3_iter(b',', 0xEF, 0xE3, b) {
-        match (b[i], b.get(i + 1), b.get(i + 2)) {
-            (b',', _, _) => commas += 1,
-            // `，` EF BC 8C, `！` EF BC 81, `？` EF BC 9F, `（` EF BC 88.
-            (0xEF, Some(0xBC), Some(0x8C)) => commas += 1,
-            (0xEF, Some(0xBC), Some(0x81 | 0x9F)) => marks += 1,
-            (0xEF, Some(0xBC), Some(0x88)) => opens += 1,
-            // `。` E3 80 82, U+3000 E3 80 80.
-            (0xE3, Some(0x80), Some(0x82)) => marks += 1,
-            (0xE3, Some(0x80), Some(0x80)) => space = true,
-            _ => {}
-        }
-    }
-    marks += memchr::memchr2_iter(b'!', b'?', b).count();
-    opens += memchr::memchr_iter(b'(', b).count();
     let han = text.chars().take(8).any(is_han) || text.chars().any(is_han);
+
     let last = text.chars().next_back();
-    let ends = ends_sentence(text);
     let trimmed = trim_end_chars(text, CLOSERS);
+    // `ends_sentence`, on the trim done once.
+    let ends = trimmed.ends_with(SENTENCE_ENDS);
     let final_mark = trimmed.ends_with(['。', '！', '？', '!', '?']);
     let inner_sentence = marks > usize::from(final_mark);
     let ends_open = matches!(last, Some('，' | '、' | ',' | '；' | ';'));
     let short = n <= 60;
+    let caption = caption(text, &m);
     Shape {
         chars: n,
         ends_sentence: ends,
@@ -303,29 +303,30 @@ pub fn shape(text: &str) -> Shape {
         dateline: lead_dateline(text).is_some(),
         // A line ending in `摄` is a caption, never a byline (FORMAT.md).
         byline: short
-            && !is_caption(text)
+            && !caption
             && (parse_byline(text).is_some() || super::names::is_written_byline(text)),
-        caption: is_caption(text),
-        jump: may_hold_jump(text)
+        caption,
+        // A jump line (`（下转第2版）`) has its `版`/`页` near an end.
+        jump: m.page_near_ends(text.len(), 60, 60)
             && (patterns::jump_whole(text).is_some()
                 || patterns::jump_at_end(text).is_some()
                 || patterns::jump_at_start(text).is_some()),
         trailing: is_trailing_credit(text),
         editors: is_editors(text),
-        masthead: short && may_be_masthead(b, text) && parse_masthead(text).is_some(),
-        chrome: is_chrome(text),
+        masthead: short && may_be_masthead(&m, text) && parse_masthead(text).is_some(),
+        chrome: chrome(text, &m),
         kicker_end: KICKER_ENDS.iter().any(|e| text.ends_with(e))
             || SPEECH_VERBS.iter().any(|v| text.ends_with(v)),
         dash_start: SUBTITLES.any(text),
         // A photo credit's agency (`刘帅冶摄（人民视觉）`) is no column tag.
         column_tag: n > 4
-            && !is_photo_line(text)
             && matches!(last, Some('）' | ')'))
+            && !is_photo_line(text)
             && text
                 .rfind(['（', '('])
                 .is_some_and(|i| chars(&text[i..]) <= 10 && i > 0),
         subhead_mark: SUBHEADS.any(text) || (may_be_ordinal(text) && ORDINAL.is_match(text)),
-        section_label: n <= 8 && SECTION_LABELS.iter().any(|w| trim_marks(text) == *w),
+        section_label: n <= 8 && is_section_label(text),
         end_mark: END_MARKS.contains(&text),
         no_han: !han,
         inner_space: space,
@@ -336,49 +337,60 @@ pub fn shape(text: &str) -> Shape {
             && SALUTATIONS.iter().any(|w| text.contains(w)),
         whole_bracket: text.starts_with(['（', '(']) && text.ends_with(['）', ')']) && opens == 1,
         commas: commas >= 2,
-        art_credit: n <= 24 && ART_CREDIT.is_match(text),
-        enumeration: n <= 60 && text.contains('、'),
-        digits: n <= 60 && (b.iter().any(u8::is_ascii_digit) || text.contains(FULLWIDTH_DIGITS)),
+        // The pattern ends with `图` or `文`.
+        art_credit: n <= 24 && text.ends_with(['图', '文']) && ART_CREDIT.is_match(text),
+        enumeration: n <= 60 && m.enumeration,
+        digits: n <= 60 && (m.ascii_digit || m.fullwidth_digit),
         comma: commas > 0,
         headline_shaped: n <= 40 && !ends && !ends_open && !inner_sentence,
     }
 }
 
-/// Could `text` hold one of `CHROME_WORDS`? Each holds an ASCII letter or
-/// one of a few rare characters (a test keeps the list and this in step).
-fn may_hold_chrome_word(text: &str) -> bool {
-    text.bytes().any(|b| b.is_ascii_alphabetic()) || text.contains(['稿', '权', '证', '违'])
+/// Could a text with these marks hold one of `CHROME_WORDS`? Each holds
+/// an ASCII letter or one of a few rare characters (a test keeps the list
+/// and this in step).
+fn may_hold_chrome_word(m: &Marks) -> bool {
+    m.ascii_alpha || m.chrome_rare
 }
 
 /// Could `text` be a masthead line? It has a date's or page's digits, a
 /// `版`, or ends with a paper's name (`…报`); the parse runs only then.
-fn may_be_masthead(b: &[u8], text: &str) -> bool {
-    b.iter().any(u8::is_ascii_digit)
-        || text.contains(['版', '年'])
+fn may_be_masthead(m: &Marks, text: &str) -> bool {
+    m.ascii_digit
+        || m.first_page.is_some()
+        || m.year
         || text.ends_with(['报', '刊'])
-        || text.contains("报 ")
-}
-
-/// Could `text` hold a jump line (`（下转第2版）`) at an end? Only if `版`
-/// or `页` stands near one of its ends: the patterns run only then.
-fn may_hold_jump(text: &str) -> bool {
-    let head = &text[..floor_boundary(text, 60)];
-    let tail = &text[ceil_boundary(text, text.len().saturating_sub(60))..];
-    head.contains(['版', '页']) || tail.contains(['版', '页'])
-}
-
-/// The smallest char boundary of `text` at or above `at`.
-fn ceil_boundary(text: &str, at: usize) -> usize {
-    let mut i = at.min(text.len());
-    while !text.is_char_boundary(i) {
-        i += 1;
-    }
-    i
+        || m.paper_space
 }
 
 /// `text` without the markers and brackets around a label (`■链接`, `【背景】`).
 fn trim_marks(text: &str) -> &str {
-    text.trim_matches(|c: char| "■□●◆【】[]〔〕<>《》：:".contains(c))
+    text.trim_matches(|c: char| {
+        matches!(
+            c,
+            '■' | '□'
+                | '●'
+                | '◆'
+                | '【'
+                | '】'
+                | '['
+                | ']'
+                | '〔'
+                | '〕'
+                | '<'
+                | '>'
+                | '《'
+                | '》'
+        ) || matches!(c, '：' | ':')
+    })
+}
+
+/// A section label (`链接`, `■记者手记`). Called only on texts of at
+/// most 8 characters: kept out of line so the trim is not done on others.
+#[inline(never)]
+fn is_section_label(text: &str) -> bool {
+    let label = trim_marks(text);
+    SECTION_LABELS.contains(&label)
 }
 
 #[cfg(test)]
@@ -435,7 +447,7 @@ mod tests {
     #[test]
     fn chrome_words_pass_their_gate() {
         for w in CHROME_WORDS {
-            assert!(may_hold_chrome_word(w), "{w}");
+            assert!(may_hold_chrome_word(&Marks::of(w)), "{w}");
         }
     }
 

@@ -220,11 +220,16 @@ fn measure<'a>(lines: &[Line<'a>], end: fn(&Line<'a>) -> usize, slack: usize) ->
     // Hardly any line runs past the measure. A line has at most as many
     // columns, and as many characters, as it has bytes (a CJK character is
     // 3 bytes, 2 columns, 1 character): only longer lines are measured, and
-    // the count stops at the allowance.
+    // the count stops at the allowance. It has at least a quarter as many
+    // characters as bytes, and columns as characters: a line that long is
+    // past the measure without measuring it (most paragraphs are).
     let allowance = (lines.len() / 20).max(1);
     let beyond = lines
         .iter()
-        .filter(|l| l.indent + l.text.len() > best + 1 && end(l) > best + 1)
+        .filter(|l| {
+            l.indent + l.text.len() > best + 1
+                && (l.lead_chars + l.text.len().div_ceil(4) > best + 1 || end(l) > best + 1)
+        })
         .take(allowance + 1)
         .count();
     (beyond <= allowance).then_some(best)
