@@ -184,3 +184,23 @@ fn a_long_issue_name_is_cut_with_an_ellipsis() {
     assert!(row.contains('…'), "{row}");
     assert!(row.contains(" 1/5"), "the position keeps its place: {row}");
 }
+
+#[test]
+fn a_kept_search_leaves_room_for_the_message_and_help() {
+    let mut h = Harness::new(fixture_issue(), ReaderOptions::default(), 80, 24);
+    h.press("/");
+    h.type_text("工作");
+    h.press("enter");
+    assert!(h.app.search.kept.is_some());
+    h.app.message = Some("a message that is long enough to be cut short at eighty columns".into());
+    let row = status_row(&mut h);
+    assert!(row.contains("/工作"), "{row}");
+    assert!(row.contains("? help"), "{row}");
+    assert!(row.contains("a message that"), "{row}");
+    let help = row.find("? help").unwrap_or(0);
+    let kept = row.find("/工作").unwrap_or(0);
+    assert!(
+        help < kept,
+        "help left of the kept search, not under it: {row}"
+    );
+}

@@ -79,6 +79,22 @@ fn window(app: &App, area: Rect) -> (usize, usize, String) {
     (start, avail, status)
 }
 
+/// The kept search as the status row's right end shows it (` /民生 3/17 `,
+/// at most half the row), if there is one: the status bar leaves it room.
+pub fn kept_text(app: &App, area: Rect) -> Option<String> {
+    let kept = app.search.kept.as_ref()?;
+    if app.search.bar.is_some() || area.width < 24 {
+        return None;
+    }
+    let amb = app.opts.ambiguous;
+    let text = if kept.word.is_empty() {
+        format!(" /{} {} ", kept.query, app.search.summary())
+    } else {
+        format!(" /{} ", kept.query)
+    };
+    Some(crate::text::width::truncate(&text, usize::from(area.width / 2), amb).into_owned())
+}
+
 /// Draw the open bar into the status row.
 pub fn render_search_bar(app: &App, area: Rect, buf: &mut Buffer) {
     let Some(bar) = &app.search.bar else {
@@ -145,32 +161,13 @@ pub fn place_cursor(app: &App, frame: &mut Frame) {
 /// With the bar closed: the kept query and its count at the end of the
 /// status row (`民生 3/17 · 4 articles`), unless a message is showing.
 pub fn render_kept(app: &App, area: Rect, buf: &mut Buffer) {
-    let Some(kept) = &app.search.kept else {
+    let Some(text) = kept_text(app, area) else {
         return;
     };
-    if app.search.bar.is_some() || area.width < 24 {
-        return;
-    }
     let amb = app.opts.ambiguous;
-    let text = if kept.word.is_empty() {
-        format!(" /{} {} ", kept.query, app.search.summary())
-    } else {
-        format!(" /{} ", kept.query)
-    };
-    let text = crate::text::width::truncate(&text, usize::from(area.width / 2), amb);
     let w = width16(&text, amb);
     let x = area.right().saturating_sub(w);
-    // Blank a key hint the text would cut in half (hints are separated by
-    // two spaces).
-    let mut cx = x;
-    while cx > area.x {
-        let blank = |c: u16| buf.cell((c, area.y)).is_none_or(|c| c.symbol() == " ");
-        if blank(cx - 1) && blank(cx.saturating_sub(2)) {
-            break;
-        }
-        cx -= 1;
-    }
-    fill(buf, cx, area.y, x - cx, app.theme.status);
+    // The status bar left this room (`kept_text`): nothing is cut here.
     fill(buf, x, area.y, w, app.theme.status);
     put_str(
         buf,

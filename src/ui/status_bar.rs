@@ -105,7 +105,10 @@ pub fn render_status_bar(app: &App, area: Rect, buf: &mut Buffer) {
     } else {
         format!("{}/{}", app.view.selected + 1, n)
     };
-    let right = area.right();
+    // The kept search (drawn after this, at the right end) has its room;
+    // the rest of the row is shared below.
+    let kept = super::search_bar::kept_text(app, area).map_or(0, |t| width16(&t, amb));
+    let right = area.right().saturating_sub(kept).max(area.x + 1);
     let mut x = area.x + 1;
     // A long name (a deep path, a long file name) is cut with `…` to half
     // the row, so the position and the messages keep their place.
