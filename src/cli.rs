@@ -10,6 +10,7 @@ use crate::archive::input;
 use crate::archive::keys::Date;
 use crate::config::AmbiguousSetting;
 use crate::export::Format;
+use crate::lang;
 use crate::loader::{self, LoadError};
 use crate::model::{Encoding, Issue};
 use crate::search::command::files::Options;
@@ -215,7 +216,9 @@ pub fn main() -> ExitCode {
         }
         Some(Command::Config { default: false }) => match crate::config::default_path() {
             Some(p) => emit(|out| writeln!(out, "{}", safe::line(&p.display().to_string()))).code(),
-            None => fail(&"no config directory on this platform"),
+            None => fail(
+                &tr!(lang::current(); "no config directory on this platform", "这个平台没有配置文件夹"),
+            ),
         },
         None if cli.path.as_deref().is_some_and(Path::is_dir) || io::stdout().is_terminal() => {
             crate::tui::main(&cli.reader_args())
@@ -228,7 +231,7 @@ pub fn main() -> ExitCode {
                     match (problems.first(), inputs.pop()) {
                         (Some(problem), _) => return fail(problem),
                         (None, Some(i)) => i.load(),
-                        (None, None) => return fail(&"-: nothing to read"),
+                        (None, None) => return fail(&output::nothing_to_read(p)),
                     }
                 }
                 other => load(other),

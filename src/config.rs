@@ -3,6 +3,7 @@
 //! naming the file, line and key (shown in the status bar for the session)
 //! and the default stands in for that value.
 
+use crate::lang;
 use crate::text::width::AmbiguousWidth;
 use crate::text::wrap::LineBreakRule;
 use std::collections::BTreeMap;
@@ -29,7 +30,9 @@ impl std::str::FromStr for AmbiguousSetting {
             "1" => Ok(AmbiguousSetting::Fixed(AmbiguousWidth::Narrow)),
             "2" => Ok(AmbiguousSetting::Fixed(AmbiguousWidth::Wide)),
             "auto" => Ok(AmbiguousSetting::Auto),
-            _ => Err(format!("expected 1, 2 or auto, found `{s}`")),
+            _ => Err(
+                tr!(lang::current(); "expected 1, 2 or auto, found `{s}`", "应为 1、2 或 auto，实为 `{s}`"),
+            ),
         }
     }
 }
@@ -187,29 +190,49 @@ impl Parser<'_> {
 
     fn reader(&mut self, t: &toml::Table, r: &mut Reader) {
         for (key, v) in t {
-            let bad = |what: &str| format!("expected {what}, found {v}");
+            let lang = lang::current();
+            let bad =
+                |en: &str, zh: &str| tr!(lang; "expected {en}, found {v}", "应为{zh}，实为 {v}");
             match key.as_str() {
                 "measure" => match v.as_integer().and_then(|n| u16::try_from(n).ok()) {
                     Some(n) if (20..=400).contains(&n) => r.measure = n - n % 2,
-                    _ => self.error("reader", key, bad("a width from 20 to 400")),
+                    _ => self.error(
+                        "reader",
+                        key,
+                        bad("a width from 20 to 400", " 20 到 400 的宽度"),
+                    ),
                 },
                 "list_width" => match v.as_integer().and_then(|n| u16::try_from(n).ok()) {
                     Some(n) if n == 0 || (16..=120).contains(&n) => r.list_width = n,
-                    _ => self.error("reader", key, bad("0 (sized to the window) or 16 to 120")),
+                    _ => self.error(
+                        "reader",
+                        key,
+                        bad(
+                            "0 (sized to the window) or 16 to 120",
+                            " 0（随窗口）或 16 到 120",
+                        ),
+                    ),
                 },
                 "paragraph_spacing" => match v.as_bool() {
                     Some(b) => r.paragraph_spacing = b,
-                    None => self.error("reader", key, bad("true or false")),
+                    None => self.error("reader", key, bad("true or false", " true 或 false")),
                 },
                 "fullwidth_punctuation" => match v.as_bool() {
                     Some(b) => r.fullwidth_punctuation = b,
-                    None => self.error("reader", key, bad("true or false")),
+                    None => self.error("reader", key, bad("true or false", " true 或 false")),
                 },
                 "line_breaking" => match v.as_str() {
                     Some("none") => r.line_breaking = LineBreakRule::None,
                     Some("basic") => r.line_breaking = LineBreakRule::Basic,
                     Some("strict") => r.line_breaking = LineBreakRule::Strict,
-                    _ => self.error("reader", key, bad("\"none\", \"basic\" or \"strict\"")),
+                    _ => self.error(
+                        "reader",
+                        key,
+                        bad(
+                            "\"none\", \"basic\" or \"strict\"",
+                            " \"none\"、\"basic\" 或 \"strict\"",
+                        ),
+                    ),
                 },
                 "ambiguous_width" => match (v.as_integer(), v.as_str()) {
                     (Some(1), _) | (_, Some("1")) => {
@@ -219,9 +242,9 @@ impl Parser<'_> {
                         r.ambiguous_width = AmbiguousSetting::Fixed(AmbiguousWidth::Wide)
                     }
                     (_, Some("auto")) => r.ambiguous_width = AmbiguousSetting::Auto,
-                    _ => self.error("reader", key, bad("1, 2 or \"auto\"")),
+                    _ => self.error("reader", key, bad("1, 2 or \"auto\"", " 1、2 或 \"auto\"")),
                 },
-                _ => self.error("reader", key, "unknown key".into()),
+                _ => self.error("reader", key, unknown_key()),
             }
         }
     }
@@ -233,7 +256,7 @@ impl Parser<'_> {
                 "hit" => &mut th.hit,
                 "hit_current" => &mut th.hit_current,
                 _ => {
-                    self.error("theme", key, "unknown key".into());
+                    self.error("theme", key, unknown_key());
                     continue;
                 }
             };
@@ -242,7 +265,10 @@ impl Parser<'_> {
                 _ => self.error(
                     "theme",
                     key,
-                    format!("expected a colour name or \"#rrggbb\", found {v}"),
+                    tr!(lang::current();
+                        "expected a colour name or \"#rrggbb\", found {v}",
+                        "应为颜色名或 \"#rrggbb\"，实为 {v}"
+                    ),
                 ),
             }
         }
@@ -259,7 +285,10 @@ impl Parser<'_> {
                 self.error(
                     "keys",
                     context,
-                    "expected a table of action = [keys]".into(),
+                    tr!(lang::current();
+                        "expected a table of action = [keys]",
+                        "应为 action = [keys] 的表"
+                    ),
                 );
                 continue;
             };
@@ -280,7 +309,10 @@ impl Parser<'_> {
                     None => self.error(
                         &section,
                         action,
-                        format!("expected a key or a list of keys, found {v}"),
+                        tr!(lang::current();
+                            "expected a key or a list of keys, found {v}",
+                            "应为一个键或键的列表，实为 {v}"
+                        ),
                     ),
                 }
             }
@@ -342,6 +374,10 @@ impl Parser<'_> {
     }
 }
 
+fn unknown_key() -> String {
+    tr!(lang::current(); "unknown key", "未知的键")
+}
+
 /// Parse config text. Never fails: problems are returned and the defaults
 /// stand in for the values they concern.
 pub fn parse(text: &str, file: &str) -> (Config, Vec<ConfigError>) {
@@ -371,7 +407,11 @@ pub fn parse(text: &str, file: &str) -> (Config, Vec<ConfigError>) {
             ("reader", Some(t)) => p.reader(t, &mut config.reader),
             ("theme", Some(t)) => p.theme(t, &mut config.theme),
             ("keys", Some(t)) => p.keys(t, &mut config.keys),
-            _ => p.error("", section, "unknown section".into()),
+            _ => p.error(
+                "",
+                section,
+                tr!(lang::current(); "unknown section", "未知的节"),
+            ),
         }
     }
     p.validate_keys(&mut config.keys);

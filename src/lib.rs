@@ -12,6 +12,9 @@
 //! - docs/architecture.md says what each module owns and may import.
 #![forbid(unsafe_code)]
 
+// First, so that `tr!` is in scope in every module below.
+#[macro_use]
+pub mod lang;
 pub mod archive;
 pub mod cli;
 pub mod config;

@@ -73,7 +73,11 @@ impl std::str::FromStr for Encoding {
             })
             .ok_or_else(|| {
                 let names: Vec<&str> = Encoding::ALL.iter().map(|e| e.name()).collect();
-                format!("unknown encoding `{s}` (one of {})", names.join(", "))
+                let names = names.join(", ");
+                tr!(crate::lang::current();
+                    "unknown encoding `{s}` (one of {names})",
+                    "未知的编码 `{s}`（可用 {names}）"
+                )
             })
     }
 }

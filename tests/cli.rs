@@ -6,6 +6,7 @@ use std::process::{Command, Output};
 
 fn kanbao(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_kanbao"))
+        .env("LC_ALL", "C.UTF-8")
         .args(args)
         .output()
         .expect("the binary runs")
@@ -244,6 +245,7 @@ fn kanbao_stdin(args: &[&str], input: &[u8]) -> Output {
     use std::io::Write;
     use std::process::Stdio;
     let mut child = Command::new(env!("CARGO_BIN_EXE_kanbao"))
+        .env("LC_ALL", "C.UTF-8")
         .args(args)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())

@@ -28,6 +28,7 @@ fn big5(s: &str) -> Vec<u8> {
 
 fn kanbao(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_kanbao"))
+        .env("LC_ALL", "C.UTF-8")
         .args(args)
         .env(
             "KANBAO_STATE_DIR",
@@ -107,6 +108,7 @@ fn encoding_flag_overrides_detection() {
 #[test]
 fn encoding_flag_reads_standard_input_and_rejects_unknown_names() {
     let mut child = Command::new(env!("CARGO_BIN_EXE_kanbao"))
+        .env("LC_ALL", "C.UTF-8")
         .args(["--encoding", "big5", "export", "-"])
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())

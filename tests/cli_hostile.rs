@@ -12,7 +12,9 @@ use std::time::{Duration, Instant};
 const ISSUE: &str = "标题一\n\n本报讯 扎实做好民生保障等工作。\n";
 
 fn bin() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_kanbao"))
+    let mut c = Command::new(env!("CARGO_BIN_EXE_kanbao"));
+    c.env("LC_ALL", "C.UTF-8");
+    c
 }
 
 /// Wait at most `secs` for `child`; a hang fails the test (and is killed).

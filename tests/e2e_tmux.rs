@@ -670,7 +670,7 @@ fn space_reads_on_from_the_first_screen_and_the_article_is_remembered() {
     }
     tmux.wait_for("article 2 with its notice", |t| {
         let c = t.capture();
-        c.contains(" 2/") && c.contains("下一篇 next") && reading_pane(&c).contains(&want)
+        c.contains(" 2/") && c.contains("next: ") && reading_pane(&c).contains(&want)
     });
     quit(&tmux, &dir);
     drop(tmux);

@@ -45,6 +45,7 @@ fn kanbao_in(shell_prefix: &str, args: &[&str], env: &[(&str, &str)]) -> Run {
     cmd.args(args)
         .env("KANBAO_STATE_DIR", state.path())
         .env_remove("KANBAO_MAX_FILE_SIZE")
+        .env("LC_ALL", "C.UTF-8")
         .envs(env.iter().copied())
         .stdin(Stdio::null())
         .stdout(Stdio::piped())

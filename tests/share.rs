@@ -52,7 +52,7 @@ fn y_copies_the_open_article_as_text() {
     );
     assert_eq!(h.press("y"), Effect::Clipboard(want.clone()));
     let msg = h.app.message.clone().expect("a status message");
-    assert_eq!(msg, copied_message(&want));
+    assert_eq!(msg, copied_message(&want, h.app.lang));
     // OSC 52 has no answer: never claim the clipboard took it.
     assert!(
         msg.starts_with(&format!("sent {} characters", want.chars().count())),

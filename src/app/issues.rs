@@ -140,7 +140,7 @@ pub fn enter(app: &mut App, i: usize) -> bool {
         return true;
     }
     let Some(issue) = app.shelf.slots[i].issue.take() else {
-        app.message = Some("still loading / 加载中".into());
+        app.message = Some(tr!(app.lang; "still loading", "仍在加载"));
         return false;
     };
     app.record();
@@ -198,9 +198,9 @@ pub fn update(app: &mut App, action: Action) -> Effect {
                 }
                 None => {
                     app.message = Some(if action == Action::NextIssue {
-                        "last issue / 已是最后一期".into()
+                        tr!(app.lang; "last issue", "已是最后一期")
                     } else {
-                        "first issue / 已是第一期".into()
+                        tr!(app.lang; "first issue", "已是第一期")
                     });
                 }
             }
@@ -218,7 +218,8 @@ pub fn update(app: &mut App, action: Action) -> Effect {
         }
         Action::Bookmarks => {
             if app.shelf.bookmarks().is_empty() {
-                app.message = Some("no bookmarks / 没有书签 (m adds one)".into());
+                app.message =
+                    Some(tr!(app.lang; "no bookmarks (m adds one)", "没有书签（m 添加）"));
             } else {
                 app.shelf.picker = Some(Picker {
                     kind: PickerKind::Bookmarks,
@@ -243,14 +244,18 @@ pub fn update(app: &mut App, action: Action) -> Effect {
             app.shelf.slots[c].state.set_read(i, now);
             app.shelf.unread_hold = (!now).then_some(i);
             app.shelf.mark_dirty(c);
-            app.message = Some(if now { "marked read" } else { "marked unread" }.into());
+            app.message = Some(if now {
+                tr!(app.lang; "marked read", "已标为已读")
+            } else {
+                tr!(app.lang; "marked unread", "已标为未读")
+            });
         }
         Action::ToggleBookmark => {
             let Some(c) = app.shelf.current else {
                 return Effect::None;
             };
             if app.issue.articles.is_empty() {
-                app.message = Some("open an article first".into());
+                app.message = Some(tr!(app.lang; "open an article first", "请先打开一篇文章"));
                 return Effect::Redraw;
             }
             let para = app.view.anchor.block;
@@ -258,18 +263,15 @@ pub fn update(app: &mut App, action: Action) -> Effect {
                 .state
                 .toggle_bookmark(app.view.open, para);
             app.shelf.mark_dirty(c);
-            app.message = Some(
-                if set {
-                    "bookmark set"
-                } else {
-                    "bookmark removed"
-                }
-                .into(),
-            );
+            app.message = Some(if set {
+                tr!(app.lang; "bookmark set", "已加书签")
+            } else {
+                tr!(app.lang; "bookmark removed", "已删除书签")
+            });
         }
         Action::Rescan => {
             if app.shelf.dir.is_none() {
-                app.message = Some("not an archive folder".into());
+                app.message = Some(tr!(app.lang; "not an archive folder", "不是报刊文件夹"));
                 return Effect::Redraw;
             }
             return Effect::Rescan;

@@ -24,9 +24,10 @@ pub fn handle_bar_event(app: &mut App, ev: &Event, vp: &Viewport) -> Option<bool
             let mut whole = true;
             edit(app, vp, |e| whole = e.insert_str(s));
             if !whole {
-                app.message = Some(format!(
-                    "search: the paste was cut to {} characters / 搜索词已截短",
-                    super::search_edit::MAX_QUERY_CHARS
+                let max = super::search_edit::MAX_QUERY_CHARS;
+                app.message = Some(tr!(app.lang;
+                    "search: the paste was cut to {max} characters",
+                    "搜索：粘贴的内容已截短为 {max} 个字"
                 ));
             }
             Some(true)
@@ -160,7 +161,7 @@ fn accept(app: &mut App) {
         .as_ref()
         .is_some_and(|k| k.matches.is_empty())
     {
-        app.message = Some(format!("no match for {} / 无结果", bar.edit.text()));
+        app.message = Some(tr!(app.lang; "no match for {}", "没有找到“{}”", bar.edit.text()));
     }
 }
 
@@ -197,5 +198,5 @@ fn open_result(app: &mut App, vp: &Viewport) {
     if let Some(first) = hit.matches.first() {
         reveal(app, vp, &index, &slots, first);
     }
-    app.message = Some(format!("words: {words}"));
+    app.message = Some(tr!(app.lang; "words: {words}", "分词：{words}"));
 }

@@ -271,13 +271,13 @@ pub(super) fn reveal(
 /// screen, else from the reader's position.
 pub fn step(app: &mut App, vp: &Viewport, forward: bool) {
     let Some(kept) = &app.search.kept else {
-        app.message = Some("no search / 无搜索".into());
+        app.message = Some(tr!(app.lang; "no search", "没有搜索"));
         return;
     };
     let index = Arc::clone(&kept.index);
     let r = app.search.scoped(kept);
     if r.is_empty() {
-        app.message = Some(format!("no match for {} / 无结果", kept.query));
+        app.message = Some(tr!(app.lang; "no match for {}", "没有找到“{}”", kept.query));
         return;
     }
     let on_screen = kept
@@ -322,9 +322,9 @@ pub fn step(app: &mut App, vp: &Viewport, forward: bool) {
     let Some(s) = s else { return };
     if s.wrapped {
         app.message = Some(if forward {
-            "search wrapped to the top / 已从头搜索".into()
+            tr!(app.lang; "search wrapped to the top", "已从头搜索")
         } else {
-            "search wrapped to the bottom / 已从尾搜索".into()
+            tr!(app.lang; "search wrapped to the bottom", "已从尾搜索")
         });
     }
     go_to_hit(app, vp, s.index);
@@ -367,10 +367,10 @@ pub fn keywords_of(app: &App, a: usize) -> &[String] {
 pub fn toggle_keywords(app: &mut App) {
     app.search.show_keywords = !app.search.show_keywords;
     app.message = Some(if app.search.keywords.is_empty() {
-        "keywords: loading dictionary… / 关键词加载中".into()
+        tr!(app.lang; "keywords: loading dictionary…", "关键词：词典加载中…")
     } else if app.search.show_keywords {
-        "keywords on / 关键词".into()
+        tr!(app.lang; "keywords on", "显示关键词")
     } else {
-        "keywords off".into()
+        tr!(app.lang; "keywords off", "隐藏关键词")
     });
 }

@@ -11,6 +11,7 @@ use super::jobs::Job;
 use super::reader_view::Snapshot;
 use super::search_edit::{History, LineEdit};
 use super::shelf::Shelf;
+use crate::lang::Lang;
 use crate::model::Issue;
 use crate::search::keywords::{DocFreqs, article_keywords, article_keywords_in};
 use crate::search::words::{WordIndex, WordLoader, WordSearch};
@@ -309,14 +310,14 @@ impl SearchState {
     }
 
     /// `3/17 · 4 articles` for the bar, or `no match`.
-    pub fn summary(&self) -> String {
+    pub fn summary(&self, lang: Lang) -> String {
         let Some(kept) = &self.kept else {
             return String::new();
         };
         let r = self.scoped(kept);
         let total = r.len();
         if total == 0 {
-            return "no match / 无结果".into();
+            return tr!(lang; "no match", "无结果");
         }
         let cur = kept
             .current
@@ -330,9 +331,12 @@ impl SearchState {
         if kept.scope == Scope::All {
             let issues = kept.issue_counts.iter().filter(|&&c| c > 0).count();
             let iu = if issues == 1 { "issue" } else { "issues" };
-            return format!("{cur}/{total} · {articles} {unit} · {issues} {iu}");
+            return tr!(lang;
+                "{cur}/{total} · {articles} {unit} · {issues} {iu}",
+                "{cur}/{total} · {articles} 篇 · {issues} 期"
+            );
         }
-        format!("{cur}/{total} · {articles} {unit}")
+        tr!(lang; "{cur}/{total} · {articles} {unit}", "{cur}/{total} · {articles} 篇")
     }
 
     /// Highlights for global article `a`: (field, byte range, is current).

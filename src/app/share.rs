@@ -7,20 +7,21 @@
 
 use super::state::App;
 use crate::action::{Action, Effect};
+use crate::lang::Lang;
 use crate::model::{Article, Issue};
 use crate::{export, share as fmt};
 
 /// The effect of a sharing action on the open article (pure: no I/O).
 pub fn share(app: &mut App, action: Action) -> Effect {
     let Some(article) = app.issue.articles.get(app.view.open) else {
-        app.message = Some("no article to share / 没有文章".into());
+        app.message = Some(tr!(app.lang; "no article to share", "没有可分享的文章"));
         return Effect::Redraw;
     };
     match action {
         Action::CopyText | Action::CopyMarkdown => {
             let markdown = action == Action::CopyMarkdown;
             let text = copy_payload(&app.issue, article, markdown, app.opts.punct);
-            app.message = Some(copied_message(&text));
+            app.message = Some(copied_message(&text, app.lang));
             Effect::Clipboard(text)
         }
         Action::OpenInPager => {
@@ -75,9 +76,7 @@ pub fn source_line(issue: &Issue) -> String {
 /// bytes: that is what a reader of Chinese text counts). OSC 52 has no
 /// answer, so whether the clipboard took it cannot be known: never
 /// "copied".
-pub fn copied_message(text: &str) -> String {
-    format!(
-        "sent {} characters to the terminal's clipboard / 已发送到终端剪贴板",
-        text.chars().count()
-    )
+pub fn copied_message(text: &str, lang: Lang) -> String {
+    let n = text.chars().count();
+    tr!(lang; "sent {n} characters to the terminal's clipboard", "已把 {n} 个字发送到终端剪贴板")
 }

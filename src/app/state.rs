@@ -10,6 +10,7 @@ use super::shelf::Shelf;
 use crate::action::Action;
 use crate::input::key::KeyChord;
 use crate::input::keymap::{Context, Keymap};
+use crate::lang::Lang;
 use crate::layout::{Viewport, layout};
 use crate::model::Issue;
 use crate::state::{ReaderSettings, Remembered};
@@ -119,6 +120,9 @@ pub struct App {
     /// The time the run loop last saw (since it started): the read marks
     /// that need a moment on screen are measured with it.
     pub now: Duration,
+    /// The language messages are worded in (the process's, from the
+    /// locale; tests set it).
+    pub lang: Lang,
 }
 
 impl App {
@@ -145,6 +149,7 @@ impl App {
             log: Vec::new(),
             opts_base: opts,
             opts_changed: false,
+            lang: crate::lang::current(),
         }
     }
 
@@ -233,9 +238,9 @@ impl App {
         if let Some(first) = self.config_errors.first() {
             let more = self.config_errors.len() - 1;
             self.message = Some(if more > 0 {
-                format!("config: {first} (+{more} more: see help)")
+                tr!(self.lang; "config: {first} (+{more} more: see help)", "配置：{first}（另有 {more} 条，见帮助）")
             } else {
-                format!("config: {first}")
+                tr!(self.lang; "config: {first}", "配置：{first}")
             });
         }
     }

@@ -128,14 +128,14 @@ pub fn update(app: &mut App, action: Action, vp: &Viewport) -> Effect {
             if app.view.open + 1 < n {
                 open(app, app.view.open + 1);
             } else {
-                app.message = Some("last article / 已是最后一篇".into());
+                app.message = Some(tr!(app.lang; "last article", "已是最后一篇"));
             }
         }
         Action::PrevArticle => {
             if app.view.open > 0 {
                 open(app, app.view.open - 1);
             } else {
-                app.message = Some("first article / 已是第一篇".into());
+                app.message = Some(tr!(app.lang; "first article", "已是第一篇"));
             }
         }
         Action::Wider | Action::Narrower => measure(app, vp, action == Action::Wider),
@@ -145,18 +145,20 @@ pub fn update(app: &mut App, action: Action, vp: &Viewport) -> Effect {
         Action::TogglePunct => {
             app.opts.punct = !app.opts.punct;
             app.opts_changed = true;
-            let state = if app.opts.punct {
-                "full-width"
+            app.message = Some(if app.opts.punct {
+                tr!(app.lang; "punctuation: full-width", "标点：全角")
             } else {
-                "as stored"
-            };
-            app.message = Some(format!("punctuation: {state}"));
+                tr!(app.lang; "punctuation: as stored", "标点：按原文")
+            });
         }
         Action::ToggleSpacing => {
             app.opts.para_spacing = !app.opts.para_spacing;
             app.opts_changed = true;
-            let state = if app.opts.para_spacing { "on" } else { "off" };
-            app.message = Some(format!("paragraph spacing {state}"));
+            app.message = Some(if app.opts.para_spacing {
+                tr!(app.lang; "paragraph spacing on", "段间空行：开")
+            } else {
+                tr!(app.lang; "paragraph spacing off", "段间空行：关")
+            });
         }
         Action::Search => super::search_nav::open_bar(app),
         Action::NextHit => super::search_nav::step(app, vp, true),
@@ -250,11 +252,11 @@ fn measure(app: &mut App, vp: &Viewport, wider: bool) {
         now.saturating_sub(2).max(MIN_MEASURE)
     };
     app.message = Some(if wider && next == now && now < MAX_MEASURE {
-        format!("measure {now} columns: the widest this window shows / 已是窗口最宽")
+        tr!(app.lang; "measure {now} columns: the widest this window shows", "版心 {now} 列：窗口最宽")
     } else if next == now {
-        format!("measure {now} columns: the limit / 已到极限")
+        tr!(app.lang; "measure {now} columns: the limit", "版心 {now} 列：已到极限")
     } else {
-        format!("measure {next} columns")
+        tr!(app.lang; "measure {next} columns", "版心 {next} 列")
     });
     // `+` never narrows a measure the window caps; `-` starts from what
     // is shown.
@@ -279,9 +281,9 @@ fn list_width(app: &mut App, vp: &Viewport, wider: bool) {
         now.saturating_sub(2).max(MIN_LIST)
     };
     app.message = Some(if next == now {
-        format!("list {now} columns: the limit / 已到极限")
+        tr!(app.lang; "list {now} columns: the limit", "标题栏 {now} 列：已到极限")
     } else {
-        format!("list {next} columns")
+        tr!(app.lang; "list {next} columns", "标题栏 {next} 列")
     });
     if next != now {
         app.opts.list_width = next;
@@ -318,9 +320,9 @@ fn read_on(app: &mut App, vp: &Viewport) {
         Some(a) => {
             let title = crate::text::safe::line(a.display_title()).into_owned();
             open(app, next);
-            app.message = Some(format!("下一篇 next: {title}"));
+            app.message = Some(tr!(app.lang; "next: {title}", "下一篇：{title}"));
         }
-        None => app.message = Some("last article / 已是最后一篇".into()),
+        None => app.message = Some(tr!(app.lang; "last article", "已是最后一篇")),
     }
 }
 
@@ -333,7 +335,7 @@ fn next_unread(app: &mut App) {
         .find(|&i| !app.view.read.get(i).copied().unwrap_or(false));
     match unread {
         Some(i) => open(app, i),
-        None => app.message = Some("all read / 本期已读完".into()),
+        None => app.message = Some(tr!(app.lang; "all read", "本期已读完")),
     }
 }
 
@@ -359,9 +361,9 @@ fn scroll(app: &mut App, vp: &Viewport, delta: isize) {
             app.view.mark_read();
         }
         app.message = Some(if delta < 0 {
-            "top of article / 已到开头".into()
+            tr!(app.lang; "top of article", "已到开头")
         } else {
-            "end of article / 已到末尾".into()
+            tr!(app.lang; "end of article", "已到末尾")
         });
     }
 }

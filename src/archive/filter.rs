@@ -51,7 +51,12 @@ pub fn parse_until(s: &str) -> Result<Date, String> {
 }
 
 fn parse_bound(s: &str, last: bool) -> Result<Date, String> {
-    let bad = || format!("{s:?} is not a day: use YYYY-MM-DD, YYYY-MM or YYYY");
+    let bad = || {
+        tr!(crate::lang::current();
+            "{s:?} is not a day: use YYYY-MM-DD, YYYY-MM or YYYY",
+            "{s:?} 不是日期：请写 YYYY-MM-DD、YYYY-MM 或 YYYY"
+        )
+    };
     if let Some(d) = Date::parse(s) {
         return Ok(d);
     }

@@ -143,9 +143,10 @@ pub(super) fn read_stdin(stdin: &mut dyn Read) -> std::io::Result<Vec<u8>> {
     let mut bytes = Vec::new();
     stdin.take(MAX_STDIN_BYTES + 1).read_to_end(&mut bytes)?;
     if bytes.len() as u64 > MAX_STDIN_BYTES {
-        return Err(std::io::Error::other(format!(
-            "standard input is larger than {} MiB: refused",
-            MAX_STDIN_BYTES >> 20
+        let mib = MAX_STDIN_BYTES >> 20;
+        return Err(std::io::Error::other(tr!(crate::lang::current();
+            "standard input is larger than {mib} MiB: refused",
+            "标准输入超过 {mib} MiB，不读"
         )));
     }
     Ok(bytes)

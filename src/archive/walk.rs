@@ -11,6 +11,8 @@
 //!   a sub-folder that cannot be read. Nothing here opens a file.
 //! - Hidden files and folders (`.name`) are skipped.
 
+use crate::lang;
+use crate::loader::{FileKind, Refusal, io_problem};
 use std::collections::HashSet;
 use std::fs::{self, FileType, Metadata};
 use std::path::{Path, PathBuf};
@@ -60,27 +62,8 @@ fn id(path: &Path, meta: &Metadata) -> Id {
 
 /// Why a file of this type is not read, if it is not a regular file (the
 /// loader's own wording, `loader::read`).
-fn special(kind: FileType) -> Option<&'static str> {
-    if kind.is_file() {
-        return None;
-    }
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::FileTypeExt;
-        if kind.is_fifo() {
-            return Some("not a regular file (a FIFO); only regular files are read");
-        }
-        if kind.is_socket() {
-            return Some("not a regular file (a socket); only regular files are read");
-        }
-        if kind.is_char_device() {
-            return Some("not a regular file (a character device); only regular files are read");
-        }
-        if kind.is_block_device() {
-            return Some("not a regular file (a block device); only regular files are read");
-        }
-    }
-    Some("not a regular file; only regular files are read")
+fn special(kind: FileType) -> Option<String> {
+    (!kind.is_file()).then(|| Refusal::NotRegular(FileKind::of(kind)).to_string())
 }
 
 fn is_txt(path: &Path) -> bool {
@@ -122,7 +105,11 @@ pub fn walk(dir: &Path) -> std::io::Result<Walk> {
                 Err(e) => {
                     out.skipped.push(Skipped {
                         path: d,
-                        why: format!("folder not read: {}", problem(&e)),
+                        why: {
+                            let lang = lang::current();
+                            let e = io_problem(&e, lang);
+                            tr!(lang; "folder not read: {e}", "无法读取文件夹：{e}")
+                        },
                         special: false,
                     });
                     continue;
@@ -176,7 +163,7 @@ pub fn walk(dir: &Path) -> std::io::Result<Walk> {
                     None => found.push((path.clone(), id(&path, &meta), via_link || link)),
                     Some(why) => out.skipped.push(Skipped {
                         path,
-                        why: why.to_string(),
+                        why,
                         special: true,
                     }),
                 }
@@ -195,13 +182,4 @@ pub fn walk(dir: &Path) -> std::io::Result<Walk> {
         .collect();
     out.files.sort();
     Ok(out)
-}
-
-/// Short wording for the errors people meet.
-fn problem(e: &std::io::Error) -> String {
-    match e.kind() {
-        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
-        std::io::ErrorKind::NotFound => "no such file or folder".into(),
-        _ => e.to_string(),
-    }
 }

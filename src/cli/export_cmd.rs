@@ -46,7 +46,7 @@ pub fn run(path: Option<&Path>, format: Format, filter: &Filter) -> ExitCode {
                     }
                     match inputs.pop() {
                         Some(i) => i,
-                        None => return fail(&format_args!("{}: nothing to read", p.display())),
+                        None => return fail(&super::output::nothing_to_read(p)),
                     }
                 }
             };

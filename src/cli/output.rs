@@ -11,6 +11,7 @@
 use crate::text::safe;
 use std::fmt::Display;
 use std::io::{self, Write};
+use std::path::Path;
 use std::process::ExitCode;
 
 /// Exit status: a write error (or a usage error, as clap has it).
@@ -49,7 +50,7 @@ pub fn emit(f: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> Written {
         Ok(()) => Written::Done,
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Written::Closed,
         Err(e) => {
-            report(&format_args!("writing output: {e}"));
+            report(&tr!(crate::lang::current(); "writing output: {e}", "写输出失败：{e}"));
             Written::Failed
         }
     }
@@ -65,4 +66,10 @@ pub fn report(message: &dyn Display) {
 pub fn fail(message: &dyn Display) -> ExitCode {
     report(message);
     ExitCode::FAILURE
+}
+
+/// `PATH: nothing to read` (a folder of no issue where one was wanted).
+pub fn nothing_to_read(path: &Path) -> String {
+    let path = path.display();
+    tr!(crate::lang::current(); "{path}: nothing to read", "{path}：没有可读的内容")
 }

@@ -3,6 +3,7 @@
 //! text. The command line's `--encoding` replaces the detection
 //! ([`force_encoding`], [`decode_as`]).
 
+pub use super::decode_error::{Binary, DecodeError};
 use super::scan::{Scan, scan};
 use crate::model::Encoding;
 use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};
@@ -41,31 +42,25 @@ fn forced_for(bytes: &[u8]) -> Option<Encoding> {
     forced_encoding().filter(|_| bytes != crate::SAMPLE_BYTES)
 }
 
-/// Why bytes were refused as an issue. `Display` is the one-line problem
-/// description that follows the file name in an error message.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum DecodeError {
-    /// Zero bytes, or nothing but white space.
-    #[error("empty file")]
-    Empty,
-    /// A known non-text format (PDF, PNG, …).
-    #[error("not a text issue: looks like {0}")]
-    KnownBinary(&'static str),
-    /// NUL bytes or mostly undecodable bytes.
-    #[error("not a text issue: binary data ({0})")]
-    Binary(String),
-}
-
-/// Magic numbers of formats people are likely to point kanbao at by mistake.
-const MAGIC: &[(&[u8], &str)] = &[
-    (b"%PDF", "a PDF document"),
-    (b"\x89PNG", "a PNG image"),
-    (b"\xFF\xD8\xFF", "a JPEG image"),
-    (b"GIF8", "a GIF image"),
-    (b"PK\x03\x04", "a ZIP archive (docx/epub?)"),
-    (b"\x1F\x8B", "a gzip archive"),
-    (b"\x7FELF", "an executable"),
-    (b"\xD0\xCF\x11\xE0", "an old Office document"),
+/// Magic numbers of formats people are likely to point kanbao at by
+/// mistake, with their names in English and Chinese.
+const MAGIC: &[(&[u8], &str, &str)] = &[
+    (b"%PDF", "a PDF document", "PDF 文档"),
+    (b"\x89PNG", "a PNG image", "PNG 图片"),
+    (b"\xFF\xD8\xFF", "a JPEG image", "JPEG 图片"),
+    (b"GIF8", "a GIF image", "GIF 图片"),
+    (
+        b"PK\x03\x04",
+        "a ZIP archive (docx/epub?)",
+        "ZIP 压缩包（docx/epub？）",
+    ),
+    (b"\x1F\x8B", "a gzip archive", "gzip 压缩包"),
+    (b"\x7FELF", "an executable", "可执行文件"),
+    (
+        b"\xD0\xCF\x11\xE0",
+        "an old Office document",
+        "旧版 Office 文档",
+    ),
 ];
 
 /// If more than this share of decoded characters are U+FFFD, the file is
@@ -74,9 +69,9 @@ const MAX_REPLACEMENT_SHARE: f64 = 0.05;
 
 /// Refuse the formats people are likely to point kanbao at by mistake.
 fn refuse_known_binary(bytes: &[u8]) -> Result<(), DecodeError> {
-    for (magic, what) in MAGIC {
+    for (magic, en, zh) in MAGIC {
         if bytes.starts_with(magic) {
-            return Err(DecodeError::KnownBinary(what));
+            return Err(DecodeError::KnownBinary(en, zh));
         }
     }
     Ok(())
@@ -184,7 +179,7 @@ pub fn decode_with<R>(
 /// A file with no BOM and a NUL byte is binary.
 fn refuse_nul(bytes: &[u8]) -> Result<(), DecodeError> {
     match memchr::memchr(0, bytes) {
-        Some(pos) => Err(DecodeError::Binary(format!("NUL byte at offset {pos}"))),
+        Some(pos) => Err(DecodeError::Binary(Binary::NulByte(pos))),
         None => Ok(()),
     }
 }
@@ -280,21 +275,16 @@ fn check_text(text: &str, scan: &Scan) -> Result<(), DecodeError> {
         let total = text.chars().count();
         let bad = text.chars().filter(|&c| c == '\u{FFFD}').count();
         if bad as f64 > MAX_REPLACEMENT_SHARE * total as f64 {
-            return Err(DecodeError::Binary(format!(
-                "{bad} of {total} characters undecodable"
-            )));
+            return Err(DecodeError::Binary(Binary::Undecodable(bad, total)));
         }
     }
     // NUL is one of the control bytes counted by the scan.
     if scan.controls > 0 && memchr::memchr(0, text.as_bytes()).is_some() {
-        return Err(DecodeError::Binary("NUL characters".into()));
+        return Err(DecodeError::Binary(Binary::NulChars));
     }
     // Text has line ends and tabs; binary data is full of other C0 bytes.
     if scan.controls * 20 > text.len().max(1) {
-        return Err(DecodeError::Binary(format!(
-            "{} control bytes",
-            scan.controls
-        )));
+        return Err(DecodeError::Binary(Binary::Controls(scan.controls)));
     }
     Ok(())
 }
@@ -402,7 +392,7 @@ mod tests {
         // The refusals still apply.
         assert!(matches!(
             decode_as(b"%PDF-1.4".to_vec(), Encoding::Big5),
-            Err(DecodeError::KnownBinary(_))
+            Err(DecodeError::KnownBinary(..))
         ));
         assert!(matches!(
             decode_as(b"ab\0cd".to_vec(), Encoding::Gb18030),
@@ -442,11 +432,11 @@ mod tests {
         assert_eq!(decode("\u{3000}\n".into()), Err(DecodeError::Empty));
         assert!(matches!(
             decode(b"%PDF-1.4 ...".to_vec()),
-            Err(DecodeError::KnownBinary(_))
+            Err(DecodeError::KnownBinary(..))
         ));
         assert!(matches!(
             decode(b"\x89PNG\r\n".to_vec()),
-            Err(DecodeError::KnownBinary(_))
+            Err(DecodeError::KnownBinary(..))
         ));
         assert!(matches!(
             decode(b"ab\0cd".to_vec()),

@@ -15,6 +15,7 @@
 mod assemble;
 pub mod cues;
 pub mod decode;
+mod decode_error;
 mod marks;
 mod masthead;
 mod names;
@@ -35,7 +36,8 @@ use std::path::Path;
 
 pub use decode::DecodeError;
 pub use read::{
-    DEFAULT_MAX_FILE_SIZE, LoadError, MAX_FILE_SIZE_VAR, Refusal, max_file_size, parse_size,
+    DEFAULT_MAX_FILE_SIZE, FileKind, LoadError, MAX_FILE_SIZE_VAR, Refusal, io_problem,
+    max_file_size, parse_size,
 };
 
 /// Read an issue file's bytes, with the name it is known by (its file

@@ -9,7 +9,9 @@
 //! reader, `search`, `export`).
 
 use super::decode::{self, DecodeError};
-use std::fs::{File, Metadata};
+use crate::lang::{self, Lang};
+use std::fmt;
+use std::fs::{File, FileType};
 use std::io::Read;
 use std::path::Path;
 use std::path::PathBuf;
@@ -26,15 +28,12 @@ const SNIFF_LEN: u64 = 8192;
 
 /// Why a path was refused before (or while) reading it. `Display` is the
 /// problem that follows the path in the one-line error.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Refusal {
     /// A FIFO, a device, a socket: reading one may block or never end.
-    #[error("not a regular file ({0}); only regular files are read")]
-    NotRegular(&'static str),
+    NotRegular(FileKind),
     /// Bigger than the limit (`size` is `None` when the file grew past the
     /// limit while it was read, e.g. a file in `/proc` that reports 0).
-    #[error("too large ({}, over the {} limit; set {MAX_FILE_SIZE_VAR} to raise it)",
-        size.map_or_else(|| "more".to_owned(), human), human(*limit))]
     TooLarge {
         /// The size the file system reported.
         size: Option<u64>,
@@ -42,8 +41,98 @@ pub enum Refusal {
         limit: u64,
     },
     /// The limit variable is set to something that is not a size.
-    #[error("{MAX_FILE_SIZE_VAR}={0:?} is not a size (write bytes, or e.g. 64K, 300M, 2G)")]
     BadLimit(String),
+}
+
+impl fmt::Display for Refusal {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let lang = lang::current();
+        f.write_str(&match self {
+            Refusal::NotRegular(kind) => {
+                let kind = kind.name(lang);
+                tr!(lang;
+                    "not a regular file ({kind}); only regular files are read",
+                    "不是普通文件（{kind}），只读普通文件"
+                )
+            }
+            Refusal::TooLarge { size, limit } => {
+                let limit = human(*limit);
+                match size {
+                    Some(size) => {
+                        let size = human(*size);
+                        tr!(lang;
+                            "too large ({size}, over the {limit} limit; set {MAX_FILE_SIZE_VAR} to raise it)",
+                            "文件太大（{size}，超过 {limit} 的上限；可设 {MAX_FILE_SIZE_VAR} 提高上限）"
+                        )
+                    }
+                    None => tr!(lang;
+                        "too large (more than the {limit} limit; set {MAX_FILE_SIZE_VAR} to raise it)",
+                        "文件太大（超过 {limit} 的上限；可设 {MAX_FILE_SIZE_VAR} 提高上限）"
+                    ),
+                }
+            }
+            Refusal::BadLimit(v) => tr!(lang;
+                "{MAX_FILE_SIZE_VAR}={v:?} is not a size (write bytes, or e.g. 64K, 300M, 2G)",
+                "{MAX_FILE_SIZE_VAR}={v:?} 不是大小（写字节数，或如 64K、300M、2G）"
+            ),
+        })
+    }
+}
+
+impl std::error::Error for Refusal {}
+
+/// A file that is not a regular one: reading it may block or never end.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    /// A named pipe.
+    Fifo,
+    /// A character device (`/dev/zero`, a terminal).
+    CharDevice,
+    /// A block device (a disk).
+    BlockDevice,
+    /// A Unix socket.
+    Socket,
+    /// Anything else that is not a regular file.
+    Special,
+}
+
+impl FileKind {
+    /// The kind of non-regular file `t` is.
+    pub fn of(t: FileType) -> FileKind {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::FileTypeExt;
+            if t.is_fifo() {
+                return FileKind::Fifo;
+            }
+            if t.is_char_device() {
+                return FileKind::CharDevice;
+            }
+            if t.is_block_device() {
+                return FileKind::BlockDevice;
+            }
+            if t.is_socket() {
+                return FileKind::Socket;
+            }
+        }
+        let _ = t;
+        FileKind::Special
+    }
+
+    /// `a FIFO`, `命名管道`.
+    pub fn name(self, lang: Lang) -> &'static str {
+        let (en, zh) = match self {
+            FileKind::Fifo => ("a FIFO", "命名管道"),
+            FileKind::CharDevice => ("a character device", "字符设备"),
+            FileKind::BlockDevice => ("a block device", "块设备"),
+            FileKind::Socket => ("a socket", "套接字"),
+            FileKind::Special => ("a special file", "特殊文件"),
+        };
+        match lang {
+            Lang::En => en,
+            Lang::Zh => zh,
+        }
+    }
 }
 
 /// The size limit in force: [`MAX_FILE_SIZE_VAR`] if set, else the default.
@@ -91,29 +180,6 @@ fn human(n: u64) -> String {
     format!("{n} bytes")
 }
 
-/// What kind of non-regular file `meta` describes, for the error.
-fn kind(meta: &Metadata) -> &'static str {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::FileTypeExt;
-        let t = meta.file_type();
-        if t.is_fifo() {
-            return "a FIFO";
-        }
-        if t.is_char_device() {
-            return "a character device";
-        }
-        if t.is_block_device() {
-            return "a block device";
-        }
-        if t.is_socket() {
-            return "a socket";
-        }
-    }
-    let _ = meta;
-    "a special file"
-}
-
 /// Open for reading without ever blocking in `open` (a FIFO with no writer)
 /// and without making a terminal our controlling one.
 fn open_nonblocking(path: &Path) -> std::io::Result<File> {
@@ -149,13 +215,13 @@ pub(super) fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, LoadError
         });
     }
     if !meta.is_file() {
-        return Err(refused(Refusal::NotRegular(kind(&meta))));
+        return Err(refused(Refusal::NotRegular(FileKind::of(meta.file_type()))));
     }
     let mut file = open_nonblocking(path).map_err(io)?;
     // And look again at what was opened: the path may have been swapped.
     let meta = file.metadata().map_err(io)?;
     if !meta.is_file() {
-        return Err(refused(Refusal::NotRegular(kind(&meta))));
+        return Err(refused(Refusal::NotRegular(FileKind::of(meta.file_type()))));
     }
     if meta.len() > limit {
         return Err(refused(Refusal::TooLarge {
@@ -186,10 +252,9 @@ pub(super) fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, LoadError
 }
 
 /// Why a file could not be loaded. `Display` is one line: the path, then the problem.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum LoadError {
     /// The file could not be read.
-    #[error("{}: {}", path.display(), io_problem(source))]
     Io {
         /// The file.
         path: PathBuf,
@@ -197,13 +262,11 @@ pub enum LoadError {
         source: std::io::Error,
     },
     /// A folder was given where a file was expected.
-    #[error("{}: is a directory, not an issue file", path.display())]
     IsDir {
         /// The folder.
         path: PathBuf,
     },
     /// The file was read but is not a text issue.
-    #[error("{}: {source}", path.display())]
     Decode {
         /// The file.
         path: PathBuf,
@@ -211,7 +274,6 @@ pub enum LoadError {
         source: DecodeError,
     },
     /// Not read at all: a FIFO, a device, a file over the size limit.
-    #[error("{}: {reason}", path.display())]
     Refused {
         /// The path.
         path: PathBuf,
@@ -220,11 +282,43 @@ pub enum LoadError {
     },
 }
 
-/// Short, lower-case wording for the I/O errors people actually meet.
-fn io_problem(e: &std::io::Error) -> String {
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let lang = lang::current();
+        match self {
+            LoadError::Io { path, source } => {
+                write!(f, "{}: {}", path.display(), io_problem(source, lang))
+            }
+            LoadError::IsDir { path } => {
+                let path = path.display();
+                f.write_str(&tr!(lang;
+                    "{path}: is a directory, not an issue file",
+                    "{path}：是文件夹，不是报刊文件"
+                ))
+            }
+            LoadError::Decode { path, source } => write!(f, "{}: {source}", path.display()),
+            LoadError::Refused { path, reason } => write!(f, "{}: {reason}", path.display()),
+        }
+    }
+}
+
+impl std::error::Error for LoadError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            LoadError::Io { source, .. } => Some(source),
+            LoadError::Decode { source, .. } => Some(source),
+            LoadError::Refused { reason, .. } => Some(reason),
+            LoadError::IsDir { .. } => None,
+        }
+    }
+}
+
+/// Short, lower-case wording for the I/O errors people actually meet
+/// (others keep the system's wording).
+pub fn io_problem(e: &std::io::Error, lang: Lang) -> String {
     match e.kind() {
-        std::io::ErrorKind::NotFound => "no such file".into(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        std::io::ErrorKind::NotFound => tr!(lang; "no such file", "没有这个文件"),
+        std::io::ErrorKind::PermissionDenied => tr!(lang; "permission denied", "没有权限"),
         _ => e.to_string(),
     }
 }

@@ -11,6 +11,7 @@
 //! - a state file that is not a regular file (a FIFO) is not read;
 //! - [`sweep`] removes what crashed runs left behind, and only that.
 
+use crate::lang;
 use serde::{Deserialize, Serialize};
 use std::fs::{self, File};
 use std::io::{self, Write};
@@ -31,17 +32,21 @@ pub const STALE_AGE: Duration = Duration::from_secs(60 * 60);
 pub(super) fn read_json<T: Default + for<'de> Deserialize<'de>>(
     path: &Path,
 ) -> (T, Option<String>) {
+    let lang = lang::current();
+    let shown = path.display();
     let not_loaded = |why: String| {
         (
             T::default(),
-            Some(format!("{}: {why}; state not loaded", path.display())),
+            Some(tr!(lang; "{shown}: {why}; state not loaded", "{shown}：{why}；未读入阅读记录")),
         )
     };
     match fs::metadata(path) {
         Err(e) if e.kind() == io::ErrorKind::NotFound => return (T::default(), None),
         Err(e) => return not_loaded(e.to_string()),
         // A FIFO here would block `read` forever.
-        Ok(m) if !m.is_file() => return not_loaded("not a regular file".into()),
+        Ok(m) if !m.is_file() => {
+            return not_loaded(tr!(lang; "not a regular file", "不是普通文件"));
+        }
         Ok(_) => {}
     }
     let bytes = match fs::read(path) {
@@ -55,13 +60,16 @@ pub(super) fn read_json<T: Default + for<'de> Deserialize<'de>>(
             let bad = path.with_extension("json.bad");
             let moved = fs::rename(path, &bad).is_ok();
             let what = if moved {
-                format!("moved to {}", bad.display())
+                let bad = bad.display();
+                tr!(lang; "moved to {bad}", "已移到 {bad}")
             } else {
-                "left in place".to_owned()
+                tr!(lang; "left in place", "留在原处")
             };
             (
                 T::default(),
-                Some(format!("{}: corrupt state ({e}); {what}", path.display())),
+                Some(
+                    tr!(lang; "{shown}: corrupt state ({e}); {what}", "{shown}：阅读记录已损坏（{e}）；{what}"),
+                ),
             )
         }
     }
@@ -117,8 +125,11 @@ pub(super) struct Lock {
 impl Lock {
     /// Take the lock at `path`, waiting at most [`LOCK_PATIENCE`].
     pub(super) fn acquire(path: &Path) -> io::Result<Lock> {
-        let failed =
-            |e: io::Error| io::Error::new(e.kind(), format!("lock {}: {e}", path.display()));
+        let lang = lang::current();
+        let shown = path.display();
+        let failed = |e: io::Error| {
+            io::Error::new(e.kind(), tr!(lang; "lock {shown}: {e}", "锁 {shown}：{e}"))
+        };
         let deadline = Instant::now() + LOCK_PATIENCE;
         let mut pause = Duration::from_millis(1);
         loop {
@@ -142,14 +153,13 @@ impl Lock {
                 }
                 Err(e) if e.kind() != io::ErrorKind::WouldBlock => return Err(failed(e)),
                 Err(_) if Instant::now() >= deadline => {
-                    return Err(io::Error::new(
-                        io::ErrorKind::TimedOut,
-                        format!(
-                            "lock {}: held by another process for over {} s",
-                            path.display(),
-                            LOCK_PATIENCE.as_secs_f32()
-                        ),
-                    ));
+                    return Err(io::Error::new(io::ErrorKind::TimedOut, {
+                        let s = LOCK_PATIENCE.as_secs_f32();
+                        tr!(lang;
+                            "lock {shown}: held by another process for over {s} s",
+                            "锁 {shown}：被另一个进程占用超过 {s} 秒"
+                        )
+                    }));
                 }
                 Err(_) => {
                     std::thread::sleep(pause);

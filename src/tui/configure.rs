@@ -69,10 +69,13 @@ pub fn apply_probe(app: &mut App, answer: Option<AmbiguousWidth>) {
         Some(w) => app.opts.ambiguous = w,
         None => {
             app.opts.ambiguous = AmbiguousWidth::Narrow;
-            let note = "ambiguous width: the terminal did not answer; using 1";
+            let note = tr!(app.lang;
+                "ambiguous width: the terminal did not answer; using 1",
+                "歧义宽度：终端没有回答，按 1 列"
+            );
             app.message = Some(match app.message.take() {
-                Some(m) => format!("{m}; {note}"),
-                None => note.to_owned(),
+                Some(m) => tr!(app.lang; "{m}; {note}", "{m}；{note}"),
+                None => note,
             });
         }
     }

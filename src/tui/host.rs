@@ -7,6 +7,7 @@
 
 use super::term_reader::TermReader;
 use crate::app::App;
+use crate::lang;
 use crate::{share as fmt, term};
 use ratatui::backend::{Backend, CrosstermBackend};
 use ratatui::{DefaultTerminal, Terminal};
@@ -123,13 +124,13 @@ pub fn pager_command(var: Option<&str>) -> Vec<String> {
 /// must already be in normal mode. Errors are one line for the status bar.
 pub fn run_pager(command: &[String], text: &str) -> Result<(), String> {
     let Some((program, args)) = command.split_first() else {
-        return Err("no pager".into());
+        return Err(tr!(lang::current(); "no pager", "没有分页器"));
     };
     let mut child = Command::new(program)
         .args(args)
         .stdin(Stdio::piped())
         .spawn()
-        .map_err(|e| format!("pager `{program}` failed to start: {e}"))?;
+        .map_err(|e| tr!(lang::current(); "pager `{program}` failed to start: {e}", "分页器 `{program}` 无法启动：{e}"))?;
     // Write from a thread: a pager reads on demand, and one that quits
     // early closes the pipe (the write then fails, harmlessly).
     let writer = child.stdin.take().map(|mut stdin| {
@@ -138,13 +139,17 @@ pub fn run_pager(command: &[String], text: &str) -> Result<(), String> {
             let _ = stdin.write_all(text.as_bytes());
         })
     });
-    let status = child.wait().map_err(|e| format!("pager `{program}`: {e}"));
+    let status = child
+        .wait()
+        .map_err(|e| tr!(lang::current(); "pager `{program}`: {e}", "分页器 `{program}`：{e}"));
     if let Some(w) = writer {
         let _ = w.join();
     }
     match status? {
         s if s.success() => Ok(()),
-        s => Err(format!("pager `{program}` exited with {s}")),
+        s => Err(
+            tr!(lang::current(); "pager `{program}` exited with {s}", "分页器 `{program}` 退出：{s}"),
+        ),
     }
 }
 

@@ -61,13 +61,14 @@ pub fn save(app: &mut App, store: &Store) {
             h.queries.insert(q, now + i);
         }
         if let Err(e) = store.save_history(&h) {
-            app.message = Some(format!("search history not saved: {e}"));
+            app.message =
+                Some(tr!(app.lang; "search history not saved: {e}", "搜索记录未保存：{e}"));
         }
     }
     if std::mem::take(&mut app.opts_changed)
         && let Err(e) = store.save_settings(&app.settings_to_keep())
     {
-        app.message = Some(format!("settings not saved: {e}"));
+        app.message = Some(tr!(app.lang; "settings not saved: {e}", "设置未保存：{e}"));
     }
     let dirty = std::mem::take(&mut app.shelf.dirty);
     for s in dirty {
@@ -79,13 +80,13 @@ pub fn save(app: &mut App, store: &Store) {
         }
         slot.state.source = slot.info.file.clone();
         if let Err(e) = store.save_issue(slot.hash, &slot.state) {
-            app.message = Some(format!("state not saved: {e}"));
+            app.message = Some(tr!(app.lang; "state not saved: {e}", "阅读记录未保存：{e}"));
         }
     }
     if let (Some(dir), Some(c)) = (&app.shelf.dir, app.shelf.current) {
         let hash = app.shelf.slots[c].hash;
         if let Err(e) = store.save_last_issue(dir, hash) {
-            app.message = Some(format!("state not saved: {e}"));
+            app.message = Some(tr!(app.lang; "state not saved: {e}", "阅读记录未保存：{e}"));
         }
     }
 }
@@ -96,7 +97,7 @@ pub fn rescan(app: &mut App, tx: &Sender<Msg>) {
     let Some(dir) = app.shelf.dir.clone() else {
         return;
     };
-    app.message = Some("rescanning… 扫描中".into());
+    app.message = Some(tr!(app.lang; "rescanning…", "正在重新扫描…"));
     let tx = tx.clone();
     std::thread::spawn(move || {
         let found = archive::scan(&dir).map_err(|e| e.to_string());
@@ -118,13 +119,13 @@ pub fn rescanned(
             let known: std::collections::HashSet<&PathBuf> =
                 app.shelf.slots.iter().map(|s| &s.path).collect();
             let new: Vec<PathBuf> = paths.into_iter().filter(|p| !known.contains(p)).collect();
-            app.message = Some(format!("rescan: {} new", new.len()));
+            app.message = Some(tr!(app.lang; "rescan: {} new", "重新扫描：新增 {} 期", new.len()));
             if !new.is_empty() {
                 let base = app.shelf.add_paths(new.clone());
                 start_loading(new, base, store.clone(), tx.clone());
             }
         }
-        Err(e) => app.message = Some(format!("rescan: {e}")),
+        Err(e) => app.message = Some(tr!(app.lang; "rescan: {e}", "重新扫描：{e}")),
     }
 }
 
@@ -280,7 +281,7 @@ pub fn drive<B: Backend, H: Host<B>>(
                 Effect::None => {}
                 Effect::Clipboard(text) => {
                     if let Err(e) = host.clipboard(terminal, &text) {
-                        app.message = Some(format!("copy failed: {e}"));
+                        app.message = Some(tr!(app.lang; "copy failed: {e}", "复制失败：{e}"));
                     }
                     dirty = true;
                 }

@@ -106,10 +106,7 @@ pub fn main(cli: &ReaderArgs) -> ExitCode {
         });
     match result {
         Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("kanbao: {e}");
-            ExitCode::FAILURE
-        }
+        Err(e) => crate::cli::output::fail(&e),
     }
 }
 
@@ -118,8 +115,7 @@ fn print_list(dir: &Path) -> ExitCode {
     let paths = match archive::scan(dir) {
         Ok(p) => p,
         Err(e) => {
-            eprintln!("kanbao: {}: {e}", dir.display());
-            return ExitCode::FAILURE;
+            return crate::cli::output::fail(&format_args!("{}: {e}", dir.display()));
         }
     };
     let mut shelf = Shelf::folder(dir.to_path_buf(), paths.clone());

@@ -56,7 +56,7 @@ pub fn render_headline_list(app: &App, area: Rect, buf: &mut Buffer) {
             area.x + 1,
             area.y,
             area.right(),
-            "（无文章 no articles）",
+            &tr!(app.lang; "(no articles)", "（无文章）"),
             theme.dim,
             amb,
         );

@@ -75,9 +75,9 @@ pub fn picker_rows(app: &App, range: std::ops::Range<usize>) -> (String, Vec<Str
                 })
                 .unwrap_or_else(|| {
                     if shelf.is_loading() {
-                        "loading / 加载中…".into()
+                        tr!(app.lang; "loading…", "加载中…")
                     } else {
-                        "no issues found / 没有报刊 (.txt)".into()
+                        tr!(app.lang; "no issues found (.txt)", "没有找到报刊（.txt）")
                     }
                 });
             let title = format!(" 报刊 issues {}/{} ", shelf.order.len(), shelf.slots.len());

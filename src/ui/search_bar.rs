@@ -36,23 +36,30 @@ pub fn bar_status(app: &App) -> String {
         Scope::All => "[all issues 全部] ",
     };
     if let Some(n) = crate::app::search_jobs::indexing_archive(app) {
-        return format!("{scope}indexing {n} issues… 索引中");
+        return tr!(app.lang; "{scope}indexing {n} issues…", "{scope}正在索引 {n} 期…");
     }
     let words = match &bar.words {
         None => String::new(),
-        Some(WordSearch::LoadingDictionary) => " · loading dictionary… 词典加载中".into(),
-        Some(WordSearch::Failed) => " · word search unavailable".into(),
-        Some(WordSearch::Ready(r)) if r.hits.is_empty() => " · no word match".into(),
-        Some(WordSearch::Ready(r)) => match search_key(app, Action::SearchResults) {
-            Some(key) => format!(" · {key}: {} by words 分词", r.hits.len()),
-            None => format!(" · {} by words 分词", r.hits.len()),
-        },
+        Some(WordSearch::LoadingDictionary) => {
+            tr!(app.lang; " · loading dictionary…", " · 词典加载中…")
+        }
+        Some(WordSearch::Failed) => tr!(app.lang; " · word search unavailable", " · 无法分词搜索"),
+        Some(WordSearch::Ready(r)) if r.hits.is_empty() => {
+            tr!(app.lang; " · no word match", " · 分词无结果")
+        }
+        Some(WordSearch::Ready(r)) => {
+            let n = r.hits.len();
+            match search_key(app, Action::SearchResults) {
+                Some(key) => tr!(app.lang; " · {key}: {n} by words", " · {key}：分词 {n} 条"),
+                None => tr!(app.lang; " · {n} by words", " · 分词 {n} 条"),
+            }
+        }
     };
     if bar.edit.text().trim().is_empty() {
         let hint = search_key(app, Action::SearchScope).map_or(String::new(), |k| k + " scope");
         return format!("{scope}{hint}").trim_end().to_string();
     }
-    format!("{scope}{}{words}", app.search.summary())
+    format!("{scope}{}{words}", app.search.summary(app.lang))
 }
 
 /// The first display column of the text shown (the window scrolls so the
@@ -88,7 +95,7 @@ pub fn kept_text(app: &App, area: Rect) -> Option<String> {
     }
     let amb = app.opts.ambiguous;
     let text = if kept.word.is_empty() {
-        format!(" /{} {} ", kept.query, app.search.summary())
+        format!(" /{} {} ", kept.query, app.search.summary(app.lang))
     } else {
         format!(" /{} ", kept.query)
     };

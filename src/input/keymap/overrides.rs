@@ -18,6 +18,7 @@
 use super::{Binding, Context, Keymap};
 use crate::action::Action;
 use crate::input::key::{Key, KeyChord};
+use crate::lang;
 use std::fmt;
 
 /// One problem with a `[keys.<context>]` entry.
@@ -81,12 +82,18 @@ fn parse_key(written: &str) -> Result<KeyChord, String> {
     match KeyChord::parse(written) {
         Some(KeyChord {
             key: Key::Char(c), ..
-        }) if c.is_control() => Err(format!(
-            "`{}` is a control character, not a key name (write esc, enter, tab or ctrl-x)",
-            shown(written)
-        )),
+        }) if c.is_control() => {
+            let k = shown(written);
+            Err(tr!(lang::current();
+                "`{k}` is a control character, not a key name (write esc, enter, tab or ctrl-x)",
+                "`{k}` 是控制字符，不是键名（请写 esc、enter、tab 或 ctrl-x）"
+            ))
+        }
         Some(chord) => Ok(chord),
-        None => Err(format!("unknown key `{}`", shown(written))),
+        None => {
+            let k = shown(written);
+            Err(tr!(lang::current(); "unknown key `{k}`", "未知的键 `{k}`"))
+        }
     }
 }
 
@@ -105,7 +112,7 @@ impl Keymap {
                     context: ctx.to_owned(),
                     action: None,
                     key: None,
-                    message: "unknown context".into(),
+                    message: tr!(lang::current(); "unknown context", "未知的情境"),
                 });
                 continue;
             };
@@ -117,7 +124,10 @@ impl Keymap {
                     message,
                 };
                 let Some(action) = Action::from_name(name) else {
-                    errors.push(error(None, "unknown action".into()));
+                    errors.push(error(
+                        None,
+                        tr!(lang::current(); "unknown action", "未知的操作"),
+                    ));
                     continue;
                 };
                 let mut chords = Vec::new();
@@ -150,9 +160,10 @@ impl Keymap {
                         context: context.name().to_owned(),
                         action: Some(name.clone()),
                         key: None,
-                        message: "leaves no key to quit with; the default keys stay \
-                                  (ctrl-c always quits too)"
-                            .into(),
+                        message: tr!(lang::current();
+                            "leaves no key to quit with; the default keys stay (ctrl-c always quits too)",
+                            "这样就没有退出键了，仍用默认键（ctrl-c 也总能退出）"
+                        ),
                     });
                 }
             }
@@ -204,17 +215,23 @@ impl Keymap {
                         context: context.name().to_owned(),
                         action: Some(name.clone()),
                         key: Some(written.clone()),
-                        message: "ctrl-c always quits; it cannot be bound to anything else".into(),
+                        message: tr!(lang::current();
+                            "ctrl-c always quits; it cannot be bound to anything else",
+                            "ctrl-c 总是退出，不能绑定到别的操作"
+                        ),
                     }),
                     Some(other) => errors.push(KeyError {
                         context: context.name().to_owned(),
                         action: Some(name.clone()),
                         key: Some(written.clone()),
-                        message: format!(
-                            "key `{}` is also bound to {}; it stays there",
-                            shown(written),
-                            other.name().unwrap_or("another action")
-                        ),
+                        message: {
+                            let k = shown(written);
+                            let other = other.name().unwrap_or("?");
+                            tr!(lang::current();
+                                "key `{k}` is also bound to {other}; it stays there",
+                                "键 `{k}` 已绑定到 {other}，仍归它"
+                            )
+                        },
                     }),
                     None => {
                         holders.insert((*context, *chord), *action);
