@@ -66,6 +66,10 @@ pub enum Action {
     CopyMarkdown,
     /// Show the open article in `$PAGER`.
     OpenInPager,
+    /// The first article of the next page (版) of the issue.
+    NextPage,
+    /// The first article of the previous page.
+    PrevPage,
     /// Open the next issue of the archive (list order: older).
     NextIssue,
     /// Open the previous issue of the archive (list order: newer).
@@ -193,6 +197,8 @@ pub const BINDABLE: &[(Action, &str, &str)] = &[
         "open_in_pager",
         "分页器 / open in $PAGER",
     ),
+    (Action::NextPage, "next_page", "下一版 / next page"),
+    (Action::PrevPage, "prev_page", "上一版 / previous page"),
     (Action::NextIssue, "next_issue", "下一期 / next issue"),
     (Action::PrevIssue, "prev_issue", "上一期 / previous issue"),
     (Action::IssueList, "issue_list", "报刊列表 / issue list"),

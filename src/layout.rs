@@ -30,8 +30,11 @@ pub const ROWS_PER_ENTRY: u16 = 2;
 pub struct Viewport {
     /// The whole terminal.
     pub area: Rect,
-    /// The headline list, if shown.
+    /// The headline list, if shown (below its page header, if any).
     pub list: Option<Rect>,
+    /// The page header row above the list (`第02版：要闻`), for an issue
+    /// of several pages.
+    pub list_header: Option<Rect>,
     /// The divider column between the panes, if both are shown.
     pub divider: Option<Rect>,
     /// The reading pane, if shown.
@@ -71,6 +74,19 @@ impl Viewport {
     /// Lines in one page of the reading pane (at least 1).
     pub fn page_height(&self) -> usize {
         usize::from(self.column.height.max(1))
+    }
+
+    /// Give the list's first row to a page header (when it has room).
+    pub fn with_list_header(mut self) -> Viewport {
+        if let Some(list) = self.list.filter(|l| l.height > ROWS_PER_ENTRY) {
+            self.list_header = Some(Rect { height: 1, ..list });
+            self.list = Some(Rect {
+                y: list.y + 1,
+                height: list.height - 1,
+                ..list
+            });
+        }
+        self
     }
 
     /// Headline entries that fit in the list (at least 1).

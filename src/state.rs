@@ -17,6 +17,7 @@
 //! Nothing here touches the terminal; the run loop calls it.
 
 mod disk;
+mod spans;
 
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;

@@ -789,3 +789,51 @@ fn y_inside_tmux_fills_tmuxs_buffer() {
     assert!(!buffer.contains("copied"), "{buffer}");
     quit(&tmux, &dir);
 }
+
+/// A crawler's month in a real terminal (issue 10): 31 dated issues newest
+/// first, Enter opens 2019-10-31 at page 01, `.` turns to page 02 and the
+/// status bar says so.
+#[test]
+fn crawl_month_reads_as_issues_of_pages_in_tmux() {
+    let crawl = std::path::Path::new("../shared/corpus/real/crawl/2019-10");
+    if !crawl.is_dir() {
+        eprintln!("../shared/corpus/real/crawl/2019-10 not found: skipped");
+        return;
+    }
+    let crawl = std::fs::canonicalize(crawl).expect("canonical path");
+    let crawl = crawl.to_string_lossy().into_owned();
+    let Some((tmux, dir)) = start_with("crawl", &[], &[crawl.as_str()]) else {
+        return;
+    };
+    let list = tmux.wait_for("the issue list", |t| {
+        t.capture().contains("报刊 issues 31/31")
+    });
+    let dates: Vec<&str> = list
+        .lines()
+        .filter_map(|l| l.trim_start_matches([' ', '▸']).get(..10))
+        .filter(|d| d.starts_with("2019-10-"))
+        .collect();
+    assert_eq!(dates.first(), Some(&"2019-10-31"), "{list}");
+    assert!(dates.len() >= 20, "one dated row per issue:\n{list}");
+    assert!(
+        dates.windows(2).all(|w| w[0] > w[1]),
+        "newest first:\n{list}"
+    );
+    tmux.run(&["send-keys", "-t", "kb", "Enter"]).expect("keys");
+    tmux.wait_for("page 01 of 2019-10-31", |t| {
+        let c = t.capture();
+        c.lines()
+            .last()
+            .is_some_and(|l| l.contains("2019-10-31 第01版"))
+            && c.contains("第01版")
+    });
+    tmux.run(&["send-keys", "-t", "kb", "."]).expect("keys");
+    tmux.wait_for("page 02", |t| {
+        let c = t.capture();
+        c.lines()
+            .last()
+            .is_some_and(|l| l.contains("2019-10-31 第02版"))
+            && c.contains("2/20")
+    });
+    quit(&tmux, &dir);
+}

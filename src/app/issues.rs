@@ -44,13 +44,14 @@ impl App {
         app
     }
 
-    /// A file finished loading in the background.
-    pub fn on_loaded(&mut self, slot: usize, entry: Entry, state: IssueState) -> Effect {
-        let resume = entry
-            .as_ref()
-            .is_ok_and(|l| Some(l.hash) == self.shelf.resume);
-        self.shelf.insert(slot, entry, state);
-        if resume && !self.shelf.touched {
+    /// A file finished loading in the background. Once the last issue
+    /// read in this folder is whole, it opens (unless the user chose).
+    pub fn on_loaded(&mut self, file: usize, entry: Entry, state: IssueState) -> Effect {
+        let completed = self.shelf.insert(file, entry, state);
+        if completed.is_some()
+            && let Some(slot) = self.shelf.resume_ready()
+            && !self.shelf.touched
+        {
             self.shelf.touched = true;
             self.shelf.picker = None;
             enter(self, slot);

@@ -18,6 +18,7 @@ pub mod search_nav;
 pub mod search_state;
 pub mod share;
 pub mod shelf;
+mod shelf_files;
 pub mod state;
 pub mod update;
 pub mod wrap_cache;

@@ -2,9 +2,19 @@
 //! with its remembered reading state, which one is open, and the state of
 //! the issue / bookmark picker. Data and its own operations only: opening
 //! an issue in the reader is `issues.rs`, the picker's keys `picker.rs`.
-//! No I/O: loading results arrive as values (`Shelf::insert`).
+//! No I/O: loading results arrive as values (`Shelf::insert`, in
+//! `shelf_files.rs` with the rest of how files make issues).
+//!
+//! An issue is one paper on one day (`archive::grouping`): a folder's files
+//! are grouped by what their paths say as soon as they are found, so an
+//! issue's place never moves while files load; a slot is one issue, and
+//! `files` are the files it is made of. When the last of its files has
+//! loaded, their articles are merged into the issue, page by page
+//! (`archive::merge`), and their states composed (`IssueState::compose`);
+//! each file's share is saved under its own hash (`IssueState::part`).
 
-use crate::archive::{Entry, LoadedIssue, sort_key};
+use crate::archive::keys::FileKeys;
+use crate::archive::merge::{FileSpan, PageSpan};
 use crate::model::{Encoding, Issue};
 use crate::state::IssueState;
 use std::cmp::Reverse;
@@ -15,36 +25,68 @@ use std::sync::Arc;
 /// is moved into `App::issue`).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct IssueInfo {
-    /// Masthead date (`YYYY-MM-DD`).
+    /// Masthead date (`YYYY-MM-DD`), else the path's.
     pub date: Option<String>,
     /// Paper name.
     pub paper: Option<String>,
-    /// Page as written.
+    /// Page as written, for an issue of one page.
     pub page: Option<String>,
-    /// File name.
+    /// File name, or the issue's name (its folder) for several files.
     pub file: String,
     /// Number of articles.
     pub articles: usize,
+    /// Number of pages.
+    pub pages: usize,
 }
 
 /// One file of the archive.
 #[derive(Debug, Default)]
-pub struct Slot {
+pub struct FileRec {
     /// Where it lives.
     pub path: PathBuf,
     /// Content hash (state key); 0 until loaded.
+    pub hash: u64,
+    /// What its path (and, once loaded, its masthead) says it is.
+    pub keys: FileKeys,
+    /// The issue (slot) it belongs to.
+    pub slot: usize,
+    /// The parsed file, until its issue is merged.
+    pub issue: Option<Arc<Issue>>,
+    /// Its remembered reading, as loaded.
+    pub state: IssueState,
+    /// Load error.
+    pub error: Option<String>,
+    /// Loaded or failed.
+    pub done: bool,
+}
+
+/// One issue of the archive.
+#[derive(Debug, Default)]
+pub struct Slot {
+    /// Where it lives (its first file).
+    pub path: PathBuf,
+    /// Its first file's content hash (the folder's last issue is
+    /// remembered by it); 0 until loaded.
     pub hash: u64,
     /// Summary for the list.
     pub info: IssueInfo,
     /// The parsed issue; `None` while loading, on failure, or while it is
     /// the open issue (then it is in `App::issue`).
     pub issue: Option<Arc<Issue>>,
-    /// Load error, shown on selection.
+    /// Load error (every file failed), shown on selection.
     pub error: Option<String>,
-    /// Loaded or failed (i.e. in the list).
+    /// Every file loaded or failed (i.e. in the list).
     pub done: bool,
-    /// Remembered reading.
+    /// Remembered reading, in the issue's article numbering.
     pub state: IssueState,
+    /// Its files, in print order (indices into `Shelf::files`).
+    pub files: Vec<usize>,
+    /// Where each loaded file's articles are in the issue.
+    pub spans: Vec<FileSpan>,
+    /// Its pages.
+    pub pages: Vec<PageSpan>,
+    /// Its grouping identity (a rescan adds files to the same issue).
+    pub(super) key: String,
 }
 
 impl Slot {
@@ -53,6 +95,11 @@ impl Slot {
         (0..self.info.articles)
             .filter(|&i| self.state.is_read(i))
             .count()
+    }
+
+    /// The page article `a` is on (index into `pages`).
+    pub fn page_of(&self, a: usize) -> Option<usize> {
+        self.pages.iter().position(|p| p.holds(a))
     }
 }
 
@@ -82,19 +129,23 @@ pub type BookmarkRow = (usize, usize, usize);
 pub struct Shelf {
     /// The archive folder (`kanbao DIR`), `None` for a single file.
     pub dir: Option<PathBuf>,
-    /// Every file, in scan order (slot index = load index).
+    /// Every file, in scan order (file index = load index).
+    pub files: Vec<FileRec>,
+    /// Every issue, in the order grouping found them.
     pub slots: Vec<Slot>,
     /// Slots in the list (loaded or failed), sorted newest first.
     pub order: Vec<usize>,
-    keys: Vec<Option<(Reverse<String>, String)>>,
+    pub(super) keys: Vec<Option<(Reverse<String>, String)>>,
     /// The slot whose issue is in `App::issue`.
     pub current: Option<usize>,
     /// Files finished loading (ok or failed).
     pub finished: usize,
     /// The picker overlay, when open.
     pub picker: Option<Picker>,
-    /// The last issue read in this folder (by hash), until it loads.
+    /// The last issue read in this folder (by a file's hash), until it loads.
     pub resume: Option<u64>,
+    /// The file `resume` names, once it has loaded.
+    pub resume_file: Option<usize>,
     /// The user chose something already: do not jump to `resume`.
     pub touched: bool,
     /// Slots whose state must be written (drained by the run loop).
@@ -118,72 +169,21 @@ impl Shelf {
         shelf
     }
 
-    /// Add files found by a rescan; returns the first new slot index.
-    pub fn add_paths(&mut self, paths: Vec<PathBuf>) -> usize {
-        let base = self.slots.len();
-        for path in paths {
-            self.slots.push(Slot {
-                path,
-                ..Slot::default()
-            });
-            self.keys.push(None);
-        }
-        base
+    /// The slot to open on its own: the folder's last issue, once whole.
+    pub fn resume_ready(&self) -> Option<usize> {
+        let s = self.files.get(self.resume_file?)?.slot;
+        self.slots[s].done.then_some(s)
     }
 
     /// Whether every file has finished loading.
     pub fn is_loading(&self) -> bool {
-        self.finished < self.slots.len()
+        self.finished < self.files.len()
     }
 
     /// `loading 3120/10000` while files load.
     pub fn progress(&self) -> Option<String> {
         self.is_loading()
-            .then(|| format!("loading {}/{}", self.finished, self.slots.len()))
-    }
-
-    /// Record a loaded (or failed) file; keeps the list sorted and the
-    /// picker's selection on the same issue.
-    pub fn insert(&mut self, slot: usize, entry: Entry, state: IssueState) {
-        let Some(s) = self.slots.get_mut(slot) else {
-            return;
-        };
-        if s.done {
-            return;
-        }
-        let key = sort_key(&entry);
-        match entry {
-            Ok(l) => {
-                s.hash = l.hash;
-                s.info = info_of(&l);
-                s.state = state;
-                s.issue = Some(Arc::new(l.issue));
-            }
-            Err(e) => {
-                s.info.file = s
-                    .path
-                    .file_name()
-                    .map_or_else(String::new, |f| f.to_string_lossy().into_owned());
-                // The list shows the file name already.
-                let msg = e.to_string();
-                let prefix = format!("{}: ", s.path.display());
-                s.error = Some(msg.strip_prefix(&prefix).unwrap_or(&msg).to_string());
-            }
-        }
-        s.done = true;
-        self.finished += 1;
-        let row = self
-            .order
-            .partition_point(|&o| self.keys[o].as_ref().is_some_and(|k| *k <= key));
-        self.keys[slot] = Some(key);
-        self.order.insert(row, slot);
-        if let Some(p) = &mut self.picker {
-            // Keep the selected issue selected; at the top, stay at the
-            // top (the newest issue) while the list fills in.
-            if p.kind == PickerKind::Issues && row <= p.selected && p.selected > 0 {
-                p.selected += 1;
-            }
-        }
+            .then(|| format!("loading {}/{}", self.finished, self.files.len()))
     }
 
     /// Every set bookmark, issue list order, then article and paragraph.
@@ -242,17 +242,6 @@ impl Shelf {
         if !self.dirty.contains(&slot) {
             self.dirty.push(slot);
         }
-    }
-}
-
-fn info_of(l: &LoadedIssue) -> IssueInfo {
-    let m = l.issue.masthead.as_ref();
-    IssueInfo {
-        date: m.and_then(|m| m.date.clone()),
-        paper: m.and_then(|m| m.paper.clone()),
-        page: m.and_then(|m| m.page.clone()),
-        file: l.issue.source.clone(),
-        articles: l.issue.articles.len(),
     }
 }
 

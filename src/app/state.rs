@@ -8,6 +8,7 @@ use super::reader_view::ReaderView;
 use super::search_state::SearchState;
 use super::shelf::Shelf;
 use crate::action::Action;
+use crate::archive::merge::PageSpan;
 use crate::input::key::KeyChord;
 use crate::input::keymap::{Context, Keymap};
 use crate::lang::Lang;
@@ -19,6 +20,7 @@ use crate::text::wrap::LineBreakRule;
 use crate::theme::Theme;
 use ratatui::crossterm::event::{Event, MouseButton, MouseEventKind};
 use ratatui::layout::Rect;
+use std::ops::Range;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -258,12 +260,44 @@ impl App {
 
     /// The viewport for `area` in the current state.
     pub fn layout_for(&self, area: Rect) -> Viewport {
-        layout(
+        let vp = layout(
             area,
             self.view.focus,
             self.opts.measure,
             self.opts.list_width,
-        )
+        );
+        if self.pages().len() > 1 {
+            vp.with_list_header()
+        } else {
+            vp
+        }
+    }
+
+    /// The open issue's pages (empty before one is open).
+    pub fn pages(&self) -> &[PageSpan] {
+        (self.shelf.current)
+            .and_then(|c| self.shelf.slots.get(c))
+            .map_or(&[], |s| s.pages.as_slice())
+    }
+
+    /// The page article `a` of the open issue is on.
+    pub fn page_of(&self, a: usize) -> Option<&PageSpan> {
+        self.pages().iter().find(|p| p.holds(a))
+    }
+
+    /// The articles the headline list shows: those of the selected
+    /// article's page in an issue of several pages, else all.
+    pub fn list_span(&self) -> Range<usize> {
+        let n = self.issue.articles.len();
+        match self.page_of(self.view.selected) {
+            Some(p) if self.pages().len() > 1 => p.first..(p.first + p.len).min(n),
+            _ => 0..n,
+        }
+    }
+
+    /// The article in the list's first entry row.
+    pub fn list_start(&self) -> usize {
+        self.view.list_offset.max(self.list_span().start)
     }
 
     /// The action a terminal event stands for, if any.

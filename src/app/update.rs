@@ -73,6 +73,7 @@ pub fn update(app: &mut App, action: Action, vp: &Viewport) -> Effect {
         | Action::ToggleBookmark
         | Action::Bookmarks
         | Action::Rescan => return super::issues::update(app, action),
+        Action::NextPage | Action::PrevPage => turn_page(app, action == Action::NextPage),
         Action::Help => app.help = Some(0),
         Action::CloseHelp | Action::Resize => {}
         Action::Down => match app.view.focus {
@@ -342,7 +343,7 @@ fn next_unread(app: &mut App) {
 fn click(app: &mut App, vp: &Viewport, x: u16, y: u16) {
     let at = Position::new(x, y);
     if let Some(list) = vp.list.filter(|r| r.contains(at)) {
-        let i = app.view.list_offset + usize::from((y - list.y) / ROWS_PER_ENTRY);
+        let i = app.list_start() + usize::from((y - list.y) / ROWS_PER_ENTRY);
         open(app, i);
     } else if vp.reader.is_some_and(|r: Rect| r.contains(at)) && !app.issue.articles.is_empty() {
         app.view.focus = Focus::Reader;
@@ -365,5 +366,38 @@ fn scroll(app: &mut App, vp: &Viewport, delta: isize) {
         } else {
             tr!(app.lang; "end of article", "已到末尾")
         });
+    }
+}
+
+/// `.` / `,`: open the first article of the next or previous page (the
+/// previous page from the middle of a page is this page's start, as a
+/// book's is). Pages without articles are passed over.
+fn turn_page(app: &mut App, forward: bool) {
+    let at = app.view.open;
+    let pages = app.pages();
+    let Some(here) = pages
+        .iter()
+        .position(|p| p.holds(at))
+        .filter(|_| pages.len() > 1)
+    else {
+        app.message = Some(tr!(app.lang; "one page only", "只有一版"));
+        return;
+    };
+    let target = if forward {
+        pages[here + 1..].iter().find(|p| p.len > 0)
+    } else if pages[here].first < at {
+        Some(&pages[here])
+    } else {
+        pages[..here].iter().rev().find(|p| p.len > 0)
+    };
+    match target.map(|p| p.first) {
+        Some(first) => open(app, first),
+        None => {
+            app.message = Some(if forward {
+                tr!(app.lang; "last page", "已是最后一版")
+            } else {
+                tr!(app.lang; "first page", "已是第一版")
+            });
+        }
     }
 }

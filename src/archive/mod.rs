@@ -10,6 +10,7 @@ pub mod filter;
 pub mod grouping;
 pub mod input;
 pub mod keys;
+pub mod merge;
 pub mod walk;
 
 use crate::loader::{self, LoadError};

@@ -111,6 +111,8 @@ pub const DEFAULT_BINDINGS: &[(&str, &str, &str)] = &[
     ("main", "y", "copy_text"),
     ("main", "Y", "copy_markdown"),
     ("main", "o", "open_in_pager"),
+    ("main", ".", "next_page"),
+    ("main", ",", "prev_page"),
     ("main", "}", "next_issue"),
     ("main", "{", "prev_issue"),
     ("main", "i", "issue_list"),

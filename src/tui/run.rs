@@ -71,16 +71,13 @@ pub fn save(app: &mut App, store: &Store) {
         app.message = Some(tr!(app.lang; "settings not saved: {e}", "设置未保存：{e}"));
     }
     let dirty = std::mem::take(&mut app.shelf.dirty);
+    // An issue of several files is saved file by file, each share under
+    // its file's hash (`Shelf::file_states`).
     for s in dirty {
-        let Some(slot) = app.shelf.slots.get_mut(s) else {
-            continue;
-        };
-        if slot.hash == 0 {
-            continue;
-        }
-        slot.state.source = slot.info.file.clone();
-        if let Err(e) = store.save_issue(slot.hash, &slot.state) {
-            app.message = Some(tr!(app.lang; "state not saved: {e}", "阅读记录未保存：{e}"));
+        for (hash, state) in app.shelf.file_states(s) {
+            if let Err(e) = store.save_issue(hash, &state) {
+                app.message = Some(tr!(app.lang; "state not saved: {e}", "阅读记录未保存：{e}"));
+            }
         }
     }
     if let (Some(dir), Some(c)) = (&app.shelf.dir, app.shelf.current) {
@@ -117,7 +114,7 @@ pub fn rescanned(
     match found {
         Ok(paths) => {
             let known: std::collections::HashSet<&PathBuf> =
-                app.shelf.slots.iter().map(|s| &s.path).collect();
+                app.shelf.files.iter().map(|f| &f.path).collect();
             let new: Vec<PathBuf> = paths.into_iter().filter(|p| !known.contains(p)).collect();
             app.message = Some(tr!(app.lang; "rescan: {} new", "重新扫描：新增 {} 期", new.len()));
             if !new.is_empty() {

@@ -64,10 +64,10 @@ pub fn render_headline_list(app: &App, area: Rect, buf: &mut Buffer) {
     }
     let num_w = app.issue.articles.len().to_string().len();
     let rows = usize::from(area.height / ROWS_PER_ENTRY);
-    for (slot, i) in (app.view.list_offset..app.issue.articles.len())
-        .take(rows)
-        .enumerate()
-    {
+    // In an issue of several pages the list holds the selected article's
+    // page (its header is above, `render_page_header`).
+    let span = app.list_span();
+    for (slot, i) in (app.list_start()..span.end).take(rows).enumerate() {
         let Some(article) = app.issue.articles.get(i) else {
             break;
         };
@@ -132,4 +132,37 @@ pub fn render_headline_list(app: &App, area: Rect, buf: &mut Buffer) {
         }
         super::search_results::decorate_entry(app, i, area, y, text_x, buf);
     }
+}
+
+/// The page header above the list: `第02版：要闻  2/20 版`, the page of
+/// the selected article and where it is among the issue's pages.
+pub fn render_page_header(app: &App, area: Rect, buf: &mut Buffer) {
+    let amb = app.opts.ambiguous;
+    let theme = &app.theme;
+    fill(buf, area.x, area.y, area.width, theme.body);
+    let pages = app.pages();
+    let Some(at) = pages.iter().position(|p| p.holds(app.view.selected)) else {
+        return;
+    };
+    let heading = pages[at]
+        .heading()
+        .unwrap_or_else(|| tr!(app.lang; "page {}", "第{}版", at + 1));
+    let count = format!("{}/{}", at + 1, pages.len());
+    let right = area.right().saturating_sub(1);
+    let count_x = right.saturating_sub(width16(&count, amb));
+    let heading = truncate(
+        &heading,
+        usize::from(count_x.saturating_sub(area.x + 2)),
+        amb,
+    );
+    put_str(
+        buf,
+        area.x + 1,
+        area.y,
+        count_x,
+        &heading,
+        theme.accent,
+        amb,
+    );
+    put_str(buf, count_x, area.y, right, &count, theme.dim, amb);
 }

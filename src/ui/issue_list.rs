@@ -1,11 +1,13 @@
 //! The picker overlay (`i` issues, `'` bookmarks): it covers the panes
-//! above the status bar. One row per issue — date, paper, page (or the file
-//! name), article count and how many were read; failed files are marked
+//! above the status bar. One row per issue — date and weekday, paper, its
+//! page (or how many pages it has, or the file name), article count and
+//! how many were read; failed files are marked
 //! `✗` and their error shows on the bottom row when selected.
 
 use super::cells::{fill, put_str};
 use crate::app::App;
 use crate::app::shelf::{PickerKind, Slot};
+use crate::archive::keys::Date;
 use crate::text::width::truncate;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -16,14 +18,21 @@ pub fn issue_row(slot: &Slot) -> String {
     if let Some(e) = &slot.error {
         return format!("✗ {}  failed: {e}", i.file);
     }
-    let mut name = match (&i.date, &i.paper) {
+    // `2019-10-31 星期四`: a reader of papers thinks in days of the week too.
+    let day = i.date.as_deref().map(|d| match Date::parse(d) {
+        Some(date) => format!("{d} {}", date.weekday_name()),
+        None => d.to_owned(),
+    });
+    let mut name = match (day, &i.paper) {
         (Some(d), Some(p)) => format!("{d}  {p}"),
         (Some(d), None) => format!("{d}  {}", i.file),
         (None, Some(p)) => format!("{p}  {}", i.file),
         (None, None) => i.file.clone(),
     };
-    if let Some(p) = &i.page {
-        name.push_str(&format!("  第{p}版"));
+    match &i.page {
+        Some(p) if i.pages <= 1 => name.push_str(&format!("  第{p}版")),
+        _ if i.pages > 1 => name.push_str(&format!("  {}版", i.pages)),
+        _ => {}
     }
     format!(
         "  {name}  {}篇  已读 {}/{}",

@@ -50,6 +50,9 @@ pub fn render_into(app: &App, area: Rect, buf: &mut Buffer) {
     if let Some(list) = vp.list {
         headline_list::render_headline_list(app, list, buf);
     }
+    if let Some(header) = vp.list_header {
+        headline_list::render_page_header(app, header, buf);
+    }
     if let Some(div) = vp.divider {
         // `│` is ambiguous-width; a wide one would push the pane right.
         let bar = match amb {

@@ -1,4 +1,4 @@
-//! The status bar: issue name, article i/n, position, then either a
+//! The status bar: paper, date and page, article i/n, position, then either a
 //! message or short key hints looked up in the live keymap (so a rebinding
 //! shows up here without anyone editing this file).
 
@@ -64,6 +64,25 @@ pub fn issue_name(issue: &Issue) -> String {
     }
 }
 
+/// Where the reader is, for the status bar: paper and date (the
+/// masthead's, else what the archive knows of the issue), then the open
+/// article's page — `人民日报 2019-10-31 第02版`.
+pub fn place_name(app: &App) -> String {
+    let slot = app.shelf.current.and_then(|c| app.shelf.slots.get(c));
+    let mut name = match (&app.issue.masthead, slot) {
+        (None, Some(s)) => match (&s.info.date, &s.info.paper) {
+            (Some(d), Some(p)) => format!("{p} {d}"),
+            (Some(d), None) => d.clone(),
+            _ => issue_name(&app.issue),
+        },
+        _ => issue_name(&app.issue),
+    };
+    if let Some(label) = app.page_of(app.view.open).and_then(|p| p.label.as_ref()) {
+        name.push_str(&format!(" 第{label}版"));
+    }
+    name
+}
+
 /// `j down  Space page  ] next  Enter open  ? help  q quit`, from the live
 /// keymap (first key bound to each action).
 pub fn key_hints(app: &App) -> String {
@@ -112,7 +131,7 @@ pub fn render_status_bar(app: &App, area: Rect, buf: &mut Buffer) {
     let mut x = area.x + 1;
     // A long name (a deep path, a long file name) is cut with `…` to half
     // the row, so the position and the messages keep their place.
-    let name = issue_name(&app.issue);
+    let name = place_name(app);
     let name = crate::text::width::truncate(&name, usize::from(area.width / 2), amb);
     x = put_str(
         buf,
