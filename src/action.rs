@@ -70,6 +70,12 @@ pub enum Action {
     NextPage,
     /// The first article of the previous page.
     PrevPage,
+    /// Show the open issue's pages (版面) to go to one.
+    PageList,
+    /// Follow the open article's jump line to the rest of it.
+    FollowJump,
+    /// Back to where a jump line was followed from.
+    JumpBack,
     /// Open the next issue of the archive (list order: older).
     NextIssue,
     /// Open the previous issue of the archive (list order: newer).
@@ -199,6 +205,13 @@ pub const BINDABLE: &[(Action, &str, &str)] = &[
     ),
     (Action::NextPage, "next_page", "下一版 / next page"),
     (Action::PrevPage, "prev_page", "上一版 / previous page"),
+    (Action::PageList, "page_list", "版面 / the issue's pages"),
+    (
+        Action::FollowJump,
+        "follow_jump",
+        "转版 / follow the jump line (下转/上接)",
+    ),
+    (Action::JumpBack, "jump_back", "返回 / back from the jump"),
     (Action::NextIssue, "next_issue", "下一期 / next issue"),
     (Action::PrevIssue, "prev_issue", "上一期 / previous issue"),
     (Action::IssueList, "issue_list", "报刊列表 / issue list"),

@@ -41,6 +41,8 @@ pub struct Viewport {
     pub reader: Option<Rect>,
     /// The text column inside the reading pane (even width, centered).
     pub column: Rect,
+    /// The running head above the text column (paper, day, page).
+    pub running_head: Option<Rect>,
     /// The status bar row.
     pub status: Rect,
     /// One pane at a time.
@@ -74,6 +76,20 @@ impl Viewport {
     /// Lines in one page of the reading pane (at least 1).
     pub fn page_height(&self) -> usize {
         usize::from(self.column.height.max(1))
+    }
+
+    /// Give the text column's first row to a running head (when it has
+    /// room): the paper, day and page above the article, as printed.
+    pub fn with_running_head(mut self) -> Viewport {
+        if self.column.height > 2 {
+            self.running_head = Some(Rect {
+                height: 1,
+                ..self.column
+            });
+            self.column.y += 1;
+            self.column.height -= 1;
+        }
+        self
     }
 
     /// Give the list's first row to a page header (when it has room).

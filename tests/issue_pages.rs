@@ -247,3 +247,71 @@ fn the_real_crawl_is_31_issues_of_488_pages_and_2109_articles() {
     h.press(".");
     assert!(status_row(&mut h).contains("2019-10-31 第02版"));
 }
+
+/// A day of two page files: page 1's first article jumps to page 2.
+fn paged_folder() -> tempfile::TempDir {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let day = tmp.path().join("2024-05-01");
+    std::fs::create_dir_all(&day).expect("mkdir");
+    let one = "人民日报 2024年5月1日 第01版\n\n春耕备耕有序推进\n\n本报记者 张三\n\n\
+        \u{3000}\u{3000}本报北京4月30日电 各地春耕备耕有序推进，农资供应充足，农机具检修到位。\n\n\
+        （下转第二版）\n\n城乡环境整治见实效\n\n本报记者 李四\n\n\
+        \u{3000}\u{3000}本报北京4月30日电 城乡环境整治持续推进，群众满意度不断提高。\n";
+    let two = "人民日报 2024年5月1日 第02版\n\n夜间经济点亮消费\n\n本报记者 王五\n\n\
+        \u{3000}\u{3000}本报北京4月30日电 夜间经济持续升温，消费活力不断释放。\n\n\
+        春耕备耕有序推进\n\n（上接第一版）\n\n\u{3000}\u{3000}各地还加强了技术指导，确保春播顺利。\n";
+    std::fs::write(day.join("01.txt"), one).expect("write");
+    std::fs::write(day.join("02.txt"), two).expect("write");
+    tmp
+}
+
+#[test]
+fn a_jump_line_leads_to_the_rest_and_back() {
+    let tmp = paged_folder();
+    let mut h = Harness::open(tmp.path(), Store::disabled());
+    h.press("enter");
+    assert_eq!(h.app.pages().len(), 2);
+    let start = h.app.view.open;
+    assert!(
+        !h.app.issue.articles[start].jumps.is_empty(),
+        "page 1 opens on the jumping article"
+    );
+    h.press("f");
+    let rest = h.app.view.open;
+    let here = &h.app.issue.articles[rest];
+    assert!(
+        here.paragraphs.iter().any(|p| p.contains("技术指导")),
+        "the continuation on page 2: {here:?}"
+    );
+    assert!(status_row(&mut h).contains("第02版"));
+    // `f` on the continuation goes back to where it began; so does Backspace.
+    h.press("f");
+    assert_eq!(h.app.view.open, start);
+    h.press("f");
+    h.press("backspace");
+    assert_eq!(h.app.view.open, start);
+    h.press("backspace");
+    assert_eq!(h.app.message.as_deref(), Some("no jump to go back from"));
+    // An article without a jump line says so.
+    h.press("]");
+    h.press("f");
+    assert_eq!(h.app.message.as_deref(), Some("no jump line here"));
+}
+
+#[test]
+fn the_page_list_goes_to_a_page() {
+    let tmp = crawl_folder();
+    let mut h = Harness::open(tmp.path(), Store::disabled());
+    h.keys(&["j", "enter", "P"]);
+    let screen = h.screen();
+    assert!(screen.contains("版面 pages 3"), "{screen}");
+    assert!(screen.contains("第03版  2篇  已读 0/2"), "{screen}");
+    h.keys(&["j", "j", "enter"]);
+    assert!(h.app.shelf.picker.is_none());
+    assert_eq!(h.app.view.open, 3, "page 03's first article");
+    // One page only: said, no list.
+    let mut one = Harness::open(tmp.path(), Store::disabled());
+    one.keys(&["enter", "P"]);
+    assert!(one.app.shelf.picker.is_none());
+    assert_eq!(one.app.message.as_deref(), Some("one page only"));
+}

@@ -155,6 +155,7 @@ pub fn enter(app: &mut App, i: usize) -> bool {
     // Search indexes and keywords belong to the issue they were built for.
     app.search.invalidate();
     app.shelf.unread_hold = None;
+    app.jump_back = None;
     let n = app.issue.articles.len();
     let state = &app.shelf.slots[i].state;
     app.view.reset((0..n).map(|a| state.is_read(a)).collect());
@@ -216,6 +217,17 @@ pub fn update(app: &mut App, action: Action) -> Effect {
                 kind: PickerKind::Issues,
                 selected,
             });
+        }
+        Action::PageList => {
+            if app.pages().len() < 2 {
+                app.message = Some(tr!(app.lang; "one page only", "只有一版"));
+            } else {
+                let here = app.pages().iter().position(|p| p.holds(app.view.open));
+                app.shelf.picker = Some(Picker {
+                    kind: PickerKind::Pages,
+                    selected: here.unwrap_or(0),
+                });
+            }
         }
         Action::Bookmarks => {
             if app.shelf.bookmarks().is_empty() {

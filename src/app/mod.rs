@@ -9,6 +9,7 @@ pub mod background;
 pub mod help_text;
 pub mod issues;
 pub mod jobs;
+pub mod pages;
 pub mod picker;
 pub mod reader_view;
 pub mod search_edit;

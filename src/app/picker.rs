@@ -1,5 +1,5 @@
-//! The issue / bookmark picker's keys: move, page, close, and open the
-//! chosen issue or bookmark.
+//! The issue / bookmark / page picker's keys: move, page, close, and open
+//! the chosen issue, bookmark or page.
 
 use super::article_layout::Anchor;
 use super::issues::{enter, update};
@@ -60,6 +60,15 @@ fn pick(app: &mut App, p: Picker) {
             if enter(app, s) {
                 app.shelf.touched = true;
                 app.shelf.picker = None;
+            }
+        }
+        PickerKind::Pages => {
+            let Some(first) = app.pages().get(p.selected).map(|pg| pg.first) else {
+                return;
+            };
+            app.shelf.picker = None;
+            if first < app.issue.articles.len() {
+                app.view.open_article(first, Anchor::default());
             }
         }
         PickerKind::Bookmarks => {

@@ -110,6 +110,8 @@ pub enum PickerKind {
     Issues,
     /// Every bookmark, across issues.
     Bookmarks,
+    /// The open issue's pages (版面).
+    Pages,
 }
 
 /// The picker overlay's state.
@@ -205,6 +207,9 @@ impl Shelf {
         match self.picker.map(|p| p.kind) {
             Some(PickerKind::Issues) => self.order.len(),
             Some(PickerKind::Bookmarks) => self.bookmarks().len(),
+            Some(PickerKind::Pages) => (self.current)
+                .and_then(|c| self.slots.get(c))
+                .map_or(0, |s| s.pages.len()),
             None => 0,
         }
     }

@@ -4,11 +4,10 @@
 //! terminal. `update.rs` changes it; nothing here does I/O.
 
 use super::article_layout::LayoutKey;
-use super::reader_view::ReaderView;
+use super::reader_view::{ReaderView, Snapshot};
 use super::search_state::SearchState;
 use super::shelf::Shelf;
 use crate::action::Action;
-use crate::archive::merge::PageSpan;
 use crate::input::key::KeyChord;
 use crate::input::keymap::{Context, Keymap};
 use crate::lang::Lang;
@@ -20,7 +19,6 @@ use crate::text::wrap::LineBreakRule;
 use crate::theme::Theme;
 use ratatui::crossterm::event::{Event, MouseButton, MouseEventKind};
 use ratatui::layout::Rect;
-use std::ops::Range;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -125,6 +123,8 @@ pub struct App {
     /// The language messages are worded in (the process's, from the
     /// locale; tests set it).
     pub lang: Lang,
+    /// Where `f` followed a jump line from (`Backspace` goes back).
+    pub jump_back: Option<Snapshot>,
 }
 
 impl App {
@@ -152,6 +152,7 @@ impl App {
             opts_base: opts,
             opts_changed: false,
             lang: crate::lang::current(),
+            jump_back: None,
         }
     }
 
@@ -266,38 +267,16 @@ impl App {
             self.opts.measure,
             self.opts.list_width,
         );
-        if self.pages().len() > 1 {
+        let vp = if self.pages().len() > 1 {
             vp.with_list_header()
         } else {
             vp
+        };
+        if self.running_head().is_some() {
+            vp.with_running_head()
+        } else {
+            vp
         }
-    }
-
-    /// The open issue's pages (empty before one is open).
-    pub fn pages(&self) -> &[PageSpan] {
-        (self.shelf.current)
-            .and_then(|c| self.shelf.slots.get(c))
-            .map_or(&[], |s| s.pages.as_slice())
-    }
-
-    /// The page article `a` of the open issue is on.
-    pub fn page_of(&self, a: usize) -> Option<&PageSpan> {
-        self.pages().iter().find(|p| p.holds(a))
-    }
-
-    /// The articles the headline list shows: those of the selected
-    /// article's page in an issue of several pages, else all.
-    pub fn list_span(&self) -> Range<usize> {
-        let n = self.issue.articles.len();
-        match self.page_of(self.view.selected) {
-            Some(p) if self.pages().len() > 1 => p.first..(p.first + p.len).min(n),
-            _ => 0..n,
-        }
-    }
-
-    /// The article in the list's first entry row.
-    pub fn list_start(&self) -> usize {
-        self.view.list_offset.max(self.list_span().start)
     }
 
     /// The action a terminal event stands for, if any.

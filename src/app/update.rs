@@ -72,8 +72,13 @@ pub fn update(app: &mut App, action: Action, vp: &Viewport) -> Effect {
         | Action::ToggleRead
         | Action::ToggleBookmark
         | Action::Bookmarks
+        | Action::PageList
         | Action::Rescan => return super::issues::update(app, action),
-        Action::NextPage | Action::PrevPage => turn_page(app, action == Action::NextPage),
+        Action::NextPage | Action::PrevPage => {
+            super::pages::turn_page(app, action == Action::NextPage)
+        }
+        Action::FollowJump => super::pages::follow_jump(app),
+        Action::JumpBack => super::pages::jump_back(app),
         Action::Help => app.help = Some(0),
         Action::CloseHelp | Action::Resize => {}
         Action::Down => match app.view.focus {
@@ -366,38 +371,5 @@ fn scroll(app: &mut App, vp: &Viewport, delta: isize) {
         } else {
             tr!(app.lang; "end of article", "已到末尾")
         });
-    }
-}
-
-/// `.` / `,`: open the first article of the next or previous page (the
-/// previous page from the middle of a page is this page's start, as a
-/// book's is). Pages without articles are passed over.
-fn turn_page(app: &mut App, forward: bool) {
-    let at = app.view.open;
-    let pages = app.pages();
-    let Some(here) = pages
-        .iter()
-        .position(|p| p.holds(at))
-        .filter(|_| pages.len() > 1)
-    else {
-        app.message = Some(tr!(app.lang; "one page only", "只有一版"));
-        return;
-    };
-    let target = if forward {
-        pages[here + 1..].iter().find(|p| p.len > 0)
-    } else if pages[here].first < at {
-        Some(&pages[here])
-    } else {
-        pages[..here].iter().rev().find(|p| p.len > 0)
-    };
-    match target.map(|p| p.first) {
-        Some(first) => open(app, first),
-        None => {
-            app.message = Some(if forward {
-                tr!(app.lang; "last page", "已是最后一版")
-            } else {
-                tr!(app.lang; "first page", "已是第一版")
-            });
-        }
     }
 }

@@ -92,6 +92,23 @@ pub fn picker_rows(app: &App, range: std::ops::Range<usize>) -> (String, Vec<Str
             let title = format!(" 报刊 issues {}/{} ", shelf.order.len(), shelf.slots.len());
             (title, rows, detail)
         }
+        PickerKind::Pages => {
+            let pages = app.pages();
+            let read = |p: &crate::archive::merge::PageSpan| {
+                (p.first..p.first + p.len)
+                    .filter(|&a| app.view.read.get(a).copied().unwrap_or(false))
+                    .count()
+            };
+            let rows = (pages.iter().enumerate())
+                .skip(range.start)
+                .take(range.len())
+                .map(|(i, p)| {
+                    let name = p.heading().unwrap_or_else(|| format!("{}", i + 1));
+                    format!("  {name}  {}篇  已读 {}/{}", p.len, read(p), p.len)
+                })
+                .collect();
+            (format!(" 版面 pages {} ", pages.len()), rows, String::new())
+        }
         PickerKind::Bookmarks => {
             let marks = shelf.bookmarks();
             let rows = marks

@@ -53,6 +53,10 @@ pub fn render_into(app: &App, area: Rect, buf: &mut Buffer) {
     if let Some(header) = vp.list_header {
         headline_list::render_page_header(app, header, buf);
     }
+    if let (Some(head), Some(text)) = (vp.running_head, app.running_head()) {
+        let text = crate::text::width::truncate(&text, usize::from(head.width), amb);
+        cells::put_str(buf, head.x, head.y, head.right(), &text, app.theme.dim, amb);
+    }
     if let Some(div) = vp.divider {
         // `│` is ambiguous-width; a wide one would push the pane right.
         let bar = match amb {

@@ -68,15 +68,9 @@ pub fn issue_name(issue: &Issue) -> String {
 /// masthead's, else what the archive knows of the issue), then the open
 /// article's page — `人民日报 2019-10-31 第02版`.
 pub fn place_name(app: &App) -> String {
-    let slot = app.shelf.current.and_then(|c| app.shelf.slots.get(c));
-    let mut name = match (&app.issue.masthead, slot) {
-        (None, Some(s)) => match (&s.info.date, &s.info.paper) {
-            (Some(d), Some(p)) => format!("{p} {d}"),
-            (Some(d), None) => d.clone(),
-            _ => issue_name(&app.issue),
-        },
-        _ => issue_name(&app.issue),
-    };
+    let mut name = app
+        .paper_and_day()
+        .unwrap_or_else(|| issue_name(&app.issue));
     if let Some(label) = app.page_of(app.view.open).and_then(|p| p.label.as_ref()) {
         name.push_str(&format!(" 第{label}版"));
     }
