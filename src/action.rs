@@ -58,6 +58,11 @@ pub enum Action {
     Resize,
     /// Internal: left click at a screen cell (not bindable).
     Click(u16, u16),
+    /// Internal: a character typed into the issue list's filter (a key
+    /// the list does not bind; not bindable).
+    Filter(char),
+    /// Delete the last character of the issue list's filter.
+    FilterDelete,
     /// Internal: mouse wheel at a cell; `true` scrolls down (not bindable).
     Wheel(u16, u16, bool),
     /// Copy the open article as clean text to the clipboard (OSC 52).
@@ -206,6 +211,11 @@ pub const BINDABLE: &[(Action, &str, &str)] = &[
     (Action::NextPage, "next_page", "下一版 / next page"),
     (Action::PrevPage, "prev_page", "上一版 / previous page"),
     (Action::PageList, "page_list", "版面 / the issue's pages"),
+    (
+        Action::FilterDelete,
+        "filter_delete",
+        "删除 / delete from the filter (type a date or paper to filter)",
+    ),
     (
         Action::FollowJump,
         "follow_jump",

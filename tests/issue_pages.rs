@@ -315,3 +315,63 @@ fn the_page_list_goes_to_a_page() {
     assert!(one.app.shelf.picker.is_none());
     assert_eq!(one.app.message.as_deref(), Some("one page only"));
 }
+
+fn mouse(
+    kind: ratatui::crossterm::event::MouseEventKind,
+    y: u16,
+) -> ratatui::crossterm::event::Event {
+    use ratatui::crossterm::event::{Event, KeyModifiers, MouseEvent};
+    Event::Mouse(MouseEvent {
+        kind,
+        column: 10,
+        row: y,
+        modifiers: KeyModifiers::empty(),
+    })
+}
+
+#[test]
+fn typing_filters_the_issue_list_and_the_mouse_picks() {
+    use ratatui::crossterm::event::{MouseButton, MouseEventKind};
+    let tmp = crawl_folder();
+    let mut h = Harness::open(tmp.path(), Store::disabled());
+    assert_eq!(h.app.shelf.picker_len(), 2);
+    h.type_text("05-01");
+    assert_eq!(h.app.shelf.picker_len(), 1, "only 2024-05-01");
+    assert!(h.screen().contains("报刊 issues 1/2 · 05-01_"));
+    h.press("backspace");
+    assert_eq!(h.app.shelf.filter, "05-0");
+    assert_eq!(h.app.shelf.picker_len(), 2);
+    h.type_text("9");
+    assert_eq!(h.app.shelf.picker_len(), 0);
+    assert!(h.screen().contains("no issue matches the filter"));
+    // Esc clears the filter, and only then would close.
+    h.press("esc");
+    assert!(h.app.shelf.filter.is_empty() && h.app.shelf.picker.is_some());
+    h.type_text("0501");
+    assert_eq!(h.app.shelf.picker_len(), 1, "the folder's name, 20240501");
+    h.press("esc");
+    // The wheel moves the selection; a click selects, a second opens.
+    h.event(mouse(MouseEventKind::ScrollDown, 5));
+    assert_eq!(h.app.shelf.picker.map(|p| p.selected), Some(1));
+    h.event(mouse(MouseEventKind::Down(MouseButton::Left), 1));
+    assert_eq!(h.app.shelf.picker.map(|p| p.selected), Some(0));
+    h.event(mouse(MouseEventKind::Down(MouseButton::Left), 2));
+    assert_eq!(h.app.shelf.picker.map(|p| p.selected), Some(1));
+    h.event(mouse(MouseEventKind::Down(MouseButton::Left), 2));
+    assert!(h.app.shelf.picker.is_none(), "opened");
+    assert!(status_row(&mut h).contains("2024-05-01"));
+}
+
+#[test]
+fn issue_list_and_page_list_frames() {
+    let tmp = crawl_folder();
+    // A folder of a fixed name: the status bar shows it.
+    let named = tempfile::tempdir().expect("tempdir");
+    let dir = named.path().join("paper");
+    std::fs::rename(tmp.path(), &dir).expect("move");
+    let h = Harness::open(&dir, Store::disabled());
+    let mut list = Harness::from_app(h.app, 80, 12);
+    insta::assert_snapshot!("issue_list_80x12", list.screen());
+    list.keys(&["j", "enter", "P"]);
+    insta::assert_snapshot!("page_list_80x12", list.screen());
+}

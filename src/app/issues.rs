@@ -208,6 +208,7 @@ pub fn update(app: &mut App, action: Action) -> Effect {
             }
         }
         Action::IssueList => {
+            app.shelf.filter.clear();
             let selected = app
                 .shelf
                 .current

@@ -8,6 +8,9 @@ use super::state::App;
 use crate::action::{Action, Effect};
 use crate::layout::Viewport;
 
+/// Rows one wheel notch moves the selection.
+const WHEEL_ROWS: usize = 3;
+
 /// Keys while the picker is open.
 pub fn update_picker(app: &mut App, action: Action, vp: &Viewport) -> Effect {
     let Some(mut p) = app.shelf.picker else {
@@ -21,6 +24,11 @@ pub fn update_picker(app: &mut App, action: Action, vp: &Viewport) -> Effect {
         // On the first screen there is no reader to go back to: `q` quits,
         // `Esc` stays (never close onto an empty reader).
         Action::Leave if app.shelf.current.is_none() => return Effect::Quit,
+        // Esc clears a filter before it closes anything.
+        Action::ClosePicker if !app.shelf.filter.is_empty() => {
+            app.shelf.filter.clear();
+            p.selected = 0;
+        }
         Action::ClosePicker | Action::IssueList if app.shelf.current.is_none() => {
             return Effect::None;
         }
@@ -35,6 +43,41 @@ pub fn update_picker(app: &mut App, action: Action, vp: &Viewport) -> Effect {
         Action::Top => p.selected = 0,
         Action::Bottom => p.selected = last,
         Action::Rescan => return update(app, action),
+        Action::Filter(c) if p.kind == PickerKind::Issues => {
+            app.shelf.filter.push(c);
+            p.selected = 0;
+        }
+        Action::FilterDelete if p.kind == PickerKind::Issues => {
+            app.shelf.filter.pop();
+            p.selected = 0;
+        }
+        Action::Wheel(_, _, down) => {
+            p.selected = if down {
+                (p.selected + WHEEL_ROWS).min(last)
+            } else {
+                p.selected.saturating_sub(WHEEL_ROWS)
+            };
+        }
+        Action::Click(_, y) => {
+            // Rows as `ui::issue_list` draws them: a title row, then a page
+            // of rows that always holds the selection.
+            let list_h = usize::from(vp.status.y.saturating_sub(vp.area.y + 2)).max(1);
+            let offset = p.selected / list_h * list_h;
+            let Some(row) = usize::from(y).checked_sub(usize::from(vp.area.y) + 1) else {
+                return Effect::None;
+            };
+            let i = offset + row;
+            if row >= list_h || i > last || n == 0 {
+                return Effect::None;
+            }
+            if i == p.selected {
+                // A click on the selected row opens it.
+                app.shelf.picker = Some(p);
+                pick(app, p);
+                return Effect::Redraw;
+            }
+            p.selected = i;
+        }
         Action::Help => {
             app.help = Some(0);
             return Effect::Redraw;
@@ -54,7 +97,7 @@ pub fn update_picker(app: &mut App, action: Action, vp: &Viewport) -> Effect {
 fn pick(app: &mut App, p: Picker) {
     match p.kind {
         PickerKind::Issues => {
-            let Some(&s) = app.shelf.order.get(p.selected) else {
+            let Some(&s) = app.shelf.visible().get(p.selected) else {
                 return;
             };
             if enter(app, s) {

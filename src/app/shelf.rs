@@ -154,6 +154,9 @@ pub struct Shelf {
     pub dirty: Vec<usize>,
     /// A warning to show (corrupt state file), set by the loader side.
     pub warnings: Vec<String>,
+    /// What the issue list is filtered by (typed in it): rows whose day,
+    /// paper or name hold it.
+    pub filter: String,
     /// The open article last recorded, to notice a change.
     pub seen_open: Option<usize>,
     /// An article toggled unread while at its end: not re-marked read.
@@ -205,13 +208,31 @@ impl Shelf {
     /// Rows in the open picker.
     pub fn picker_len(&self) -> usize {
         match self.picker.map(|p| p.kind) {
-            Some(PickerKind::Issues) => self.order.len(),
+            Some(PickerKind::Issues) => self.visible().len(),
             Some(PickerKind::Bookmarks) => self.bookmarks().len(),
             Some(PickerKind::Pages) => (self.current)
                 .and_then(|c| self.slots.get(c))
                 .map_or(0, |s| s.pages.len()),
             None => 0,
         }
+    }
+
+    /// The issue list's rows: `order`, filtered by `filter`.
+    pub fn visible(&self) -> Vec<usize> {
+        if self.filter.is_empty() {
+            return self.order.clone();
+        }
+        let want = self.filter.to_lowercase();
+        let holds = |s: &Option<String>| {
+            s.as_deref()
+                .is_some_and(|s| s.to_lowercase().contains(&want))
+        };
+        (self.order.iter().copied())
+            .filter(|&o| {
+                let i = &self.slots[o].info;
+                holds(&i.date) || holds(&i.paper) || i.file.to_lowercase().contains(&want)
+            })
+            .collect()
     }
 
     /// Whether slot `s` holds a parsed issue (or is the open one).

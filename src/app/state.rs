@@ -6,7 +6,7 @@
 use super::article_layout::LayoutKey;
 use super::reader_view::{ReaderView, Snapshot};
 use super::search_state::SearchState;
-use super::shelf::Shelf;
+use super::shelf::{PickerKind, Shelf};
 use crate::action::Action;
 use crate::input::key::KeyChord;
 use crate::input::keymap::{Context, Keymap};
@@ -17,7 +17,7 @@ use crate::state::{ReaderSettings, Remembered};
 use crate::text::width::AmbiguousWidth;
 use crate::text::wrap::LineBreakRule;
 use crate::theme::Theme;
-use ratatui::crossterm::event::{Event, MouseButton, MouseEventKind};
+use ratatui::crossterm::event::{Event, KeyCode, KeyModifiers, MouseButton, MouseEventKind};
 use ratatui::layout::Rect;
 use std::sync::Arc;
 use std::time::Duration;
@@ -284,7 +284,24 @@ impl App {
         match ev {
             Event::Key(k) => {
                 let chord = KeyChord::from_event(k)?;
-                self.keymap.resolve(self.context(), chord)
+                let bound = self.keymap.resolve(self.context(), chord);
+                // In the issue list, what it does not bind is typed into
+                // its filter (a date's digits, a paper's name).
+                match (bound, k.code) {
+                    (None, KeyCode::Char(c))
+                        if self
+                            .shelf
+                            .picker
+                            .is_some_and(|p| p.kind == PickerKind::Issues)
+                            && !c.is_control()
+                            && !k
+                                .modifiers
+                                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+                    {
+                        Some(Action::Filter(c))
+                    }
+                    (bound, _) => bound,
+                }
             }
             Event::Mouse(m) => match m.kind {
                 MouseEventKind::Down(MouseButton::Left) => Some(Action::Click(m.column, m.row)),

@@ -80,7 +80,7 @@ pub fn update(app: &mut App, action: Action, vp: &Viewport) -> Effect {
         Action::FollowJump => super::pages::follow_jump(app),
         Action::JumpBack => super::pages::jump_back(app),
         Action::Help => app.help = Some(0),
-        Action::CloseHelp | Action::Resize => {}
+        Action::CloseHelp | Action::Resize | Action::Filter(_) | Action::FilterDelete => {}
         Action::Down => match app.view.focus {
             Focus::List => app.view.selected = (app.view.selected + 1).min(n.saturating_sub(1)),
             Focus::Reader => scroll(app, vp, 1),

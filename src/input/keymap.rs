@@ -141,6 +141,7 @@ pub const DEFAULT_BINDINGS: &[(&str, &str, &str)] = &[
     ("picker", "'", "close_picker"),
     ("picker", "q", "leave"),
     ("picker", "R", "rescan"),
+    ("picker", "backspace", "filter_delete"),
     ("picker", "?", "help"),
     ("picker", "ctrl-c", "quit"),
     ("main", "/", "search"),

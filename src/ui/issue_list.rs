@@ -52,9 +52,9 @@ pub fn picker_rows(app: &App, range: std::ops::Range<usize>) -> (String, Vec<Str
     };
     match p.kind {
         PickerKind::Issues => {
-            let rows = shelf
-                .order
-                .get(range.start.min(shelf.order.len())..range.end.min(shelf.order.len()))
+            let visible = shelf.visible();
+            let rows = visible
+                .get(range.start.min(visible.len())..range.end.min(visible.len()))
                 .unwrap_or_default()
                 .iter()
                 .map(|&s| {
@@ -66,8 +66,7 @@ pub fn picker_rows(app: &App, range: std::ops::Range<usize>) -> (String, Vec<Str
                     }
                 })
                 .collect();
-            let detail = shelf
-                .order
+            let detail = visible
                 .get(p.selected)
                 .map(|&s| {
                     let slot = &shelf.slots[s];
@@ -83,13 +82,24 @@ pub fn picker_rows(app: &App, range: std::ops::Range<usize>) -> (String, Vec<Str
                     }
                 })
                 .unwrap_or_else(|| {
-                    if shelf.is_loading() {
+                    if !shelf.filter.is_empty() {
+                        tr!(app.lang; "no issue matches the filter (Esc clears it)", "没有符合筛选的报刊（Esc 清除）")
+                    } else if shelf.is_loading() {
                         tr!(app.lang; "loading…", "加载中…")
                     } else {
                         tr!(app.lang; "no issues found (.txt)", "没有找到报刊（.txt）")
                     }
                 });
-            let title = format!(" 报刊 issues {}/{} ", shelf.order.len(), shelf.slots.len());
+            let title = if shelf.filter.is_empty() {
+                format!(" 报刊 issues {}/{} ", shelf.order.len(), shelf.slots.len())
+            } else {
+                let typed = crate::text::safe::line(&shelf.filter);
+                format!(
+                    " 报刊 issues {}/{} · {typed}_ ",
+                    visible.len(),
+                    shelf.order.len()
+                )
+            };
             (title, rows, detail)
         }
         PickerKind::Pages => {
