@@ -214,12 +214,12 @@ pub const BINDABLE: &[(Action, &str, &str)] = &[
     (
         Action::FilterDelete,
         "filter_delete",
-        "删除 / delete from the filter (type a date or paper to filter)",
+        "删除 / delete from the typed filter",
     ),
     (
         Action::FollowJump,
         "follow_jump",
-        "转版 / follow the jump line (下转/上接)",
+        "转版 / follow the jump line",
     ),
     (Action::JumpBack, "jump_back", "返回 / back from the jump"),
     (Action::NextIssue, "next_issue", "下一期 / next issue"),
