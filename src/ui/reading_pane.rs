@@ -25,7 +25,7 @@ pub fn render_reading_pane(app: &App, vp: &Viewport, buf: &mut Buffer) {
     // fallback so a frame is never wrong, just slower.
     let layout = match &app.view.layout {
         Some(l) if l.key == key => Rc::clone(l),
-        _ => Rc::new(ArticleLayout::build(article, key)),
+        _ => Rc::new(ArticleLayout::build_at(article, key, app.view.anchor)),
     };
     let amb = app.opts.ambiguous;
     let theme = &app.theme;
