@@ -120,6 +120,16 @@ fn first_frame_and_steps_wrap_a_few_screens_of_a_huge_paragraph() {
         .find_map(|w| w.strip_suffix('%')?.parse().ok())
         .expect("percent");
     assert!((45..=55).contains(&pct), "{row}");
+
+    // Searching for the end from there and leaving the bar with `Esc`
+    // comes back to exactly where the reader was, window and all.
+    let before = (h.app.view.top, h.app.view.anchor, h.screen());
+    h.press("/");
+    h.type_text("全文到此");
+    assert!(h.screen().contains(END), "at the hit");
+    h.press("esc");
+    assert_eq!((h.app.view.top, h.app.view.anchor, h.screen()), before);
+    bounded(&h, "esc");
 }
 
 #[test]
@@ -153,4 +163,27 @@ fn paging_through_a_huge_paragraph_neither_skips_nor_repeats_a_line() {
     }
     assert_eq!(h.app.view.top, 0);
     assert_eq!(h.app.view.anchor.byte, 0);
+}
+
+#[test]
+fn a_saved_position_deep_in_a_huge_paragraph_is_where_it_reopens() {
+    let mut h = Harness::new(huge_issue(BYTES), ReaderOptions::default(), 100, 30);
+    let len = h.app.issue.articles[0].paragraphs[0].len();
+    // What reopening an issue does with its remembered anchor.
+    let at = kanbao::app::article_layout::Anchor {
+        block: 0,
+        byte: len / 3 * 2,
+    };
+    h.app.view.open_article(0, at);
+    h.app.sync(h.area());
+    h.draw();
+    bounded(&h, "reopened");
+    let layout = h.app.view.layout.clone().expect("layout");
+    let top = &layout.lines[h.app.view.top];
+    assert!(
+        top.range.start <= at.byte && at.byte < top.range.end,
+        "{top:?}"
+    );
+    let pct = h.app.percent();
+    assert!((60..=72).contains(&pct), "{pct}%");
 }

@@ -7,6 +7,12 @@
 //! rest of `app` calls them instead of writing these fields one by one.
 //! No I/O; it knows articles and layouts, not the issue or the shelf.
 //!
+//! The layout of an article with a huge paragraph holds only a window of
+//! it around the anchor (`article_layout::Window`): `install_layout`
+//! moves the window whenever the anchor has moved to another chunk, with
+//! the top line staying the same line; `go_top`/`go_bottom` anchor at
+//! the real start or end when those are outside the window.
+//!
 //! Whatever brings an article into the reading pane opens it: there is no
 //! preview that does not count. An article is read when its end has been
 //! on screen after scrolling (or after trying to scroll past it), or when
