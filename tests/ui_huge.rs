@@ -187,3 +187,27 @@ fn a_saved_position_deep_in_a_huge_paragraph_is_where_it_reopens() {
     let pct = h.app.percent();
     assert!((60..=72).contains(&pct), "{pct}%");
 }
+
+#[test]
+fn a_frame_maps_only_the_hits_on_screen_of_a_huge_paragraph() {
+    let mut h = Harness::new(huge_issue(BYTES), ReaderOptions::default(), 100, 30);
+    h.press("enter");
+    h.press("/");
+    // `济` is in every tenth character: some 140,000 hits.
+    h.type_text("济");
+    h.press("enter");
+    h.keys(&["n", "n", "n"]);
+    let layout = h.app.view.layout.clone().expect("layout");
+    let top = h.app.view.top;
+    let rows = usize::from(h.app.view.viewport.column.height);
+    let shown = &layout.lines[top..(top + rows).min(layout.lines.len())];
+    let hits = kanbao::ui::search_results::block_hits(&h.app, &layout, shown);
+    let article = &h.app.issue.articles[0];
+    let on_screen: usize = shown
+        .iter()
+        .map(|l| layout.display_text(article, l).matches('济').count())
+        .sum();
+    assert!(on_screen > 0);
+    assert_eq!(hits.len(), on_screen, "the hits on screen, no more");
+    assert_eq!(hits.iter().filter(|x| x.2).count(), 1, "the current one among them");
+}
