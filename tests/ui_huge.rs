@@ -209,5 +209,9 @@ fn a_frame_maps_only_the_hits_on_screen_of_a_huge_paragraph() {
         .sum();
     assert!(on_screen > 0);
     assert_eq!(hits.len(), on_screen, "the hits on screen, no more");
-    assert_eq!(hits.iter().filter(|x| x.2).count(), 1, "the current one among them");
+    assert_eq!(
+        hits.iter().filter(|x| x.2).count(),
+        1,
+        "the current one among them"
+    );
 }
