@@ -5,76 +5,22 @@
 //! Every text field goes through `text::wrap`; lines refer back to their
 //! source by (block, byte range), which is also what the reading anchor
 //! stores, so positions survive re-wrapping.
+//!
+//! A huge paragraph (`text::chunks`: a one-line file of hundreds of MB)
+//! is wrapped only in a [`Window`] of chunks around the reading anchor,
+//! so a layout costs a few screens whatever the paragraph's length; the
+//! lines outside are estimated ([`ArticleLayout::gaps`]) for the
+//! position, and `ReaderView::sync` moves the window as the anchor moves.
 
+pub use super::blocks::{Align, BlockRef, PARA_INDENT};
+use super::blocks::{chunks_of, plan};
 use crate::model::Article;
 use crate::text::balance::wrap_balanced;
+use crate::text::chunks::wrap_window;
 use crate::text::punct::fullwidth_substitutions;
 use crate::text::width::AmbiguousWidth;
 use crate::text::wrap::{HANGING_ROOM, LineBreakRule, WrapOptions, wrap};
 use std::ops::Range;
-
-/// First-line indent of a body paragraph: two full-width spaces.
-pub const PARA_INDENT: usize = 4;
-
-/// A source text of an article, in reading order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum BlockRef {
-    /// 引题.
-    Kicker,
-    /// 主题.
-    Title,
-    /// 副题.
-    Subtitle,
-    /// The byline.
-    Byline,
-    /// The dateline (only when the lead does not already open with it).
-    Dateline,
-    /// Body paragraph `i`.
-    Para(usize),
-    /// Photo caption `i`.
-    Caption(usize),
-    /// Jump line `i`.
-    Jump(usize),
-}
-
-impl BlockRef {
-    /// The block's text in `article` (empty if the index is stale).
-    pub fn text(self, article: &Article) -> &str {
-        fn opt(o: &Option<String>) -> &str {
-            o.as_deref().unwrap_or("")
-        }
-        match self {
-            BlockRef::Kicker => opt(&article.kicker),
-            BlockRef::Title => opt(&article.title),
-            BlockRef::Subtitle => opt(&article.subtitle),
-            BlockRef::Byline => opt(&article.byline),
-            BlockRef::Dateline => opt(&article.dateline),
-            BlockRef::Para(i) => article.paragraphs.get(i).map_or("", String::as_str),
-            BlockRef::Caption(i) => article.captions.get(i).map_or("", String::as_str),
-            BlockRef::Jump(i) => article.jumps.get(i).map_or("", |j| j.text.as_str()),
-        }
-    }
-
-    /// How lines of this block are placed in the column.
-    pub fn align(self) -> Align {
-        match self {
-            BlockRef::Kicker | BlockRef::Title | BlockRef::Subtitle => Align::Center,
-            BlockRef::Jump(_) => Align::Right,
-            _ => Align::Left,
-        }
-    }
-}
-
-/// Horizontal placement of a line in the text column.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Align {
-    /// Flush left (after the indent).
-    Left,
-    /// Centered (headlines).
-    Center,
-    /// Flush right (jump notes).
-    Right,
-}
 
 /// One visual line of the laid-out article. `block == None` is a blank line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -108,32 +54,90 @@ pub struct LayoutKey {
     pub words: bool,
 }
 
+/// Which chunks of each huge paragraph a layout wraps (`text::chunks`):
+/// (block index, chunk range), empty for an article of ordinary
+/// paragraphs. Part of the wrap-cache key beside [`LayoutKey`].
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+pub struct Window(pub Vec<(usize, Range<usize>)>);
+
+/// Chunks wrapped on either side of the one holding the reading anchor:
+/// two chunks are some hundred lines, more than a page of any terminal,
+/// so a page turn never leaves the wrapped lines before `sync` moves the
+/// window along.
+pub const WINDOW_RADIUS: usize = 2;
+
 /// A laid-out article.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ArticleLayout {
     /// What this layout was built for.
     pub key: LayoutKey,
+    /// The chunks of huge paragraphs it holds.
+    pub window: Window,
     /// The source blocks, in order.
     pub blocks: Vec<BlockRef>,
     /// Display substitutions per block (byte offset → char), empty when
-    /// punctuation display is off.
+    /// punctuation display is off (for a huge paragraph: of its window).
     pub subs: Vec<Vec<(usize, char)>>,
     /// The visual lines.
     pub lines: Vec<LayoutLine>,
+    /// Lines of huge paragraphs left unwrapped outside the window, as
+    /// (index of the line they come before, estimated count): what the
+    /// position in the article counts, so percentages stay right.
+    pub gaps: Vec<(usize, usize)>,
 }
 
 impl ArticleLayout {
-    /// Lay out `article` for `key`.
+    /// Lay out `article` for `key` from its start.
     pub fn build(article: &Article, key: LayoutKey) -> ArticleLayout {
+        ArticleLayout::build_at(article, key, Anchor::default())
+    }
+
+    /// Lay out `article` for `key` with the window around `at`.
+    pub fn build_at(article: &Article, key: LayoutKey, at: Anchor) -> ArticleLayout {
+        ArticleLayout::build_window(article, key, ArticleLayout::window(article, key, at))
+    }
+
+    /// The window for reading at `at`: around the anchor in its paragraph,
+    /// the end of huge paragraphs before it, the start of those after. A
+    /// local computation (no wrapping), so `sync` asks it every step.
+    pub fn window(article: &Article, key: LayoutKey, at: Anchor) -> Window {
+        let width = key.width.max(2);
+        let blocks = plan(article, key.spacing).into_iter().flatten();
+        let mut out = Vec::new();
+        for (idx, (block, _)) in blocks.enumerate() {
+            let Some(ch) = chunks_of(article, block, width) else {
+                continue;
+            };
+            let n = ch.count();
+            let center = match idx.cmp(&at.block) {
+                std::cmp::Ordering::Less => n - 1,
+                std::cmp::Ordering::Equal => ch.index_of(at.byte),
+                std::cmp::Ordering::Greater => 0,
+            };
+            let r = center.saturating_sub(WINDOW_RADIUS)..(center + WINDOW_RADIUS + 1).min(n);
+            out.push((idx, r));
+        }
+        Window(out)
+    }
+
+    /// Lay out `article` for `key`, huge paragraphs only within `window`.
+    pub fn build_window(article: &Article, key: LayoutKey, window: Window) -> ArticleLayout {
         let width = key.width.max(2);
         let mut blocks = Vec::new();
         let mut lines = Vec::new();
         let mut subs = Vec::new();
-        let mut add = |block: BlockRef, indent: usize, lines: &mut Vec<LayoutLine>| {
+        let mut gaps = Vec::new();
+        for item in plan(article, key.spacing) {
+            let Some((block, indent)) = item else {
+                lines.push(LayoutLine {
+                    block: None,
+                    range: 0..0,
+                    width: 0,
+                    indent: 0,
+                });
+                continue;
+            };
             let text = block.text(article);
-            if text.is_empty() {
-                return false;
-            }
             let opts = WrapOptions {
                 width,
                 indent,
@@ -150,78 +154,73 @@ impl ArticleLayout {
             };
             let idx = blocks.len();
             blocks.push(block);
-            subs.push(if key.punct {
-                fullwidth_substitutions(text)
-            } else {
-                Vec::new()
+            // A huge paragraph the window does not name gets its start.
+            let chunked = chunks_of(article, block, width).map(|ch| {
+                let named = window.0.iter().find(|(b, _)| *b == idx);
+                let r = named.map_or(0..(WINDOW_RADIUS + 1).min(ch.count()), |w| w.1.clone());
+                (ch, r)
             });
-            let visual = if block.align() == Align::Center {
-                let jieba = crate::search::words::loaded_jieba().filter(|_| key.words);
-                let words = jieba.map(|j| crate::search::words::word_starts(j, text));
-                wrap_balanced(text, &opts, words.as_deref())
+            let (visual, block_subs) = if let Some((ch, r)) = chunked {
+                let (visual, block_subs, before, after) = wrap_window(text, &ch, r, &opts);
+                let n = lines.len();
+                gaps.extend(
+                    [(n, before), (n + visual.len(), after)]
+                        .into_iter()
+                        .filter(|g| g.1 > 0),
+                );
+                (visual, block_subs)
             } else {
-                wrap(text, &opts)
+                let visual = if block.align() == Align::Center {
+                    let jieba = crate::search::words::loaded_jieba().filter(|_| key.words);
+                    let words = jieba.map(|j| crate::search::words::word_starts(j, text));
+                    wrap_balanced(text, &opts, words.as_deref())
+                } else {
+                    wrap(text, &opts)
+                };
+                let s = if key.punct {
+                    fullwidth_substitutions(text)
+                } else {
+                    Vec::new()
+                };
+                (visual, s)
             };
-            for v in visual {
-                lines.push(LayoutLine {
-                    block: Some(idx),
-                    range: v.range,
-                    width: v.width,
-                    indent: v.indent,
-                });
-            }
-            true
-        };
-        let blank = |lines: &mut Vec<LayoutLine>| {
-            lines.push(LayoutLine {
-                block: None,
-                range: 0..0,
-                width: 0,
-                indent: 0,
-            })
-        };
-
-        let mut head = false;
-        for b in [BlockRef::Kicker, BlockRef::Title, BlockRef::Subtitle] {
-            head |= add(b, 0, &mut lines);
-        }
-        if head {
-            blank(&mut lines);
-        }
-        let mut meta = add(BlockRef::Byline, 0, &mut lines);
-        let lead = article.paragraphs.first().map_or("", String::as_str);
-        let dateline_in_lead = article
-            .dateline
-            .as_deref()
-            .is_some_and(|d| lead.starts_with(d));
-        if !dateline_in_lead {
-            meta |= add(BlockRef::Dateline, 0, &mut lines);
-        }
-        if meta {
-            blank(&mut lines);
-        }
-        for i in 0..article.paragraphs.len() {
-            if i > 0 && key.spacing {
-                blank(&mut lines);
-            }
-            add(BlockRef::Para(i), PARA_INDENT, &mut lines);
-        }
-        for i in 0..article.captions.len() {
-            blank(&mut lines);
-            add(BlockRef::Caption(i), 0, &mut lines);
-        }
-        if !article.jumps.is_empty() {
-            blank(&mut lines);
-        }
-        for i in 0..article.jumps.len() {
-            add(BlockRef::Jump(i), 0, &mut lines);
+            subs.push(block_subs);
+            lines.extend(visual.into_iter().map(|v| LayoutLine {
+                block: Some(idx),
+                range: v.range,
+                width: v.width,
+                indent: v.indent,
+            }));
         }
         ArticleLayout {
             key,
+            window,
             blocks,
             subs,
             lines,
+            gaps,
         }
+    }
+
+    /// Line `i` counted with the lines of the gaps before it.
+    pub fn virtual_line(&self, i: usize) -> usize {
+        i + self
+            .gaps
+            .iter()
+            .filter(|(at, _)| *at <= i)
+            .map(|g| g.1)
+            .sum::<usize>()
+    }
+
+    /// All the article's lines, the unwrapped ones estimated.
+    pub fn virtual_len(&self) -> usize {
+        self.virtual_line(self.lines.len())
+    }
+
+    /// Whether unwrapped lines come after line `line` (so the article does
+    /// not end on the page that starts there).
+    pub fn elided_after(&self, line: usize) -> bool {
+        self.gaps.iter().any(|(at, _)| *at > line)
     }
 
     /// The display text of `line`: control characters dropped, display

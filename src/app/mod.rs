@@ -6,6 +6,7 @@
 
 pub mod article_layout;
 pub mod background;
+pub mod blocks;
 pub mod help_text;
 pub mod issues;
 pub mod jobs;

@@ -7,6 +7,12 @@
 //! rest of `app` calls them instead of writing these fields one by one.
 //! No I/O; it knows articles and layouts, not the issue or the shelf.
 //!
+//! The layout of an article with a huge paragraph holds only a window of
+//! it around the anchor (`article_layout::Window`): `install_layout`
+//! moves the window whenever the anchor has moved to another chunk, with
+//! the top line staying the same line; `go_top`/`go_bottom` anchor at
+//! the real start or end when those are outside the window.
+//!
 //! Whatever brings an article into the reading pane opens it: there is no
 //! preview that does not count. An article is read when its end has been
 //! on screen after scrolling (or after trying to scroll past it), or when
@@ -53,6 +59,9 @@ pub struct ReaderView {
     pub cache: WrapCache,
     /// The viewport the state was last synced to.
     pub viewport: Viewport,
+    /// `G` asked for the end of an article whose end is not wrapped yet:
+    /// the next `sync` lays the end out and goes there.
+    pub to_end: bool,
 }
 
 /// The position part of a [`ReaderView`], to go back to exactly (`Esc`
@@ -96,6 +105,7 @@ impl ReaderView {
         self.top = 0;
         self.anchor = at;
         self.layout = None;
+        self.to_end = false;
     }
 
     /// Show article `i` in the reader, keeping the position when it is
@@ -105,6 +115,7 @@ impl ReaderView {
             self.top = 0;
             self.anchor = Anchor::default();
             self.end_since = None;
+            self.to_end = false;
         }
         self.open = i;
         self.selected = i;
@@ -119,6 +130,39 @@ impl ReaderView {
     /// Largest `top` that still fills a page of `page` lines.
     pub fn max_top(&self, page: usize) -> usize {
         self.line_count().saturating_sub(page)
+    }
+
+    /// Go to the article's start (`g`) in pages of `page` lines: its first
+    /// line, even when the layout holds a window in the middle of a huge
+    /// paragraph (the first page would skip unwrapped lines: anchor at the
+    /// start and let `sync` lay it out).
+    pub fn go_top(&mut self, page: usize) {
+        if self
+            .layout
+            .as_ref()
+            .is_some_and(|l| l.gaps.iter().any(|g| g.0 < page.max(1)))
+        {
+            self.top = 0;
+            self.anchor = Anchor::default();
+        } else {
+            self.set_top(0);
+        }
+    }
+
+    /// Go to the last page (`G`) of pages of `page` lines; when the end of
+    /// a huge paragraph is not wrapped, anchor there and let `sync` lay it
+    /// out first.
+    pub fn go_bottom(&mut self, page: usize) {
+        match &self.layout {
+            Some(l) if l.elided_after(l.lines.len().saturating_sub(page)) => {
+                self.anchor = Anchor {
+                    block: l.blocks.len().saturating_sub(1),
+                    byte: usize::MAX,
+                };
+                self.to_end = true;
+            }
+            _ => self.set_top(self.max_top(page)),
+        }
     }
 
     /// Move the top line and re-anchor the reading position on it.
@@ -168,12 +212,25 @@ impl ReaderView {
     }
 
     /// Put the layout for `key` in place (from the cache) unless it is
-    /// there already; true when it changed.
+    /// there already, with the window of a huge paragraph around the
+    /// anchor; true when it changed.
     pub fn install_layout(&mut self, article: &Article, key: LayoutKey) -> bool {
-        if self.layout.as_ref().is_some_and(|l| l.key == key) {
+        let window = ArticleLayout::window(article, key, self.anchor);
+        if self
+            .layout
+            .as_ref()
+            .is_some_and(|l| l.key == key && l.window == window)
+        {
             return false;
         }
-        self.layout = Some(self.cache.get(article, key));
+        let same_key = self.layout.as_ref().is_some_and(|l| l.key == key);
+        self.layout = Some(self.cache.get_window(article, key, window));
+        if same_key && let Some(layout) = &self.layout {
+            // Only the window moved: the top line is where the anchor is
+            // in it (the same line: a chunk's lines do not depend on the
+            // window).
+            self.top = layout.locate(self.anchor);
+        }
         true
     }
 
@@ -213,8 +270,15 @@ impl ReaderView {
             self.top = layout.locate(self.anchor);
         }
         let page = vp.page_height();
+        if std::mem::take(&mut self.to_end) {
+            self.set_top(self.max_top(page));
+        }
         self.top = self.top.min(self.max_top(page));
-        if self.top + page < self.line_count() {
+        let elided = self
+            .layout
+            .as_ref()
+            .is_some_and(|l| l.elided_after(self.top));
+        if self.top + page < self.line_count() || elided {
             self.end_since = None;
         } else if self.top > 0 {
             // Scrolled down to the end.
@@ -254,11 +318,28 @@ impl ReaderView {
         range: Range<usize>,
         page: usize,
     ) {
-        let layout = self.cache.get(article, key);
-        self.layout = Some(Rc::clone(&layout));
-        let Some(block) = layout.blocks.iter().position(|b| *b == block) else {
+        let Some(block) = super::blocks::plan(article, key.spacing)
+            .into_iter()
+            .flatten()
+            .position(|(b, _)| b == block)
+        else {
+            self.layout = Some(self.cache.get(article, key));
             return;
         };
+        let at = Anchor {
+            block,
+            byte: range.start,
+        };
+        let window = ArticleLayout::window(article, key, at);
+        let layout = self.cache.get_window(article, key, window);
+        if let Some(old) = &self.layout
+            && old.key == key
+            && old.window != layout.window
+        {
+            // The window moved to the range: the top line as it is in it.
+            self.top = layout.locate(self.anchor);
+        }
+        self.layout = Some(Rc::clone(&layout));
         let line = layout.locate(Anchor {
             block,
             byte: range.start,

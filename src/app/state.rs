@@ -360,11 +360,18 @@ impl App {
         self.view.max_top(self.view.viewport.page_height())
     }
 
-    /// Position in the article, 0–100.
+    /// Position in the article, 0–100 (lines of a huge paragraph outside
+    /// the wrapped window counted by estimate).
     pub fn percent(&self) -> usize {
-        let max = self.max_top();
-        (self.view.top.min(max) * 100)
-            .checked_div(max)
-            .unwrap_or(100)
+        let top = self.view.top.min(self.max_top());
+        let (top, max) = match &self.view.layout {
+            Some(l) => (
+                l.virtual_line(top),
+                l.virtual_len()
+                    .saturating_sub(self.view.viewport.page_height()),
+            ),
+            None => (top, self.max_top()),
+        };
+        (top.min(max) * 100).checked_div(max).unwrap_or(100)
     }
 }

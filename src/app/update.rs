@@ -109,11 +109,11 @@ pub fn update(app: &mut App, action: Action, vp: &Viewport) -> Effect {
         }
         Action::Top => match app.view.focus {
             Focus::List => app.view.selected = 0,
-            Focus::Reader => app.view.set_top(0),
+            Focus::Reader => app.view.go_top(vp.page_height()),
         },
         Action::Bottom => match app.view.focus {
             Focus::List => app.view.selected = n.saturating_sub(1),
-            Focus::Reader => app.view.set_top(app.view.max_top(vp.page_height())),
+            Focus::Reader => app.view.go_bottom(vp.page_height()),
         },
         Action::Open => open(app, app.view.selected),
         Action::ToggleFocus => match app.view.focus {

@@ -1,8 +1,8 @@
 //! The wrap cache: laid-out articles keyed by everything the layout
-//! depends on, so wrapping happens once per (article, width, options) and
-//! never per frame.
+//! depends on, so wrapping happens once per (article, width, options,
+//! window of a huge paragraph) and never per frame.
 
-use super::article_layout::{ArticleLayout, LayoutKey};
+use super::article_layout::{Anchor, ArticleLayout, LayoutKey, Window};
 use crate::model::Article;
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -11,7 +11,7 @@ use std::rc::Rc;
 /// it is dropped wholesale if it ever grows past `LIMIT` (resize storms).
 #[derive(Debug, Default)]
 pub struct WrapCache {
-    map: HashMap<LayoutKey, Rc<ArticleLayout>>,
+    map: HashMap<(LayoutKey, Window), Rc<ArticleLayout>>,
     /// Number of layouts built (for tests: proves caching).
     pub builds: usize,
 }
@@ -19,17 +19,28 @@ pub struct WrapCache {
 impl WrapCache {
     const LIMIT: usize = 64;
 
-    /// The layout for `key`, building it on a miss.
+    /// The layout for `key` from the article's start, building it on a miss.
     pub fn get(&mut self, article: &Article, key: LayoutKey) -> Rc<ArticleLayout> {
-        if let Some(l) = self.map.get(&key) {
+        let window = ArticleLayout::window(article, key, Anchor::default());
+        self.get_window(article, key, window)
+    }
+
+    /// The layout for `key` and `window`, building it on a miss.
+    pub fn get_window(
+        &mut self,
+        article: &Article,
+        key: LayoutKey,
+        window: Window,
+    ) -> Rc<ArticleLayout> {
+        if let Some(l) = self.map.get(&(key, window.clone())) {
             return Rc::clone(l);
         }
         if self.map.len() >= Self::LIMIT {
             self.map.clear();
         }
         self.builds += 1;
-        let layout = Rc::new(ArticleLayout::build(article, key));
-        self.map.insert(key, Rc::clone(&layout));
+        let layout = Rc::new(ArticleLayout::build_window(article, key, window.clone()));
+        self.map.insert((key, window), Rc::clone(&layout));
         layout
     }
 }

@@ -135,8 +135,7 @@ pub fn article_keywords(
     a: usize,
     corpus_idf: bool,
 ) -> Vec<Keyword> {
-    let r = index.article_range(a);
-    let Ok(text) = std::str::from_utf8(&index.haystack()[r]) else {
+    let Some(text) = keyword_text(index, a) else {
         return Vec::new();
     };
     if !corpus_idf {
@@ -159,11 +158,28 @@ pub fn article_keywords(
 /// Keywords of global article `a` of `index` with IDF from `docs` (the
 /// articles of every loaded issue, not only the indexed ones).
 pub fn article_keywords_in(index: &SearchIndex, docs: &DocFreqs, a: usize) -> Vec<Keyword> {
-    let r = index.article_range(a);
-    let Ok(text) = std::str::from_utf8(&index.haystack()[r]) else {
+    let Some(text) = keyword_text(index, a) else {
         return Vec::new();
     };
     tf_idf(text, docs.docs, |w| docs.doc_freq(w) as usize)
+}
+
+/// Bytes of an article its keywords are taken from: every real article
+/// whole; of a huge one (a 500 MB one-line file) its start, since this
+/// runs on the UI thread when the word index arrives.
+pub const KEYWORD_TEXT: usize = 1 << 20;
+
+/// The text of global article `a` keywords are taken from.
+fn keyword_text(index: &SearchIndex, a: usize) -> Option<&str> {
+    let r = index.article_range(a);
+    let r = r.start..r.end.min(r.start + KEYWORD_TEXT);
+    let bytes = &index.haystack()[r];
+    match std::str::from_utf8(bytes) {
+        Ok(t) => Some(t),
+        // Cut inside a character: the valid part before it.
+        Err(e) if e.error_len().is_none() => std::str::from_utf8(&bytes[..e.valid_up_to()]).ok(),
+        Err(_) => None,
+    }
 }
 
 /// Document frequencies of keyword-shaped words (jieba's default cut, the

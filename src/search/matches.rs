@@ -139,6 +139,23 @@ impl Matches {
         lo..hi
     }
 
+    /// Hits (indices) whose folded span meets `lo..hi`: found by bisection,
+    /// so highlighting one screen of a huge paragraph with a million hits
+    /// looks at that screen's hits only.
+    pub fn overlapping(&self, lo: usize, hi: usize) -> Range<usize> {
+        let end = self.hits.partition_point(|h| (h.start as usize) < hi);
+        let mut start = self.hits.partition_point(|h| (h.start as usize) < lo);
+        // Hits starting before `lo` may reach into it (hits are sorted by
+        // start; they rarely overlap, so this walks back a step or two).
+        while start > 0 && {
+            let h = self.hits[start - 1];
+            (h.start + h.len) as usize > lo
+        } {
+            start -= 1;
+        }
+        start..end.max(start)
+    }
+
     /// All hits of global article `a`, located (for highlighting a page).
     pub fn positions_in(&self, index: &SearchIndex, a: usize) -> Vec<MatchPos> {
         self.in_article(index, a)

@@ -8,6 +8,7 @@
 
 pub mod balance;
 pub mod chars;
+pub mod chunks;
 pub mod punct;
 pub mod rules;
 pub mod safe;

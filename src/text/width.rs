@@ -73,25 +73,32 @@ pub fn graphemes_with_width(
 
 /// Truncate to at most `max` columns, ending with `…` when cut; never splits
 /// a grapheme (so never half a wide character).
+///
+/// Reads no further than the first grapheme past `max` columns, so cutting
+/// a huge paragraph to a list row costs the row, not the paragraph.
 pub fn truncate(s: &str, max: usize, amb: AmbiguousWidth) -> Cow<'_, str> {
-    if str_width(s, amb) <= max {
-        return Cow::Borrowed(s);
-    }
     let ell = char_width('…', amb);
-    let mut out = String::new();
+    // Where the text is cut if it does not fit: the longest prefix that
+    // leaves room for the ellipsis, and its width.
+    let mut cut = None;
     let mut w = 0;
-    for g in s.graphemes(true) {
+    for (i, g) in s.grapheme_indices(true) {
         let gw = grapheme_width(g, amb);
-        if w + gw + ell > max {
-            break;
+        if cut.is_none() && w + gw + ell > max {
+            cut = Some((i, w));
+        }
+        if w + gw > max {
+            let (end, kept) = cut.unwrap_or((i, w));
+            let mut out = String::with_capacity(end + 3);
+            out.push_str(&s[..end]);
+            if kept + ell <= max {
+                out.push('…');
+            }
+            return Cow::Owned(out);
         }
         w += gw;
-        out.push_str(g);
     }
-    if w + ell <= max {
-        out.push('…');
-    }
-    Cow::Owned(out)
+    Cow::Borrowed(s)
 }
 
 #[cfg(test)]

@@ -22,6 +22,49 @@ pub fn reading_time(han: usize) -> String {
     format!("{}分", han.div_ceil(HAN_PER_MINUTE).max(1))
 }
 
+/// Body bytes whose Han characters are counted exactly for the reading
+/// time; past them the count is extrapolated by bytes, so a frame never
+/// walks a huge article (a 500 MB one-line file) to label its row.
+const HAN_SAMPLE: usize = 1 << 20;
+
+/// Han characters of the article's body, for its reading time: exact for
+/// any real article, estimated from the first [`HAN_SAMPLE`] bytes beyond.
+fn reading_han(article: &crate::model::Article) -> usize {
+    let total: usize = article.paragraphs.iter().map(String::len).sum();
+    if total <= HAN_SAMPLE {
+        return article.han_count();
+    }
+    let mut seen = 0;
+    let mut han = 0;
+    for p in &article.paragraphs {
+        let mut end = (HAN_SAMPLE - seen).min(p.len());
+        while !p.is_char_boundary(end) {
+            end -= 1;
+        }
+        han += p[..end]
+            .chars()
+            .filter(|&c| crate::text::chars::is_han(c))
+            .count();
+        seen += end;
+        if seen + 4 > HAN_SAMPLE {
+            break;
+        }
+    }
+    let est = han as u128 * total as u128 / seen.max(1) as u128;
+    usize::try_from(est).unwrap_or(usize::MAX)
+}
+
+/// The start of `title` that two list rows of `cols` columns can show: a
+/// huge paragraph standing in for a title is not converted or measured
+/// whole every frame.
+fn title_head(title: &str, cols: usize) -> &str {
+    let mut end = title.len().min(16 * cols + 64);
+    while !title.is_char_boundary(end) {
+        end -= 1;
+    }
+    &title[..end]
+}
+
 /// `text` split where it reaches `width` columns (whole graphemes; a
 /// closing mark is not left to open the second part).
 fn split_at_width(text: &str, width: usize, amb: AmbiguousWidth) -> (&str, &str) {
@@ -97,13 +140,14 @@ pub fn render_headline_list(app: &App, area: Rect, buf: &mut Buffer) {
         let x0 = area.x + 1;
         let text_x = put_str(buf, x0, y, area.right(), &num, num_style, amb) + 1;
 
-        let time = reading_time(article.han_count());
+        let time = reading_time(reading_han(article));
         let time_w = width16(&time, amb);
         let right = area.right().saturating_sub(1);
         let time_x = right.saturating_sub(time_w);
         let title_max = usize::from(time_x.saturating_sub(text_x + 1));
         let sub_max = usize::from(right.saturating_sub(text_x));
-        let title = shown(article.display_title(), app.opts.punct);
+        let head = title_head(article.display_title(), title_max + sub_max + 2);
+        let title = shown(head, app.opts.punct);
         let (first, rest) = split_at_width(&title, title_max, amb);
         put_str(buf, text_x, y, time_x, first, base.patch(theme.title), amb);
         if time_x > text_x {

@@ -25,22 +25,19 @@ pub fn render_reading_pane(app: &App, vp: &Viewport, buf: &mut Buffer) {
     // fallback so a frame is never wrong, just slower.
     let layout = match &app.view.layout {
         Some(l) if l.key == key => Rc::clone(l),
-        _ => Rc::new(ArticleLayout::build(article, key)),
+        _ => Rc::new(ArticleLayout::build_at(article, key, app.view.anchor)),
     };
     let amb = app.opts.ambiguous;
     let theme = &app.theme;
     let top = app.view.top.min(layout.lines.len());
-    let hits = super::search_results::block_hits(app, &layout);
+    let shown = &layout.lines[top..(top + usize::from(col.height)).min(layout.lines.len())];
+    let hits = super::search_results::block_hits(app, &layout, shown);
     // A hanging closing mark goes past the column, into the pane's margin.
     let limit = vp
         .reader
         .map_or(col.right(), |r| r.right())
         .max(col.right());
-    for (row, line) in layout.lines[top..]
-        .iter()
-        .take(usize::from(col.height))
-        .enumerate()
-    {
+    for (row, line) in shown.iter().enumerate() {
         let Some(block) = line.block.and_then(|b| layout.blocks.get(b)) else {
             continue;
         };

@@ -10,8 +10,9 @@ use crate::app::App;
 use crate::app::article_layout::{ArticleLayout, BlockRef, LayoutLine};
 use crate::app::search_keys::result_hits;
 use crate::app::search_nav::{kept_global, keywords_of};
-use crate::app::search_state::field_block;
+use crate::app::search_state::{Scope, block_field, field_block};
 use crate::model::Article;
+use crate::search::Field;
 use crate::text::width::{char_width, truncate};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -33,20 +34,73 @@ pub fn current_style(app: &App) -> Style {
 /// Highlights of one article as (layout block, byte range, current).
 pub type BlockHits = Vec<(usize, Range<usize>, bool)>;
 
-/// The open article's hits mapped to layout blocks.
-pub fn block_hits(app: &App, layout: &ArticleLayout) -> BlockHits {
+/// The open article's hits on `lines` (the visible ones) mapped to
+/// layout blocks. A literal search's hits are looked up by bisection for
+/// the bytes on screen, so a frame does not map every hit of a huge
+/// paragraph; word-search highlights (few) are all mapped.
+pub fn block_hits(app: &App, layout: &ArticleLayout, lines: &[LayoutLine]) -> BlockHits {
     let Some(g) = kept_global(app, app.view.open) else {
         return Vec::new();
     };
-    app.search
-        .highlights(g)
-        .into_iter()
-        .filter_map(|(f, r, cur)| {
-            let want = field_block(f);
-            let b = layout.blocks.iter().position(|x| *x == want)?;
-            Some((b, r, cur))
-        })
-        .collect()
+    let to_block = |(f, r, cur): (Field, Range<usize>, bool)| {
+        let want = field_block(f);
+        let b = layout.blocks.iter().position(|x| *x == want)?;
+        Some((b, r, cur))
+    };
+    let Some(kept) = app
+        .search
+        .kept
+        .as_ref()
+        .filter(|k| k.word.is_empty() && (k.scope != Scope::Article || k.scope_article == g))
+    else {
+        return app
+            .search
+            .highlights(g)
+            .into_iter()
+            .filter_map(to_block)
+            .collect();
+    };
+    let (index, matches) = (&kept.index, &kept.matches);
+    let article = matches.in_article(index, g);
+    let mut out = Vec::new();
+    // The visible byte range of each block on screen.
+    let mut spans: Vec<(usize, Range<usize>)> = Vec::new();
+    for l in lines {
+        let Some(b) = l.block else { continue };
+        match spans.last_mut() {
+            Some((lb, r)) if *lb == b => r.end = r.end.max(l.range.end),
+            _ => spans.push((b, l.range.clone())),
+        }
+    }
+    for (b, r) in spans {
+        let Some(&block) = layout.blocks.get(b) else {
+            continue;
+        };
+        let field = block_field(block);
+        if field_block(field) != block {
+            // A block no search field is shown in (the dateline, jumps).
+            continue;
+        }
+        let (Some(lo), Some(hi)) = (
+            index.to_folded(g, field, r.start),
+            index.to_folded(g, field, r.end),
+        ) else {
+            continue;
+        };
+        // A little slack around the folded span: folding may move a
+        // boundary by a character; the original ranges decide below.
+        let near = matches.overlapping(lo.saturating_sub(8), hi + 8);
+        let near = near.start.max(article.start)..near.end.min(article.end);
+        for i in near {
+            let Some(m) = matches.get(index, i) else {
+                continue;
+            };
+            if m.field == field && m.range.start < r.end && m.range.end > r.start {
+                out.extend(to_block((m.field, m.range, kept.current == Some(i))));
+            }
+        }
+    }
+    out
 }
 
 /// Style the cells of `line` (drawn from column `x`) that fall in a hit.
