@@ -48,6 +48,9 @@ pub struct FileRec {
     pub hash: u64,
     /// What its path (and, once loaded, its masthead) says it is.
     pub keys: FileKeys,
+    /// What its path alone says (issues are grouped by it, so a rescan
+    /// groups the same way whatever has loaded).
+    pub path_keys: FileKeys,
     /// The issue (slot) it belongs to.
     pub slot: usize,
     /// The parsed file, until its issue is merged.
@@ -81,6 +84,8 @@ pub struct Slot {
     pub state: IssueState,
     /// Its files, in print order (indices into `Shelf::files`).
     pub files: Vec<usize>,
+    /// How many of them have not finished loading.
+    pub pending: usize,
     /// Where each loaded file's articles are in the issue.
     pub spans: Vec<FileSpan>,
     /// Its pages.

@@ -28,6 +28,7 @@ impl Shelf {
             let keys = keys(rel, None);
             self.files.push(FileRec {
                 path,
+                path_keys: keys.clone(),
                 keys,
                 ..FileRec::default()
             });
@@ -43,7 +44,7 @@ impl Shelf {
         let infos: Vec<FileInfo> = (self.files.iter())
             .map(|f| {
                 let rel = f.path.strip_prefix(&root).unwrap_or(&f.path);
-                FileInfo::new(rel, keys(rel, None), 1)
+                FileInfo::new(rel, f.path_keys.clone(), 1)
             })
             .collect();
         let known: HashMap<String, usize> = (self.slots.iter().enumerate())
@@ -77,7 +78,9 @@ impl Shelf {
             for &f in &files {
                 self.files[f].slot = slot;
             }
+            let pending = files.iter().filter(|&&f| !self.files[f].done).count();
             let s = &mut self.slots[slot];
+            s.pending = pending;
             if s.done {
                 // New files for a listed issue: it is merged again once
                 // they have loaded (the open issue keeps what it shows).
@@ -87,6 +90,26 @@ impl Shelf {
                 }
             }
             s.files = files;
+        }
+        // A file that moved to another issue leaves its old one (an issue
+        // left with no files leaves the list).
+        for i in 0..self.slots.len() {
+            let files = &self.files;
+            let s = &mut self.slots[i];
+            let before = s.files.len();
+            s.files.retain(|&f| files[f].slot == i);
+            if s.files.len() == before {
+                continue;
+            }
+            s.pending = s.files.iter().filter(|&&f| !files[f].done).count();
+            // Unlisted until it is merged again without them.
+            s.done = false;
+            if let Some(row) = self.order.iter().position(|&o| o == i) {
+                self.order.remove(row);
+            }
+            if !s.files.is_empty() && s.pending == 0 {
+                self.complete(i);
+            }
         }
     }
 
@@ -122,8 +145,9 @@ impl Shelf {
         if self.resume.is_some_and(|h| h == f.hash) {
             self.resume_file = Some(file);
         }
-        let complete = self.slots[slot].files.iter().all(|&x| self.files[x].done);
-        if !complete || self.slots[slot].done {
+        let s = &mut self.slots[slot];
+        s.pending = s.pending.saturating_sub(1);
+        if s.pending > 0 || s.done {
             return None;
         }
         self.complete(slot);
@@ -294,4 +318,78 @@ fn display_file(path: &Path) -> String {
         || path.display().to_string(),
         |f| f.to_string_lossy().into_owned(),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::app::shelf::Shelf;
+    use crate::archive::LoadedIssue;
+    use crate::model::Encoding;
+    use crate::state::IssueState;
+    use std::path::{Path, PathBuf};
+
+    fn loaded(path: &Path, title: &str) -> LoadedIssue {
+        let text = format!("\n{title}\n\n\u{3000}\u{3000}本报讯 {title}的正文。\n");
+        LoadedIssue {
+            path: path.to_path_buf(),
+            hash: crate::state::content_hash(text.as_bytes()),
+            issue: crate::loader::parse("x.txt", &text, Encoding::Utf8),
+        }
+    }
+
+    fn titles(shelf: &Shelf, slot: usize) -> Vec<String> {
+        let issue = shelf.slots[slot].issue.as_ref().expect("merged");
+        issue
+            .articles
+            .iter()
+            .map(|a| a.display_title().to_owned())
+            .collect()
+    }
+
+    #[test]
+    fn an_issue_is_listed_once_whole_and_merged_again_when_a_rescan_adds_a_page() {
+        let root = PathBuf::from("/archive");
+        let p = |n: &str| root.join(format!("20240501/20240501-{n}.txt"));
+        let mut shelf = Shelf::folder(root.clone(), vec![p("02-01"), p("01-01")]);
+        assert_eq!((shelf.slots.len(), shelf.slots[0].pending), (1, 2));
+        assert_eq!(
+            shelf.insert(0, Ok(loaded(&p("02-01"), "二版")), IssueState::default()),
+            None
+        );
+        assert!(shelf.order.is_empty(), "not listed while a page is missing");
+        let done = shelf.insert(1, Ok(loaded(&p("01-01"), "头版")), IssueState::default());
+        assert_eq!((done, shelf.order.clone()), (Some(0), vec![0]));
+        assert_eq!(titles(&shelf, 0), ["头版", "二版"], "print order");
+        // A rescan finds page 01's second article: the same issue, merged
+        // again once it has loaded.
+        let base = shelf.add_paths(vec![p("01-02")]);
+        assert_eq!((base, shelf.slots.len()), (2, 1));
+        assert!(shelf.order.is_empty() && !shelf.slots[0].done);
+        shelf.insert(2, Ok(loaded(&p("01-02"), "头版二")), IssueState::default());
+        assert_eq!(titles(&shelf, 0), ["头版", "头版二", "二版"]);
+        assert_eq!(shelf.slots[0].pages.len(), 2);
+    }
+
+    #[test]
+    fn a_file_that_fails_leaves_the_rest_of_its_issue() {
+        let root = PathBuf::from("/archive");
+        let p = |n: &str| root.join(format!("20240501/20240501-{n}.txt"));
+        let mut shelf = Shelf::folder(root.clone(), vec![p("01-01"), p("01-02")]);
+        let err = crate::loader::LoadError::IsDir { path: p("01-02") };
+        shelf.insert(1, Err(err), IssueState::default());
+        shelf.insert(0, Ok(loaded(&p("01-01"), "头版")), IssueState::default());
+        assert_eq!(titles(&shelf, 0), ["头版"]);
+        assert_eq!(shelf.slots[0].error, None);
+        // Every file failed: the issue is listed with the error.
+        let mut bad = Shelf::folder(root.clone(), vec![p("01-01")]);
+        let err = crate::loader::LoadError::IsDir { path: p("01-01") };
+        bad.insert(0, Err(err), IssueState::default());
+        assert!(
+            bad.slots[0]
+                .error
+                .as_deref()
+                .is_some_and(|e| e.contains("directory"))
+        );
+        assert_eq!(bad.order, [0]);
+    }
 }
