@@ -146,11 +146,16 @@ pub fn enter(app: &mut App, i: usize) -> bool {
     };
     app.record();
     let old = std::mem::replace(&mut app.issue, issue);
-    if let Some(c) = app.shelf.current {
+    let left = app.shelf.current;
+    if let Some(c) = left {
         app.shelf.slots[c].issue = Some(old);
         app.shelf.mark_dirty(c);
     }
     app.shelf.current = Some(i);
+    // The issue left behind may have new files to merge (a rescan).
+    if let Some(c) = left {
+        app.shelf.relist(c);
+    }
     app.shelf.mark_dirty(i);
     // Search indexes and keywords belong to the issue they were built for.
     app.search.invalidate();

@@ -138,11 +138,14 @@ pub fn follow_jump(app: &mut App) {
             .any(|j| j.direction == want && (here.is_none() || PageNo::parse(&j.page) == here))
     };
     let title = article.display_title().to_owned();
+    // `get`: the pages are the slot's, the articles the open issue's; they
+    // agree (a stale slot keeps its spans while open), but never trust it.
+    let articles = &app.issue.articles;
     let candidates: Vec<usize> = page
-        .filter(|&i| back_here(&app.issue.articles[i]))
+        .filter(|&i| articles.get(i).is_some_and(back_here))
         .collect();
     let target = (candidates.iter())
-        .find(|&&i| app.issue.articles[i].display_title() == title)
+        .find(|&&i| articles[i].display_title() == title)
         .or(candidates.first())
         .copied();
     match target {

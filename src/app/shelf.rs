@@ -86,6 +86,9 @@ pub struct Slot {
     pub files: Vec<usize>,
     /// How many of them have not finished loading.
     pub pending: usize,
+    /// Its files changed since it was merged (a rescan): merged again
+    /// once they have loaded and it is not open.
+    pub stale: bool,
     /// Where each loaded file's articles are in the issue.
     pub spans: Vec<FileSpan>,
     /// Its pages.

@@ -81,15 +81,12 @@ impl Shelf {
             let pending = files.iter().filter(|&&f| !self.files[f].done).count();
             let s = &mut self.slots[slot];
             s.pending = pending;
-            if s.done {
-                // New files for a listed issue: it is merged again once
-                // they have loaded (the open issue keeps what it shows).
-                s.done = false;
-                if let Some(row) = self.order.iter().position(|&o| o == slot) {
-                    self.order.remove(row);
-                }
-            }
             s.files = files;
+            if s.done {
+                // New files for a listed issue: merged again once they
+                // have loaded (the open one once the reader leaves it).
+                self.unlist(slot);
+            }
         }
         // A file that moved to another issue leaves its old one (an issue
         // left with no files leaves the list).
@@ -102,13 +99,12 @@ impl Shelf {
                 continue;
             }
             s.pending = s.files.iter().filter(|&&f| !files[f].done).count();
-            // Unlisted until it is merged again without them.
-            s.done = false;
-            if let Some(row) = self.order.iter().position(|&o| o == i) {
-                self.order.remove(row);
-            }
-            if !s.files.is_empty() && s.pending == 0 {
-                self.complete(i);
+            // Merged again without them.
+            self.unlist(i);
+            if self.slots[i].files.is_empty() {
+                self.slots[i].stale = false;
+            } else {
+                self.settle(i);
             }
         }
     }
@@ -147,11 +143,58 @@ impl Shelf {
         }
         let s = &mut self.slots[slot];
         s.pending = s.pending.saturating_sub(1);
-        if s.pending > 0 || s.done {
-            return None;
+        self.settle(slot).then_some(slot)
+    }
+
+    /// Merge and list slot `slot` if its files are all in and it is not
+    /// listed as they are; whether it was.
+    fn settle(&mut self, slot: usize) -> bool {
+        let s = &self.slots[slot];
+        if s.pending > 0 || s.files.is_empty() {
+            return false;
+        }
+        if s.stale {
+            return self.relist(slot);
+        }
+        if s.done {
+            return false;
         }
         self.complete(slot);
-        Some(slot)
+        true
+    }
+
+    /// Take a listed issue whose files changed out of the list, to be
+    /// merged again. The open issue stays as the reader shows it (its
+    /// articles, spans and state agree) and is only marked stale.
+    fn unlist(&mut self, slot: usize) {
+        let s = &mut self.slots[slot];
+        if !s.done {
+            return;
+        }
+        s.stale = true;
+        if self.current == Some(slot) {
+            return;
+        }
+        s.done = false;
+        if let Some(row) = self.order.iter().position(|&o| o == slot) {
+            self.order.remove(row);
+        }
+    }
+
+    /// Merge a stale issue again, unless it is open (then when the reader
+    /// leaves it, `issues::enter`). Whether it was merged.
+    pub fn relist(&mut self, slot: usize) -> bool {
+        let s = &mut self.slots[slot];
+        if !s.stale || s.pending > 0 || self.current == Some(slot) {
+            return false;
+        }
+        s.stale = false;
+        s.done = false;
+        if let Some(row) = self.order.iter().position(|&o| o == slot) {
+            self.order.remove(row);
+        }
+        self.complete(slot);
+        true
     }
 
     /// Merge a slot whose files have all loaded, and list it. Their
@@ -391,5 +434,33 @@ mod tests {
                 .is_some_and(|e| e.contains("directory"))
         );
         assert_eq!(bad.order, [0]);
+    }
+
+    #[test]
+    fn the_open_issue_is_merged_again_only_once_the_reader_leaves_it() {
+        let root = PathBuf::from("/archive");
+        let p = |n: &str| root.join(format!("20240501/20240501-{n}.txt"));
+        let mut shelf = Shelf::folder(root.clone(), vec![p("01-01")]);
+        shelf.insert(0, Ok(loaded(&p("01-01"), "头版")), IssueState::default());
+        // Open: the reader holds the issue.
+        shelf.current = Some(0);
+        let open = shelf.slots[0].issue.take();
+        shelf.add_paths(vec![p("02-01")]);
+        shelf.insert(1, Ok(loaded(&p("02-01"), "二版")), IssueState::default());
+        let s = &shelf.slots[0];
+        assert!(s.stale && s.done, "still listed as the reader shows it");
+        assert_eq!(
+            (s.spans.len(), s.pages.len()),
+            (1, 1),
+            "spans agree with the open issue"
+        );
+        assert_eq!(shelf.order, [0]);
+        // The reader leaves it: merged with page 02.
+        shelf.slots[0].issue = open;
+        shelf.current = None;
+        assert!(shelf.relist(0));
+        assert_eq!(titles(&shelf, 0), ["头版", "二版"]);
+        assert!(!shelf.slots[0].stale);
+        assert_eq!(shelf.order, [0]);
     }
 }
