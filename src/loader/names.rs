@@ -154,11 +154,6 @@ pub fn parse_written_byline(text: &str) -> Option<Vec<String>> {
     parse_names(names).filter(|n| !n.is_empty())
 }
 
-/// Is `text` a written byline (see [`parse_written_byline`])?
-pub fn is_written_byline(text: &str) -> bool {
-    parse_written_byline(text).is_some()
-}
-
 /// The authors a trailing credit names (`（本报记者刘维涛、李昌禹报道）`,
 /// `（新华社北京1月1日电  记者秦杰、张旭东）`), if it names any.
 pub fn credit_authors(text: &str) -> Vec<String> {

@@ -5,7 +5,7 @@
 
 use super::marks::Marks;
 use super::masthead::masthead as parse_masthead;
-use super::names::{parse_bracketed_byline, parse_byline};
+use super::names::{parse_bracketed_byline, parse_byline, parse_written_byline};
 use super::patterns;
 use super::rules::{
     CAPTION_STARTS, CLOSERS, CREDIT_LABELS, END_MARKS, KICKER_ENDS, Prefixes, SENTENCE_ENDS,
@@ -158,15 +158,23 @@ pub fn lead_dateline(text: &str) -> Option<&str> {
             return Some(m.as_str());
         }
     }
-    let head = &text[..floor_boundary(text, 90)];
-    let dated = head
-        .match_indices('日')
-        .any(|(i, d)| head[i + d.len()..].starts_with(['电', '讯']));
+    let head = &text.as_bytes()[..floor_boundary(text, 90)];
+    // A searcher built once for `日` (a `char` search looks for its last
+    // byte, a common continuation byte, and stops at many others).
+    let dated = DAY.find_iter(head).any(|i| {
+        head[i + DAY_LEN..].starts_with("电".as_bytes())
+            || head[i + DAY_LEN..].starts_with("讯".as_bytes())
+    });
     if !dated {
         return None;
     }
     HAN_DATELINE.find(text).map(|m| m.as_str())
 }
+
+/// `日`, searched for in the heads of units (a dated lead's `…日电`).
+static DAY: LazyLock<memchr::memmem::Finder<'static>> =
+    LazyLock::new(|| memchr::memmem::Finder::new("日"));
+const DAY_LEN: usize = '日'.len_utf8();
 
 /// The largest char boundary of `text` at or below `at`.
 fn floor_boundary(text: &str, at: usize) -> usize {
@@ -270,8 +278,28 @@ fn chrome(text: &str, m: &Marks) -> bool {
     text.len() <= 160 && may_hold_chrome_word(m) && CHROME_WORDS_RE.is_match(text)
 }
 
+/// A byline unit's parse as its shape found it: the byline text (`None`
+/// for a written byline, `作者：…`, which stands as the unit's text) and
+/// its authors. Kept so the unit is not parsed again when its article is
+/// assembled: the parse is one of the dearest tests.
+pub type Byline = (Option<String>, Vec<String>);
+
+/// The byline `text` is, if any (before the caption test and the length
+/// gate `shape` puts in front of it).
+pub fn find_byline(text: &str) -> Option<Byline> {
+    if let Some((byline, authors)) = parse_byline(text) {
+        return Some((Some(byline), authors));
+    }
+    parse_written_byline(text).map(|authors| (None, authors))
+}
+
 /// The shapes of `text`.
 pub fn shape(text: &str) -> Shape {
+    shape_and_byline(text).0
+}
+
+/// [`shape`], with the byline parse if the unit is one.
+pub fn shape_and_byline(text: &str) -> (Shape, Option<Byline>) {
     // A short text's counts come with its marks; a long one's from byte
     // searches. The other tests look only at the ends of the text, or run
     // on short texts.
@@ -295,16 +323,15 @@ pub fn shape(text: &str) -> Shape {
     let ends_open = matches!(last, Some('，' | '、' | ',' | '；' | ';'));
     let short = n <= 60;
     let caption = caption(text, &m);
-    Shape {
+    // A line ending in `摄` is a caption, never a byline (FORMAT.md).
+    let byline = (short && !caption).then(|| find_byline(text)).flatten();
+    let shape = Shape {
         chars: n,
         ends_sentence: ends,
         ends_open,
         inner_sentence,
         dateline: lead_dateline(text).is_some(),
-        // A line ending in `摄` is a caption, never a byline (FORMAT.md).
-        byline: short
-            && !caption
-            && (parse_byline(text).is_some() || super::names::is_written_byline(text)),
+        byline: byline.is_some(),
         caption,
         // A jump line (`（下转第2版）`) has its `版`/`页` near an end.
         jump: m.page_near_ends(text.len(), 60, 60)
@@ -343,7 +370,8 @@ pub fn shape(text: &str) -> Shape {
         digits: n <= 60 && (m.ascii_digit || m.fullwidth_digit),
         comma: commas > 0,
         headline_shaped: n <= 40 && !ends && !ends_open && !inner_sentence,
-    }
+    };
+    (shape, byline)
 }
 
 /// Could a text with these marks hold one of `CHROME_WORDS`? Each holds

@@ -177,26 +177,45 @@ pub fn lines(text: &str) -> Vec<Line<'_>> {
 /// it, that end is the measure. Both measures are tried: columns, and
 /// characters for text set by character count.
 pub fn wrap(lines: &[Line<'_>]) -> Option<Wrap> {
-    let columns = measure(lines, Line::end, WRAP_SLACK);
-    let chars = measure(lines, Line::chars, WRAP_SLACK_CHARS);
+    let sample = sample(lines);
+    let columns = measure(lines, &sample, Line::end, WRAP_SLACK);
+    let chars = measure(lines, &sample, Line::chars, WRAP_SLACK_CHARS);
     (columns.is_some() || chars.is_some()).then_some(Wrap { columns, chars })
 }
 
-/// The measure of `lines` by `end` (columns or characters), if there is one.
-fn measure<'a>(lines: &[Line<'a>], end: fn(&Line<'a>) -> usize, slack: usize) -> Option<usize> {
-    // A sample is enough to see a measure: at most WRAP_SAMPLE candidate
-    // lines, spread over the file.
+/// The lines both measures are read from: those with a non-blank,
+/// unindented line right under them (a wrap can only be there), at most
+/// WRAP_SAMPLE of them spread over the file (a sample is enough to see a
+/// measure), that reach WRAP_MIN_COLUMNS. Chosen once for both measures.
+fn sample<'l, 'a>(lines: &'l [Line<'a>]) -> Vec<&'l Line<'a>> {
     let candidates = lines
         .windows(2)
-        .filter(|p| !p[0].is_blank() && !p[1].is_blank() && !p[1].indented());
+        .filter(|p| !p[0].is_blank() && !p[1].is_blank() && !p[1].indented())
+        .map(|p| &p[0]);
     let total = candidates.clone().count();
     let step = total.div_ceil(WRAP_SAMPLE).max(1);
-    let ends: Vec<usize> = candidates
+    candidates
         .step_by(step)
-        .filter(|p| p[0].end() >= WRAP_MIN_COLUMNS)
-        .map(|p| end(&p[0]))
-        .collect();
-    let mut ends = ends;
+        .filter(|l| reaches(l, WRAP_MIN_COLUMNS))
+        .collect()
+}
+
+/// Does `line` end at column `min` or further? A character is one to four
+/// bytes and at least one column wide, so a line of many bytes does
+/// without measuring its width.
+fn reaches(line: &Line<'_>, min: usize) -> bool {
+    line.indent + line.text.len().div_ceil(4) >= min || line.end() >= min
+}
+
+/// The measure of `lines` by `end` (columns or characters), if there is
+/// one, read from their `sample`.
+fn measure<'a>(
+    lines: &[Line<'a>],
+    sample: &[&Line<'a>],
+    end: fn(&Line<'a>) -> usize,
+    slack: usize,
+) -> Option<usize> {
+    let mut ends: Vec<usize> = sample.iter().map(|l| end(l)).collect();
     if ends.len() < 3 {
         return None;
     }
