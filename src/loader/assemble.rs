@@ -5,9 +5,9 @@
 use super::masthead::masthead as parse_masthead;
 use super::names::credit_authors;
 use super::parts::{Para, Part, part};
-use super::rules::CLOSERS;
+use super::rules::{CLOSERS, SENTENCE_ENDS};
 use super::segment::Label;
-use super::shapes::{Byline, Shape, ends_sentence};
+use super::shapes::{Byline, Shape};
 use super::units::Unit;
 use crate::model::{Article, Encoding, Issue, Masthead};
 
@@ -61,12 +61,13 @@ impl<'a> ArticleBuilder<'a> {
             }
         }
         self.article.jumps.extend(p.jump_in);
+        // `ends_sentence`, on the one trim.
         let ended = {
             let core = super::rules::trim_end_chars(&p.text, CLOSERS);
             if core.is_empty() {
                 !self.open_end
             } else {
-                ends_sentence(&p.text)
+                core.ends_with(SENTENCE_ENDS)
             }
         };
         match self.article.paragraphs.last_mut() {

@@ -299,6 +299,25 @@ pub fn trim_end_chars<'a>(text: &'a str, set: &[char]) -> &'a str {
     &text[..end]
 }
 
+/// `text.strip_prefix(set)` for a short set of characters, written out as
+/// `trim_end_chars` is.
+pub fn strip_first_char<'a>(text: &'a str, set: &[char]) -> Option<&'a str> {
+    let c = text.chars().next().filter(|c| set.contains(c))?;
+    Some(&text[c.len_utf8()..])
+}
+
+/// `text.trim_start_matches(set)`, written out as `trim_end_chars` is.
+pub fn trim_start_chars<'a>(text: &'a str, set: &[char]) -> &'a str {
+    let mut start = 0;
+    for c in text.chars() {
+        if !set.contains(&c) {
+            break;
+        }
+        start += c.len_utf8();
+    }
+    &text[start..]
+}
+
 /// Does `text` end a sentence (possibly followed by closing quotes/brackets)?
 pub fn ends_sentence(text: &str) -> bool {
     let trimmed = trim_end_chars(text, CLOSERS);

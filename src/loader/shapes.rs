@@ -9,7 +9,8 @@ use super::names::{parse_bracketed_byline, parse_byline, parse_written_byline};
 use super::patterns;
 use super::rules::{
     CAPTION_STARTS, CLOSERS, CREDIT_LABELS, END_MARKS, KICKER_ENDS, Prefixes, SENTENCE_ENDS,
-    SPEECH_VERBS, SUBHEAD_STARTS, SUBTITLE_STARTS, is_han, trim_end_chars,
+    SPEECH_VERBS, SUBHEAD_STARTS, SUBTITLE_STARTS, is_han, strip_first_char, trim_end_chars,
+    trim_start_chars,
 };
 use super::words::{CHROME_EXACT, CHROME_WORDS, CREDIT_WORDS, SALUTATIONS, SECTION_LABELS};
 use regex::Regex;
@@ -143,6 +144,13 @@ pub fn ends_sentence(text: &str) -> bool {
 /// (`本报讯`, `新华社北京7月1日电`), in `【】`, with Chinese numerals, or
 /// after `据`. Returns the tag.
 pub fn lead_dateline(text: &str) -> Option<&str> {
+    // Every form but the `【】` one has its `讯`/`电` in the first 90
+    // bytes: most units have none there, and are no lead.
+    let head = &text.as_bytes()[..floor_boundary(text, 90)];
+    let bracketed = text.starts_with('【');
+    if !bracketed && !patterns::holds_wire(head) {
+        return None;
+    }
     if let Some(tag) = patterns::dateline(text) {
         return Some(tag);
     }
@@ -153,28 +161,16 @@ pub fn lead_dateline(text: &str) -> Option<&str> {
     }
     // The patterns run only where their fixed parts are: a `【` first, or
     // `日电`/`日讯` near the start.
-    if text.starts_with('【') {
+    if bracketed {
         if let Some(m) = BRACKET_DATELINE.find(text) {
             return Some(m.as_str());
         }
     }
-    let head = &text.as_bytes()[..floor_boundary(text, 90)];
-    // A searcher built once for `日` (a `char` search looks for its last
-    // byte, a common continuation byte, and stops at many others).
-    let dated = DAY.find_iter(head).any(|i| {
-        head[i + DAY_LEN..].starts_with("电".as_bytes())
-            || head[i + DAY_LEN..].starts_with("讯".as_bytes())
-    });
-    if !dated {
+    if !patterns::holds_day_wire(head) {
         return None;
     }
     HAN_DATELINE.find(text).map(|m| m.as_str())
 }
-
-/// `日`, searched for in the heads of units (a dated lead's `…日电`).
-static DAY: LazyLock<memchr::memmem::Finder<'static>> =
-    LazyLock::new(|| memchr::memmem::Finder::new("日"));
-const DAY_LEN: usize = '日'.len_utf8();
 
 /// The largest char boundary of `text` at or below `at`.
 fn floor_boundary(text: &str, at: usize) -> usize {
@@ -218,7 +214,7 @@ pub fn is_editors(text: &str) -> bool {
     if text.len() > 480 {
         return false;
     }
-    let t = text.trim_start_matches(['（', '(']);
+    let t = trim_start_chars(text, &['（', '(']);
     let t = t.strip_prefix("本版").unwrap_or(t);
     EDITORS
         .of(t)
@@ -255,7 +251,7 @@ fn chrome(text: &str, m: &Marks) -> bool {
         return true;
     }
     // A menu item: a bullet and a word or two (`• 时政`).
-    if let Some(item) = text.strip_prefix(MENU_BULLETS) {
+    if let Some(item) = strip_first_char(text, MENU_BULLETS) {
         if chars(item.trim_start()) <= 12 && !ends_sentence(item) {
             return true;
         }
