@@ -5,9 +5,9 @@
 use super::masthead::masthead as parse_masthead;
 use super::names::credit_authors;
 use super::parts::{Para, Part, part};
-use super::rules::CLOSERS;
+use super::rules::{CLOSERS, SENTENCE_ENDS};
 use super::segment::Label;
-use super::shapes::{Shape, ends_sentence};
+use super::shapes::{Byline, Shape};
 use super::units::Unit;
 use crate::model::{Article, Encoding, Issue, Masthead};
 
@@ -61,12 +61,13 @@ impl<'a> ArticleBuilder<'a> {
             }
         }
         self.article.jumps.extend(p.jump_in);
+        // `ends_sentence`, on the one trim.
         let ended = {
             let core = super::rules::trim_end_chars(&p.text, CLOSERS);
             if core.is_empty() {
                 !self.open_end
             } else {
-                ends_sentence(&p.text)
+                core.ends_with(SENTENCE_ENDS)
             }
         };
         match self.article.paragraphs.last_mut() {
@@ -143,8 +144,8 @@ impl<'a> IssueBuilder<'a> {
         self.current.get_or_insert_with(ArticleBuilder::default)
     }
 
-    fn body(&mut self, text: std::borrow::Cow<'a, str>, shape: &Shape) {
-        match part(text, shape) {
+    fn body(&mut self, text: std::borrow::Cow<'a, str>, shape: &Shape, byline: Option<Byline>) {
+        match part(text, shape, byline) {
             Part::Byline(byline, authors) => {
                 let b = self.article();
                 b.settle_pending_as_paragraph();
@@ -187,6 +188,7 @@ pub fn assemble<'a>(
     encoding: Encoding,
     units: Vec<Unit<'a>>,
     shapes: &[Shape],
+    bylines: Vec<(usize, Byline)>,
     labels: &[Label],
 ) -> Issue {
     let mut out = IssueBuilder {
@@ -201,7 +203,10 @@ pub fn assemble<'a>(
         current: None,
     };
     let mut before = None;
-    for ((unit, shape), &label) in units.into_iter().zip(shapes).zip(labels) {
+    let mut bylines = bylines.into_iter().peekable();
+    for (i, ((unit, shape), &label)) in units.into_iter().zip(shapes).zip(labels).enumerate() {
+        // The byline parse of this unit, if the shapes made one.
+        let byline = bylines.next_if(|(at, _)| *at == i).map(|(_, b)| b);
         match label {
             // Above the first article, a masthead line is the masthead
             // whichever of the two labels it got (a site's menu above it
@@ -235,7 +240,7 @@ pub fn assemble<'a>(
                     None => *field = Some(unit.text.into_owned()),
                 }
             }
-            Label::Body => out.body(unit.text, shape),
+            Label::Body => out.body(unit.text, shape, byline),
         }
         before = Some(label);
     }

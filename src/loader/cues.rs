@@ -4,7 +4,7 @@
 //! stands before and after it. What each cue says for each label is in
 //! `weights`.
 
-use super::shapes::{Shape, shape};
+use super::shapes::{Byline, Shape, shape, shape_and_byline};
 use super::units::Unit;
 
 /// Declares the cues once: the enum and the list of all of them.
@@ -153,9 +153,16 @@ impl Cues {
         self.0 & (1 << cue as u32) != 0
     }
 
-    /// The cues in the set, in order.
+    /// The cues in the set, in order: its bits, lowest first (a cue's
+    /// bit is its place in `ALL_CUES`), so a unit with a dozen cues costs
+    /// a dozen steps, not one per cue there is.
     pub fn iter(self) -> impl Iterator<Item = Cue> {
-        ALL_CUES.iter().copied().filter(move |&c| self.has(c))
+        let mut bits = self.0;
+        std::iter::from_fn(move || {
+            let at = bits.trailing_zeros() as usize;
+            bits &= bits.wrapping_sub(1);
+            ALL_CUES.get(at).copied()
+        })
     }
 }
 
@@ -185,7 +192,6 @@ fn body_like(s: &Shape) -> bool {
 
 /// Is unit `i` the next two to four units on one line (white space aside)?
 fn is_duplicate(units: &[Unit<'_>], i: usize) -> bool {
-    let squeeze = |t: &str| -> String { t.chars().filter(|c| !c.is_whitespace()).collect() };
     let text = &units[i].text;
     if text.len() > 400 || units.len() < i + 3 {
         return false;
@@ -195,18 +201,23 @@ fn is_duplicate(units: &[Unit<'_>], i: usize) -> bool {
     if next.len() >= text.len() || next.chars().next() != text.chars().next() {
         return false;
     }
-    let whole = squeeze(text);
-    let mut joined = String::new();
+    // The next units' characters (white space aside) are matched against
+    // this one's as they come: no squeezed copies of the texts.
+    let mut whole = solid(text);
     for (k, next) in units[i + 1..].iter().take(4).enumerate() {
-        joined.push_str(&squeeze(&next.text));
-        if !whole.starts_with(&joined) {
+        if !solid(&next.text).all(|c| whole.next() == Some(c)) {
             return false;
         }
-        if k >= 1 && joined.len() == whole.len() {
+        if k >= 1 && whole.clone().next().is_none() {
             return true;
         }
     }
     false
+}
+
+/// The characters of `text` but white space.
+fn solid(text: &str) -> impl Iterator<Item = char> + Clone + '_ {
+    text.chars().filter(|c| !c.is_whitespace())
 }
 
 /// The page's habits.
@@ -239,6 +250,24 @@ pub fn habits(units: &[Unit<'_>], shapes: &[Shape]) -> Habits {
 /// The shapes of every unit.
 pub fn shapes(units: &[Unit<'_>]) -> Vec<Shape> {
     units.iter().map(|u| shape(&u.text)).collect()
+}
+
+/// The shapes of every unit, and the bylines among them by unit index
+/// (few units are bylines).
+pub fn shapes_and_bylines(units: &[Unit<'_>]) -> (Vec<Shape>, Vec<(usize, Byline)>) {
+    let mut bylines = Vec::new();
+    let shapes = units
+        .iter()
+        .enumerate()
+        .map(|(i, u)| {
+            let (shape, byline) = shape_and_byline(&u.text);
+            if let Some(b) = byline {
+                bylines.push((i, b));
+            }
+            shape
+        })
+        .collect();
+    (shapes, bylines)
 }
 
 /// The cues of every unit.

@@ -148,11 +148,19 @@ impl Marks {
     /// Note the characters that start in `b[from..to]` (`from` on a
     /// character's start).
     fn read(&mut self, b: &[u8], from: usize, to: usize) {
+        // Every byte but a continuation byte starts a character: counted
+        // apart from the loop below, in a `u8` (at most WHOLE bytes are
+        // read at once), as that count vectorises.
+        debug_assert!(to - from <= WHOLE);
+        let mut starts = 0u8;
+        for &x in &b[from..to] {
+            starts += u8::from((x as i8) >= -0x40);
+        }
+        self.chars += usize::from(starts);
         let mut i = from;
         while i < to {
             let x = b[i];
             if x < 0x80 {
-                self.chars += 1;
                 match x {
                     b'0'..=b'9' => self.ascii_digit = true,
                     b'a'..=b'z' | b'A'..=b'Z' => self.ascii_alpha = true,
@@ -168,12 +176,9 @@ impl Marks {
             // Every noted character takes three bytes (lead 0xE0–0xEF);
             // the text is UTF-8, so the two after such a lead are there.
             if x & 0xF0 != 0xE0 {
-                // A lead byte (not a continuation byte) starts a character.
-                self.chars += usize::from(x >= 0xC0);
                 i += 1;
                 continue;
             }
-            self.chars += 1;
             if LEADS[usize::from(x & 0x0F)] >> (b[i + 1] & 0x3F) & 1 != 0 {
                 let c = (u32::from(x & 0x0F) << 12)
                     | (u32::from(b[i + 1] & 0x3F) << 6)

@@ -101,6 +101,8 @@ pub struct Prepared<'a> {
     pub units: Vec<units::Unit<'a>>,
     /// Their shapes.
     pub shapes: Vec<shapes::Shape>,
+    /// The bylines' parses, by unit index, as the shapes found them.
+    pub bylines: Vec<(usize, shapes::Byline)>,
     /// Their cues.
     pub cues: Vec<cues::Cues>,
     /// The page's habits.
@@ -114,12 +116,13 @@ pub fn prepare(text: &str) -> Prepared<'_> {
     let lines = units::lines(text);
     let wrap = units::wrap(&lines);
     let units = units::units(&lines, wrap);
-    let shapes = cues::shapes(&units);
+    let (shapes, bylines) = cues::shapes_and_bylines(&units);
     let habits = cues::habits(&units, &shapes);
     let cues = cues::cues(&units, &shapes, habits);
     Prepared {
         units,
         shapes,
+        bylines,
         cues,
         habits,
         wrap,
@@ -134,7 +137,14 @@ pub fn read_prepared(
     weights: &segment::Weights,
 ) -> Issue {
     let labels = segment::segment(&page.cues, weights);
-    assemble::assemble(source, encoding, page.units, &page.shapes, &labels)
+    assemble::assemble(
+        source,
+        encoding,
+        page.units,
+        &page.shapes,
+        page.bylines,
+        &labels,
+    )
 }
 
 /// [`parse`] with other weights (a tuner's).

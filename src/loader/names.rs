@@ -2,6 +2,7 @@
 
 use super::rules::{
     BYLINE_MARKERS, COMPOUND_SURNAMES, NOT_NAMES, Prefixes, ROLE_WORDS, SURNAMES, more_chars_than,
+    strip_first_char,
 };
 use crate::text::chars::{is_han, is_space};
 use std::sync::LazyLock;
@@ -94,7 +95,7 @@ fn opens_with_reporter(text: &str) -> bool {
 /// it opens with a reporter's role word and holds nothing but names
 /// (`本报记者 张三 通讯员 李四` on its own line).
 pub fn parse_byline(text: &str) -> Option<(String, Vec<String>)> {
-    let rest = match text.strip_prefix(BYLINE_MARKERS) {
+    let rest = match strip_first_char(text, BYLINE_MARKERS) {
         Some(rest) => rest.trim_matches(is_space),
         None if opens_with_reporter(text) => text,
         None => return None,
@@ -152,11 +153,6 @@ pub fn parse_written_byline(text: &str) -> Option<Vec<String>> {
         return None;
     }
     parse_names(names).filter(|n| !n.is_empty())
-}
-
-/// Is `text` a written byline (see [`parse_written_byline`])?
-pub fn is_written_byline(text: &str) -> bool {
-    parse_written_byline(text).is_some()
 }
 
 /// The authors a trailing credit names (`（本报记者刘维涛、李昌禹报道）`,

@@ -3,9 +3,9 @@
 //! the dateline it opens with and the jump lines at its ends). Judged on
 //! the unit alone; the segmentation already said it is body.
 
-use super::names::{parse_byline, parse_embedded, parse_written_byline};
+use super::names::parse_embedded;
 use super::patterns;
-use super::shapes::{Shape, lead_dateline};
+use super::shapes::{Byline, Shape, find_byline, lead_dateline};
 use super::words::GRAPHIC_LABELS;
 use crate::model::Jump;
 use std::borrow::Cow;
@@ -54,14 +54,12 @@ fn cut(text: Cow<'_, str>, start: usize, end: usize) -> Cow<'_, str> {
     }
 }
 
-/// What the body unit `text` (with its shape) is.
-pub fn part<'a>(text: Cow<'a, str>, shape: &Shape) -> Part<'a> {
+/// What the body unit `text` (with its shape, and its byline parse if the
+/// shape made one) is.
+pub fn part<'a>(text: Cow<'a, str>, shape: &Shape, byline: Option<Byline>) -> Part<'a> {
     if shape.byline {
-        if let Some((byline, authors)) = parse_byline(&text) {
-            return Part::Byline(byline, authors);
-        }
-        if let Some(authors) = parse_written_byline(&text) {
-            return Part::Byline(text.into_owned(), authors);
+        if let Some((byline, authors)) = byline.or_else(|| find_byline(&text)) {
+            return Part::Byline(byline.unwrap_or_else(|| text.into_owned()), authors);
         }
     }
     if shape.jump {

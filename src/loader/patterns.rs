@@ -25,6 +25,28 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static SOURCES: LazyLock<Prefixes> = LazyLock::new(|| Prefixes::new(DATELINE_SOURCES));
 
+/// Does `讯` or `电` stand in `head`? A search for their last bytes
+/// (0xAF, 0xB5: rare continuation bytes), each hit checked.
+pub fn holds_wire(head: &[u8]) -> bool {
+    memchr::memchr2_iter(0xAF, 0xB5, head).any(|i| {
+        let c = &head[i.saturating_sub(2)..=i];
+        c == "讯".as_bytes() || c == "电".as_bytes()
+    })
+}
+
+/// `日`, searched for in the heads of units (a dated lead's `…日电`): a
+/// searcher built once (a `char` search looks for its last byte, a common
+/// continuation byte, and stops at many others).
+static DAY: LazyLock<memchr::memmem::Finder<'static>> =
+    LazyLock::new(|| memchr::memmem::Finder::new("日"));
+
+/// Does `日电` or `日讯` stand in `head`?
+pub fn holds_day_wire(head: &[u8]) -> bool {
+    let after = |i: usize| &head[i + '日'.len_utf8()..];
+    DAY.find_iter(head)
+        .any(|i| after(i).starts_with("电".as_bytes()) || after(i).starts_with("讯".as_bytes()))
+}
+
 /// How far into a paragraph a dateline's `讯`/`电` can stand: a source
 /// (≤ 7 characters), a place (≤ 8) and `MM月DD日`, 3 bytes a character.
 const DATELINE_MAX_BYTES: usize = 81;

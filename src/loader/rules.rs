@@ -222,9 +222,11 @@ pub struct Prefixes {
     /// The list has an empty word: it is a prefix of nothing here (as with
     /// `prefixes_of` before), but contained in every text.
     empty: bool,
-    /// Bit `c % 128` is set for each first character `c`: most texts start
-    /// with a character no word starts with, and one bit test says so.
-    firsts: u128,
+    /// Bit `c % 1024` is set for each first character `c`: most texts start
+    /// with a character no word starts with, and one bit test says so (a
+    /// list like `SUBHEAD_STARTS` has a few dozen first characters: with
+    /// fewer bits, a fifth of all texts would pass and scan the list).
+    firsts: [u64; 16],
 }
 
 impl Prefixes {
@@ -239,20 +241,29 @@ impl Prefixes {
             firsts: words
                 .iter()
                 .filter_map(|w| w.chars().next())
-                .fold(0, |bits, c| bits | Self::bit(c)),
+                .fold([0; 16], |mut bits, c| {
+                    let (word, bit) = Self::bit(c);
+                    bits[word] |= bit;
+                    bits
+                }),
         }
     }
 
-    fn bit(c: char) -> u128 {
-        1 << (u32::from(c) % 128)
+    /// The word and bit of `firsts` for `c`.
+    fn bit(c: char) -> (usize, u64) {
+        let i = u32::from(c) % 1024;
+        ((i / 64) as usize, 1 << (i % 64))
+    }
+
+    /// Could a word start with `c`?
+    fn may_start(&self, c: char) -> bool {
+        let (word, bit) = Self::bit(c);
+        self.firsts[word] & bit != 0
     }
 
     /// The words `text` starts with, in the list's order.
     pub fn of<'a>(&'a self, text: &'a str) -> impl Iterator<Item = &'static str> + 'a {
-        let first = text
-            .chars()
-            .next()
-            .filter(|&c| self.firsts & Self::bit(c) != 0);
+        let first = text.chars().next().filter(|&c| self.may_start(c));
         let words = if first.is_some() {
             &self.words[..]
         } else {
@@ -297,6 +308,25 @@ pub fn trim_end_chars<'a>(text: &'a str, set: &[char]) -> &'a str {
         end -= c.len_utf8();
     }
     &text[..end]
+}
+
+/// `text.strip_prefix(set)` for a short set of characters, written out as
+/// `trim_end_chars` is.
+pub fn strip_first_char<'a>(text: &'a str, set: &[char]) -> Option<&'a str> {
+    let c = text.chars().next().filter(|c| set.contains(c))?;
+    Some(&text[c.len_utf8()..])
+}
+
+/// `text.trim_start_matches(set)`, written out as `trim_end_chars` is.
+pub fn trim_start_chars<'a>(text: &'a str, set: &[char]) -> &'a str {
+    let mut start = 0;
+    for c in text.chars() {
+        if !set.contains(&c) {
+            break;
+        }
+        start += c.len_utf8();
+    }
+    &text[start..]
 }
 
 /// Does `text` end a sentence (possibly followed by closing quotes/brackets)?

@@ -14,6 +14,9 @@ pub struct Scan {
     pub needs_sanitize: bool,
     /// The text holds U+FFFD (something did not decode).
     pub has_replacement: bool,
+    /// All `sanitize` has to change is CRs (a CRLF file): a byte search
+    /// for them does it.
+    pub line_ends_only: bool,
 }
 
 /// Chunk length: the per-chunk control count is a `u8`.
@@ -23,8 +26,16 @@ const CHUNK: usize = 128;
 /// past the end) concern the scan? A superset of the exact tests below,
 /// written with non-short-circuit operators so the loop vectorises.
 #[inline(always)]
-fn flagged(x: u8, y: u8, z: u8) -> bool {
-    let c0 = (x < 0x20) & (x != b'\n') & (x != b'\t') | (x == 0x7F);
+pub fn flagged(x: u8, y: u8, z: u8) -> bool {
+    flagged_but_cr(x, y, z) | (x == b'\r')
+}
+
+/// [`flagged`] but for CR: a CRLF file has one in nearly every chunk, so
+/// the scan looks for CRs apart (one `memchr`) and reads exactly only the
+/// chunks flagged for something else.
+#[inline(always)]
+fn flagged_but_cr(x: u8, y: u8, z: u8) -> bool {
+    let c0 = (x < 0x20) & (x != b'\n') & (x != b'\t') & (x != b'\r') | (x == 0x7F);
     let c1 = (x == 0xC2) & (y.wrapping_sub(0x80) < 0x20);
     let bidi = (x == 0xE2)
         & (((y == 0x80) & ((z.wrapping_sub(0x8E) < 2) | (z.wrapping_sub(0xAA) < 5)))
@@ -35,40 +46,49 @@ fn flagged(x: u8, y: u8, z: u8) -> bool {
 }
 
 /// The exact tests for the character starting at `x`: (a control byte as
-/// `check_text` counts them, something `sanitize` removes, U+FFFD).
+/// `check_text` counts them, a CR, something else `sanitize` removes,
+/// U+FFFD).
+/// Written with non-short-circuit operators, like `flagged`, so the exact
+/// pass over a flagged chunk vectorises too (a CRLF file flags nearly
+/// every chunk); the tests below hold it to the plain form.
 #[inline(always)]
-fn exact(x: u8, y: u8, z: u8) -> (u8, bool, bool) {
+fn exact(x: u8, y: u8, z: u8) -> (u8, bool, bool, bool) {
+    let c0 = x < 0x20;
     // Text has line ends, tabs, form feeds and escapes; binary data is
     // full of other C0 bytes.
-    let control = x < 0x20 && !matches!(x, b'\n' | b'\r' | b'\t' | 0x0C | 0x1B);
+    let control = c0 & (x != b'\n') & (x != b'\r') & (x != b'\t') & (x != 0x0C) & (x != 0x1B);
     // C0 controls but LF and tab, and DEL; C1 (C2 80–9F); LRM/RLM and bidi
     // (E2 80 8E/8F/AA–AE, E2 81 A6–A9); a BOM (EF BB BF).
-    let sanitize = (x < 0x20 && x != b'\n' && x != b'\t')
-        || x == 0x7F
-        || (x == 0xC2 && (0x80..=0x9F).contains(&y))
-        || (x == 0xE2
-            && matches!(
-                (y, z),
-                (0x80, 0x8E | 0x8F | 0xAA..=0xAE) | (0x81, 0xA6..=0xA9)
-            ))
-        || (x == 0xEF && y == 0xBB && z == 0xBF);
-    let replacement = x == 0xEF && y == 0xBF && z == 0xBD;
-    (u8::from(control), sanitize, replacement)
+    let bidi = (x == 0xE2)
+        & (((y == 0x80) & ((z.wrapping_sub(0x8E) < 2) | (z.wrapping_sub(0xAA) < 5)))
+            | ((y == 0x81) & (z.wrapping_sub(0xA6) < 4)));
+    let cr = x == b'\r';
+    let sanitize = (c0 & (x != b'\n') & (x != b'\t') & !cr)
+        | (x == 0x7F)
+        | ((x == 0xC2) & (y.wrapping_sub(0x80) < 0x20))
+        | bidi
+        | ((x == 0xEF) & (y == 0xBB) & (z == 0xBF));
+    let replacement = (x == 0xEF) & (y == 0xBF) & (z == 0xBD);
+    (u8::from(control), cr, sanitize, replacement)
 }
 
 /// Scan `bytes` (UTF-8 text) once.
 pub fn scan(bytes: &[u8]) -> Scan {
     let mut out = Scan::default();
+    // Besides CRs, something to sanitize.
+    let mut other = false;
     let mut add = |x: &[u8], y: &[u8], z: &[u8]| {
-        let (mut controls, mut sanitize, mut replacement) = (0u8, false, false);
+        let (mut controls, mut cr, mut sanitize, mut replacement) = (0u8, false, false, false);
         for ((&x, &y), &z) in x.iter().zip(y).zip(z) {
-            let (c, s, r) = exact(x, y, z);
+            let (c, r, s, f) = exact(x, y, z);
             controls += c;
+            cr |= r;
             sanitize |= s;
-            replacement |= r;
+            replacement |= f;
         }
         out.controls += usize::from(controls);
-        out.needs_sanitize |= sanitize;
+        out.needs_sanitize |= cr | sanitize;
+        other |= sanitize;
         out.has_replacement |= replacement;
     };
     // Every position with two bytes after it, chunk by chunk.
@@ -83,7 +103,7 @@ pub fn scan(bytes: &[u8]) -> Scan {
         );
         let mut any = false;
         for ((&x, &y), &z) in x.iter().zip(y).zip(z) {
-            any |= flagged(x, y, z);
+            any |= flagged_but_cr(x, y, z);
         }
         if any {
             add(x, y, z);
@@ -96,6 +116,9 @@ pub fn scan(bytes: &[u8]) -> Scan {
     let rest = &bytes[windowed..];
     tail[..rest.len()].copy_from_slice(rest);
     add(&tail[..rest.len()], &tail[1..], &tail[2..]);
+    // The CRs of chunks not read exactly: one byte search.
+    out.needs_sanitize |= memchr::memchr(b'\r', bytes).is_some();
+    out.line_ends_only = out.needs_sanitize && !other;
     out
 }
 
@@ -103,16 +126,60 @@ pub fn scan(bytes: &[u8]) -> Scan {
 mod tests {
     use super::*;
 
+    /// [`exact`], written the plain way.
+    fn plain(x: u8, y: u8, z: u8) -> (u8, bool, bool, bool) {
+        let control = x < 0x20 && !matches!(x, b'\n' | b'\r' | b'\t' | 0x0C | 0x1B);
+        let sanitize = (x < 0x20 && x != b'\n' && x != b'\t')
+            || x == 0x7F
+            || (x == 0xC2 && (0x80..=0x9F).contains(&y))
+            || (x == 0xE2
+                && matches!(
+                    (y, z),
+                    (0x80, 0x8E | 0x8F | 0xAA..=0xAE) | (0x81, 0xA6..=0xA9)
+                ))
+            || (x == 0xEF && y == 0xBB && z == 0xBF);
+        let replacement = x == 0xEF && y == 0xBF && z == 0xBD;
+        let cr = x == b'\r';
+        (u8::from(control), cr, sanitize && !cr, replacement)
+    }
+
+    #[test]
+    fn exact_is_the_plain_tests() {
+        // Every first and second byte; the third only matters among
+        // continuation bytes (and zero past the end).
+        let thirds: Vec<u8> = std::iter::once(0)
+            .chain(0x80..=0xBF)
+            .chain([0xFF])
+            .collect();
+        for x in 0..=255u8 {
+            for y in 0..=255u8 {
+                for &z in &thirds {
+                    assert_eq!(exact(x, y, z), plain(x, y, z), "{x:x} {y:x} {z:x}");
+                    let (control, cr, sanitize, replacement) = plain(x, y, z);
+                    if cr || sanitize || replacement {
+                        assert!(flagged(x, y, z), "{x:x} {y:x} {z:x}");
+                    }
+                    if control > 0 || sanitize || replacement {
+                        assert!(flagged_but_cr(x, y, z), "{x:x} {y:x} {z:x}");
+                    }
+                }
+            }
+        }
+    }
+
     /// The scan, written the slow obvious way.
     fn reference(b: &[u8]) -> Scan {
         let at = |i: usize| b.get(i).copied().unwrap_or(0);
         let mut s = Scan::default();
+        let mut other = false;
         for (i, &x) in b.iter().enumerate() {
-            let (c, n, r) = exact(x, at(i + 1), at(i + 2));
+            let (c, cr, n, r) = plain(x, at(i + 1), at(i + 2));
             s.controls += usize::from(c);
-            s.needs_sanitize |= n;
+            s.needs_sanitize |= cr || n;
+            other |= n;
             s.has_replacement |= r;
         }
+        s.line_ends_only = s.needs_sanitize && !other;
         s
     }
 

@@ -5,11 +5,12 @@
 
 use super::marks::Marks;
 use super::masthead::masthead as parse_masthead;
-use super::names::{parse_bracketed_byline, parse_byline};
+use super::names::{parse_bracketed_byline, parse_byline, parse_written_byline};
 use super::patterns;
 use super::rules::{
     CAPTION_STARTS, CLOSERS, CREDIT_LABELS, END_MARKS, KICKER_ENDS, Prefixes, SENTENCE_ENDS,
-    SPEECH_VERBS, SUBHEAD_STARTS, SUBTITLE_STARTS, is_han, trim_end_chars,
+    SPEECH_VERBS, SUBHEAD_STARTS, SUBTITLE_STARTS, is_han, strip_first_char, trim_end_chars,
+    trim_start_chars,
 };
 use super::words::{CHROME_EXACT, CHROME_WORDS, CREDIT_WORDS, SALUTATIONS, SECTION_LABELS};
 use regex::Regex;
@@ -143,6 +144,13 @@ pub fn ends_sentence(text: &str) -> bool {
 /// (`本报讯`, `新华社北京7月1日电`), in `【】`, with Chinese numerals, or
 /// after `据`. Returns the tag.
 pub fn lead_dateline(text: &str) -> Option<&str> {
+    // Every form but the `【】` one has its `讯`/`电` in the first 90
+    // bytes: most units have none there, and are no lead.
+    let head = &text.as_bytes()[..floor_boundary(text, 90)];
+    let bracketed = text.starts_with('【');
+    if !bracketed && !patterns::holds_wire(head) {
+        return None;
+    }
     if let Some(tag) = patterns::dateline(text) {
         return Some(tag);
     }
@@ -153,16 +161,12 @@ pub fn lead_dateline(text: &str) -> Option<&str> {
     }
     // The patterns run only where their fixed parts are: a `【` first, or
     // `日电`/`日讯` near the start.
-    if text.starts_with('【') {
+    if bracketed {
         if let Some(m) = BRACKET_DATELINE.find(text) {
             return Some(m.as_str());
         }
     }
-    let head = &text[..floor_boundary(text, 90)];
-    let dated = head
-        .match_indices('日')
-        .any(|(i, d)| head[i + d.len()..].starts_with(['电', '讯']));
-    if !dated {
+    if !patterns::holds_day_wire(head) {
         return None;
     }
     HAN_DATELINE.find(text).map(|m| m.as_str())
@@ -210,7 +214,7 @@ pub fn is_editors(text: &str) -> bool {
     if text.len() > 480 {
         return false;
     }
-    let t = text.trim_start_matches(['（', '(']);
+    let t = trim_start_chars(text, &['（', '(']);
     let t = t.strip_prefix("本版").unwrap_or(t);
     EDITORS
         .of(t)
@@ -247,7 +251,7 @@ fn chrome(text: &str, m: &Marks) -> bool {
         return true;
     }
     // A menu item: a bullet and a word or two (`• 时政`).
-    if let Some(item) = text.strip_prefix(MENU_BULLETS) {
+    if let Some(item) = strip_first_char(text, MENU_BULLETS) {
         if chars(item.trim_start()) <= 12 && !ends_sentence(item) {
             return true;
         }
@@ -270,8 +274,28 @@ fn chrome(text: &str, m: &Marks) -> bool {
     text.len() <= 160 && may_hold_chrome_word(m) && CHROME_WORDS_RE.is_match(text)
 }
 
+/// A byline unit's parse as its shape found it: the byline text (`None`
+/// for a written byline, `作者：…`, which stands as the unit's text) and
+/// its authors. Kept so the unit is not parsed again when its article is
+/// assembled: the parse is one of the dearest tests.
+pub type Byline = (Option<String>, Vec<String>);
+
+/// The byline `text` is, if any (before the caption test and the length
+/// gate `shape` puts in front of it).
+pub fn find_byline(text: &str) -> Option<Byline> {
+    if let Some((byline, authors)) = parse_byline(text) {
+        return Some((Some(byline), authors));
+    }
+    parse_written_byline(text).map(|authors| (None, authors))
+}
+
 /// The shapes of `text`.
 pub fn shape(text: &str) -> Shape {
+    shape_and_byline(text).0
+}
+
+/// [`shape`], with the byline parse if the unit is one.
+pub fn shape_and_byline(text: &str) -> (Shape, Option<Byline>) {
     // A short text's counts come with its marks; a long one's from byte
     // searches. The other tests look only at the ends of the text, or run
     // on short texts.
@@ -295,16 +319,15 @@ pub fn shape(text: &str) -> Shape {
     let ends_open = matches!(last, Some('，' | '、' | ',' | '；' | ';'));
     let short = n <= 60;
     let caption = caption(text, &m);
-    Shape {
+    // A line ending in `摄` is a caption, never a byline (FORMAT.md).
+    let byline = (short && !caption).then(|| find_byline(text)).flatten();
+    let shape = Shape {
         chars: n,
         ends_sentence: ends,
         ends_open,
         inner_sentence,
         dateline: lead_dateline(text).is_some(),
-        // A line ending in `摄` is a caption, never a byline (FORMAT.md).
-        byline: short
-            && !caption
-            && (parse_byline(text).is_some() || super::names::is_written_byline(text)),
+        byline: byline.is_some(),
         caption,
         // A jump line (`（下转第2版）`) has its `版`/`页` near an end.
         jump: m.page_near_ends(text.len(), 60, 60)
@@ -343,7 +366,8 @@ pub fn shape(text: &str) -> Shape {
         digits: n <= 60 && (m.ascii_digit || m.fullwidth_digit),
         comma: commas > 0,
         headline_shaped: n <= 40 && !ends && !ends_open && !inner_sentence,
-    }
+    };
+    (shape, byline)
 }
 
 /// Could a text with these marks hold one of `CHROME_WORDS`? Each holds
