@@ -6,7 +6,7 @@
 use crate::lang;
 use crate::text::width::AmbiguousWidth;
 use crate::text::wrap::LineBreakRule;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -134,36 +134,57 @@ pub fn default_path() -> Option<PathBuf> {
     Some(dirs.config_dir().join("config.toml"))
 }
 
-/// The 1-based line where `key` is set in `[section]` (best effort).
-fn line_of(text: &str, section: &str, key: &str) -> Option<usize> {
-    if section.is_empty() {
-        // A top-level name is a section header (`[theme]`, `[keys.main]`).
-        let header = |h: &str| h == key || h.starts_with(&format!("{key}."));
-        if let Some(i) = text.lines().position(|l| {
-            let t = l.trim();
-            t.strip_prefix('[')
-                .and_then(|h| h.strip_suffix(']'))
-                .is_some_and(|h| header(h.trim()))
-        }) {
-            return Some(i + 1);
-        }
-    }
-    let mut in_section = section.is_empty();
-    for (i, line) in text.lines().enumerate() {
-        let t = line.trim();
-        if let Some(h) = t.strip_prefix('[').and_then(|h| h.strip_suffix(']')) {
-            in_section = h.trim() == section;
-            if key.is_empty() && in_section {
-                return Some(i + 1);
+/// Where things are set in a config file, read in one pass (a config of
+/// 20,000 bad entries must not be searched 20,000 times): section headers,
+/// and `key =` lines by section.
+#[derive(Default)]
+struct Lines {
+    /// `[a.b]` → its first line.
+    headers: HashMap<String, usize>,
+    /// `a` and `a.b` of `[a.b.c]` → the first line of a header under them.
+    parents: HashMap<String, usize>,
+    /// (section, key) → its first line (section "" before any header).
+    keys: HashMap<(String, String), usize>,
+}
+
+impl Lines {
+    fn of(text: &str) -> Lines {
+        let mut out = Lines::default();
+        let mut section = String::new();
+        for (i, line) in text.lines().enumerate() {
+            let t = line.trim();
+            if let Some(h) = t.strip_prefix('[').and_then(|h| h.strip_suffix(']')) {
+                let h = h.trim();
+                out.headers.entry(h.to_owned()).or_insert(i + 1);
+                for (dot, _) in h.match_indices('.') {
+                    out.parents.entry(h[..dot].to_owned()).or_insert(i + 1);
+                }
+                h.clone_into(&mut section);
+                continue;
             }
-            continue;
+            let k = t.split('=').next().unwrap_or("").trim().trim_matches('"');
+            out.keys
+                .entry((section.clone(), k.to_owned()))
+                .or_insert(i + 1);
         }
-        let k = t.split('=').next().unwrap_or("").trim().trim_matches('"');
-        if in_section && k == key {
-            return Some(i + 1);
-        }
+        out
     }
-    None
+
+    /// The 1-based line where `key` is set in `[section]` (best effort): a
+    /// top-level name is a section header (`[theme]`, `[keys.main]`).
+    fn of_key(&self, section: &str, key: &str) -> Option<usize> {
+        if section.is_empty() {
+            let header = [self.headers.get(key), self.parents.get(key)];
+            if let Some(l) = header.into_iter().flatten().min() {
+                return Some(*l);
+            }
+        } else if key.is_empty() {
+            return self.headers.get(section).copied();
+        }
+        self.keys
+            .get(&(section.to_owned(), key.to_owned()))
+            .copied()
+    }
 }
 
 /// Parses one file, collecting errors.
@@ -171,6 +192,8 @@ struct Parser<'a> {
     text: &'a str,
     file: String,
     errors: Vec<ConfigError>,
+    /// Built at the first error.
+    lines: Option<Lines>,
 }
 
 impl Parser<'_> {
@@ -182,7 +205,7 @@ impl Parser<'_> {
         };
         self.errors.push(ConfigError {
             file: self.file.clone(),
-            line: line_of(self.text, section, key),
+            line: (self.lines.get_or_insert_with(|| Lines::of(self.text))).of_key(section, key),
             key: Some(full),
             message,
         });
@@ -386,6 +409,7 @@ pub fn parse(text: &str, file: &str) -> (Config, Vec<ConfigError>) {
         text,
         file: file.to_owned(),
         errors: Vec::new(),
+        lines: None,
     };
     let table: toml::Table = match toml::from_str(text) {
         Ok(t) => t,
