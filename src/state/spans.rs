@@ -11,13 +11,18 @@ use super::{IssueState, Position, Stamped};
 impl IssueState {
     /// The state of an issue made of files whose states are `parts`, each
     /// with the issue's index of its first article. The position is the
-    /// one set last, in whichever file it was.
+    /// one set last, in whichever file it was, with the highest version of
+    /// any file's position: the next position set outranks every file's
+    /// stored one, whichever file it falls in (else merging on save would
+    /// keep a file's older position, of a higher version).
     pub fn compose(parts: &[(usize, &IssueState)]) -> IssueState {
         if let [(0, only)] = parts {
             return (*only).clone();
         }
         let mut out = IssueState::default();
+        let mut version = 0;
         for &(first, s) in parts {
+            version = version.max(s.position.map_or(0, |p| p.version));
             for (&a, v) in &s.read {
                 out.read.insert(first + a, *v);
             }
@@ -37,6 +42,9 @@ impl IssueState {
                     ..p
                 });
             }
+        }
+        if let Some(p) = &mut out.position {
+            p.version = version;
         }
         out
     }
@@ -156,6 +164,33 @@ mod tests {
         );
         assert_eq!(pb.position, b.position);
         assert_eq!(whole.part(5, 4), IssueState::default());
+    }
+
+    #[test]
+    fn a_new_position_outranks_every_files_stored_one() {
+        let mut a = state(&[], &[], Some((0, 200)));
+        let mut b = state(&[], &[], Some((0, 100)));
+        b.position.as_mut().expect("set").version = 7;
+        a.position.as_mut().expect("set").version = 2;
+        let mut whole = IssueState::compose(&[(0, &a), (1, &b)]);
+        assert_eq!(
+            whole.position.map(|p| (p.value.article, p.version)),
+            Some((0, 7))
+        );
+        // Read on into b's article: its share must win the merge with what
+        // b's file holds.
+        whole.set_position(Position {
+            article: 1,
+            para: 0,
+            byte: 0,
+        });
+        let mut on_disk = b.clone();
+        on_disk.merge(&whole.part(1, 1));
+        assert_eq!(
+            on_disk.position.map(|p| p.value.para),
+            Some(0),
+            "the new position"
+        );
     }
 
     #[test]
