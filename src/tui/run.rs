@@ -74,9 +74,13 @@ pub fn save(app: &mut App, store: &Store) {
     // An issue of several files is saved file by file, each share under
     // its file's hash (`Shelf::file_states`).
     for s in dirty {
-        for (hash, state) in app.shelf.file_states(s) {
-            if let Err(e) = store.save_issue(hash, &state) {
-                app.message = Some(tr!(app.lang; "state not saved: {e}", "阅读记录未保存：{e}"));
+        for (file, hash, state) in app.shelf.file_states(s) {
+            match store.save_issue(hash, &state) {
+                Ok(()) => app.shelf.saved(file, state),
+                Err(e) => {
+                    app.message =
+                        Some(tr!(app.lang; "state not saved: {e}", "阅读记录未保存：{e}"));
+                }
             }
         }
     }
