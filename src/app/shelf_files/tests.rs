@@ -105,10 +105,14 @@ fn only_files_whose_share_changed_are_saved() {
     let root = PathBuf::from("/archive");
     let p = |n: &str| root.join(format!("20240501/20240501-{n}.txt"));
     let mut shelf = Shelf::folder(root.clone(), vec![p("01-01"), p("02-01")]);
-    let mut seen = IssueState::default();
-    seen.source = "20240501-01-01.txt".into();
-    let mut other = seen.clone();
-    other.source = "20240501-02-01.txt".into();
+    let seen = IssueState {
+        source: "20240501-01-01.txt".into(),
+        ..IssueState::default()
+    };
+    let other = IssueState {
+        source: "20240501-02-01.txt".into(),
+        ..IssueState::default()
+    };
     shelf.insert(0, Ok(loaded(&p("01-01"), "头版")), seen);
     shelf.insert(1, Ok(loaded(&p("02-01"), "二版")), other);
     assert!(shelf.file_states(0).is_empty(), "nothing changed");
