@@ -10,6 +10,7 @@ use crate::archive::Entry;
 use crate::archive::grouping::{FileInfo, group};
 use crate::archive::keys::keys;
 use crate::archive::merge::merge;
+use crate::model::Issue;
 use crate::state::IssueState;
 use std::cmp::Reverse;
 use std::collections::HashMap;
@@ -50,6 +51,7 @@ impl Shelf {
         let known: HashMap<String, usize> = (self.slots.iter().enumerate())
             .map(|(i, s)| (s.key.clone(), i))
             .collect();
+        let mut taken = std::collections::HashSet::new();
         for g in group(&infos) {
             let key = format!("{:?}|{:?}|{}", g.date, g.paper, g.name);
             let files: Vec<usize> = g.files().collect();
@@ -76,6 +78,12 @@ impl Shelf {
                 }
             };
             for &f in &files {
+                let old = self.files[f].slot;
+                if f < base && old != slot && taken.insert(old) {
+                    // A file moves to another issue: its articles and state
+                    // come back out of the one it leaves first.
+                    self.take_back(old);
+                }
                 self.files[f].slot = slot;
             }
             let pending = files.iter().filter(|&&f| !self.files[f].done).count();
@@ -106,6 +114,10 @@ impl Shelf {
             } else {
                 self.settle(i);
             }
+        }
+        // An issue that gained only files already loaded is whole now.
+        for i in 0..self.slots.len() {
+            self.settle(i);
         }
     }
 
@@ -201,6 +213,7 @@ impl Shelf {
     /// mastheads may say more than their paths did: files whose mastheads
     /// name other days or papers become issues of their own (new slots).
     fn complete(&mut self, slot: usize) {
+        self.take_back(slot);
         for files in self.split_by_mastheads(slot) {
             let first = &self.files[files[0]];
             let (path, file) = (first.path.clone(), display_file(&first.path));
@@ -251,6 +264,44 @@ impl Shelf {
         }
         self.slots[slot].files = groups.remove(0);
         groups
+    }
+
+    /// Before a slot is merged again (a rescan gave it files): each of its
+    /// merged files gets its articles back, cut out of the merged issue,
+    /// and its share of the slot's state, so nothing read since is lost.
+    fn take_back(&mut self, slot: usize) {
+        let s = &self.slots[slot];
+        let Some(merged) = s.issue.clone() else {
+            return;
+        };
+        for (i, sp) in s.spans.iter().enumerate() {
+            let part = s.state.part(sp.first, sp.len);
+            let f = &mut self.files[sp.file];
+            f.state.merge(&part);
+            if f.issue.is_some() {
+                continue;
+            }
+            let end = (sp.first + sp.len).min(merged.articles.len());
+            let articles = merged
+                .articles
+                .get(sp.first..end)
+                .unwrap_or_default()
+                .to_vec();
+            // The first file keeps the issue-wide parts (masthead, credits,
+            // chrome), as `merge` took them from the first that had them.
+            f.issue = Some(Arc::new(Issue {
+                source: display_file(&f.path),
+                encoding: merged.encoding,
+                masthead: (i == 0).then(|| merged.masthead.clone()).flatten(),
+                credits: (i == 0).then(|| merged.credits.clone()).flatten(),
+                chrome: if i == 0 {
+                    merged.chrome.clone()
+                } else {
+                    Vec::new()
+                },
+                articles,
+            }));
+        }
     }
 
     /// Merge the files of a completed slot into its issue, and list it.
@@ -308,6 +359,11 @@ impl Shelf {
             s.error = None;
             if self.current != Some(slot) {
                 s.issue = Some(issue);
+            }
+            // The merged issue holds their articles now: a day's pages are
+            // not kept twice (`take_back` cuts them out again if needed).
+            for &f in &loaded {
+                self.files[f].issue = None;
             }
         }
         s.done = true;

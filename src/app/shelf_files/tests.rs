@@ -39,6 +39,10 @@ fn an_issue_is_listed_once_whole_and_merged_again_when_a_rescan_adds_a_page() {
     let done = shelf.insert(1, Ok(loaded(&p("01-01"), "头版")), IssueState::default());
     assert_eq!((done, shelf.order.clone()), (Some(0), vec![0]));
     assert_eq!(titles(&shelf, 0), ["头版", "二版"], "print order");
+    assert!(
+        shelf.files.iter().all(|f| f.issue.is_none()),
+        "the merged issue holds the articles, once"
+    );
     // A rescan finds page 01's second article: the same issue, merged
     // again once it has loaded.
     let base = shelf.add_paths(vec![p("01-02")]);
