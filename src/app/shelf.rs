@@ -55,8 +55,12 @@ pub struct FileRec {
     pub slot: usize,
     /// The parsed file, until its issue is merged.
     pub issue: Option<Arc<Issue>>,
-    /// Its remembered reading, as loaded.
+    /// Its reading as its issue was last merged from it: as loaded, or as
+    /// taken back out of the issue before a new merge.
     pub state: IssueState,
+    /// What was last loaded from or written to its state file: a share
+    /// that differs from it is due to be saved.
+    pub saved: IssueState,
     /// Load error.
     pub error: Option<String>,
     /// Loaded or failed.

@@ -137,6 +137,7 @@ impl Shelf {
                 let rel = l.path.strip_prefix(&root).unwrap_or(&l.path);
                 f.keys = keys(rel, l.issue.masthead.as_ref());
                 f.hash = l.hash;
+                f.saved = state.clone();
                 f.state = state;
                 f.issue = Some(Arc::new(l.issue));
             }
@@ -398,7 +399,7 @@ impl Shelf {
                 let f = &self.files[sp.file];
                 let mut part = s.state.part(sp.first, sp.len);
                 part.source = display_file(&f.path);
-                let was = &f.state;
+                let was = &f.saved;
                 let changed = part.read != was.read
                     || part.bookmarks != was.bookmarks
                     || (part.position.is_some() && part.position != was.position)
@@ -411,8 +412,8 @@ impl Shelf {
     /// `file`'s share of its issue's state was written: what it holds now.
     pub fn saved(&mut self, file: usize, state: IssueState) {
         if let Some(f) = self.files.get_mut(file) {
-            let position = state.position.or(f.state.position);
-            f.state = IssueState { position, ..state };
+            let position = state.position.or(f.saved.position);
+            f.saved = IssueState { position, ..state };
         }
     }
 }

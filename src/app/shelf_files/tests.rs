@@ -129,3 +129,24 @@ fn only_files_whose_share_changed_are_saved() {
     shelf.saved(file, state);
     assert!(shelf.file_states(0).is_empty(), "saved");
 }
+
+#[test]
+fn a_mark_not_yet_saved_survives_a_merge_again() {
+    let root = PathBuf::from("/archive");
+    let p = |n: &str| root.join(format!("20240501/20240501-{n}.txt"));
+    let mut shelf = Shelf::folder(root.clone(), vec![p("01-01"), p("02-01")]);
+    shelf.insert(0, Ok(loaded(&p("01-01"), "头版")), IssueState::default());
+    shelf.insert(1, Ok(loaded(&p("02-01"), "二版")), IssueState::default());
+    // Page 02's article read; the save failed (nothing recorded as saved).
+    shelf.slots[0].state.set_read(1, true);
+    // A rescan adds page 01's second article: merged again.
+    shelf.add_paths(vec![p("01-02")]);
+    shelf.insert(2, Ok(loaded(&p("01-02"), "头版二")), IssueState::default());
+    assert_eq!(titles(&shelf, 0), ["头版", "头版二", "二版"]);
+    assert!(
+        shelf.slots[0].state.is_read(2),
+        "the mark moved with its article"
+    );
+    let due: Vec<usize> = shelf.file_states(0).into_iter().map(|(f, ..)| f).collect();
+    assert!(due.contains(&1), "still due to be saved: {due:?}");
+}
