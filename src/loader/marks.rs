@@ -292,13 +292,8 @@ mod tests {
             "证", "违", "a", "Z", "0", "9", "é", "𠀀", "〇", "，", "日", "電", "\u{3000}", ",",
             "。", "！", "？", "!", "?", "(", "（", "）", "：", "ｚ",
         ];
-        let mut seed: u64 = 0x2545F4914F6CDD1D;
-        let mut next = || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
+        let mut rng = crate::loader::test_rng::XorShift::default();
+        let mut next = || rng.next();
         for _ in 0..50_000 {
             let mut t = String::new();
             for _ in 0..next() % 16 {

@@ -27,6 +27,8 @@ pub mod sanitize;
 pub mod scan;
 pub mod segment;
 pub mod shapes;
+#[cfg(test)]
+mod test_rng;
 pub mod units;
 mod weights;
 mod words;

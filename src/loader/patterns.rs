@@ -350,13 +350,8 @@ mod tests {
             "9月",
             "3日",
         ];
-        let mut seed: u64 = 0x2545F4914F6CDD1D;
-        let mut next = || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
+        let mut rng = crate::loader::test_rng::XorShift::default();
+        let mut next = || rng.next();
         for _ in 0..200_000 {
             let mut t =
                 String::from(["本报", "新华社", "人民网", "中国新闻网"][next() as usize % 4]);
