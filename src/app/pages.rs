@@ -43,6 +43,16 @@ impl App {
     /// masthead's, else what the archive knows (a crawler's files have no
     /// masthead, their folder names the day).
     pub fn paper_and_day(&self) -> Option<String> {
+        match self.paper_day_parts() {
+            (Some(p), Some(d)) => Some(format!("{p} {d}")),
+            (Some(p), None) => Some(p.clone()),
+            (None, Some(d)) => Some(d.clone()),
+            (None, None) => None,
+        }
+    }
+
+    /// Paper and day, each if known (see `paper_and_day`).
+    fn paper_day_parts(&self) -> (Option<&String>, Option<&String>) {
         let m = self.issue.masthead.as_ref();
         let info = (self.shelf.current)
             .and_then(|c| self.shelf.slots.get(c))
@@ -53,12 +63,18 @@ impl App {
         let day = m
             .and_then(|m| m.date.as_ref())
             .or(info.and_then(|i| i.date.as_ref()));
-        match (paper, day) {
-            (Some(p), Some(d)) => Some(format!("{p} {d}")),
-            (Some(p), None) => Some(p.clone()),
-            (None, Some(d)) => Some(d.clone()),
-            (None, None) => None,
-        }
+        (paper, day)
+    }
+
+    /// Whether there is a running head (`running_head` is `Some`), without
+    /// building it: the layout asks on every event and frame.
+    pub fn has_running_head(&self) -> bool {
+        let (paper, day) = self.paper_day_parts();
+        paper.is_some()
+            || day.is_some()
+            || self
+                .page_of(self.view.open)
+                .is_some_and(|p| p.label.is_some())
     }
 
     /// The running head over the open article, as a paper prints it:

@@ -17,6 +17,7 @@ use crate::archive::keys::FileKeys;
 use crate::archive::merge::{FileSpan, PageSpan};
 use crate::model::{Encoding, Issue};
 use crate::state::IssueState;
+use std::borrow::Cow;
 use std::cmp::Reverse;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -230,9 +231,9 @@ impl Shelf {
     }
 
     /// The issue list's rows: `order`, filtered by `filter`.
-    pub fn visible(&self) -> Vec<usize> {
+    pub fn visible(&self) -> Cow<'_, [usize]> {
         if self.filter.is_empty() {
-            return self.order.clone();
+            return Cow::Borrowed(&self.order);
         }
         let want = self.filter.to_lowercase();
         let holds = |s: &Option<String>| {
@@ -244,7 +245,8 @@ impl Shelf {
                 let i = &self.slots[o].info;
                 holds(&i.date) || holds(&i.paper) || i.file.to_lowercase().contains(&want)
             })
-            .collect()
+            .collect::<Vec<_>>()
+            .into()
     }
 
     /// Whether slot `s` holds a parsed issue (or is the open one).

@@ -62,7 +62,7 @@ impl Shelf {
                 Some(&s) => s,
                 None => {
                     let first = &self.files[files[0]];
-                    self.slots.push(Slot {
+                    self.push_slot(Slot {
                         path: first.path.clone(),
                         info: IssueInfo {
                             date: g.date.map(|d| d.to_string()),
@@ -72,9 +72,7 @@ impl Shelf {
                         },
                         key,
                         ..Slot::default()
-                    });
-                    self.keys.push(None);
-                    self.slots.len() - 1
+                    })
                 }
             };
             for &f in &files {
@@ -119,6 +117,14 @@ impl Shelf {
         for i in 0..self.slots.len() {
             self.settle(i);
         }
+    }
+
+    /// A new issue; its index. (Every slot has a sort key beside it,
+    /// set once it is listed.)
+    fn push_slot(&mut self, slot: Slot) -> usize {
+        self.slots.push(slot);
+        self.keys.push(None);
+        self.slots.len() - 1
     }
 
     /// Record a loaded (or failed) file; once its issue's files are all
@@ -219,7 +225,7 @@ impl Shelf {
             let first = &self.files[files[0]];
             let (path, file) = (first.path.clone(), display_file(&first.path));
             let key = format!("{}|split|{}", self.slots[slot].key, path.display());
-            self.slots.push(Slot {
+            let new = self.push_slot(Slot {
                 path,
                 info: IssueInfo {
                     file,
@@ -229,8 +235,6 @@ impl Shelf {
                 files,
                 ..Slot::default()
             });
-            self.keys.push(None);
-            let new = self.slots.len() - 1;
             for f in self.slots[new].files.clone() {
                 self.files[f].slot = new;
             }
@@ -343,10 +347,8 @@ impl Shelf {
                 paper: m
                     .and_then(|m| m.paper.clone())
                     .or_else(|| s.info.paper.clone()),
-                page: (pages.len() == 1)
-                    .then(|| pages[0].label.clone())
-                    .flatten()
-                    .or_else(|| m.and_then(|m| m.page.clone()).filter(|_| pages.len() == 1)),
+                // A page's label falls back to its masthead's (`merge`).
+                page: (pages.len() == 1).then(|| pages[0].label.clone()).flatten(),
                 file: if loaded.len() == 1 {
                     issue.source.clone()
                 } else {

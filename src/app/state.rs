@@ -272,7 +272,7 @@ impl App {
         } else {
             vp
         };
-        if self.running_head().is_some() {
+        if self.has_running_head() {
             vp.with_running_head()
         } else {
             vp
